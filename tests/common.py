@@ -1,0 +1,27 @@
+"""Named reference cases reused across the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+EVENTS = ROOT / "events"
+BROKEN = DATA / "broken"
+VALID = DATA / "valid"
+#: The seed articles the records in events/ come from (beside the repository, in shared/seeds).
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+#: A minimal valid record, as plain data.
+MINIMAL = {
+    "id": "minimal",
+    "date": "2017-06-08",
+    "title": "Syrian army advances into the Badiyeh east of Tadmur",
+    "type": "Battles",
+    "actors": ["Syrian Arab Army"],
+    "location": "Tadmur",
+}
+
+#: The al-Tanf deconfliction zone: 55 km around the garrison (US-led coalition figures).
+AL_TANF_GARRISON = {"lat": 33.5058, "lon": 38.6178}
+AL_TANF_ZONE = {"circle": {"center": AL_TANF_GARRISON, "radius": "55 km"}}

@@ -1,0 +1,58 @@
+"""conflict-tracker: record conflict events reported in the news and check what reports claim.
+
+>>> import tracker
+>>> events = tracker.load_events("events")
+>>> events.get("badiyeh-advance-east-of-tadmur").claims[0].area.to("km2")
+1400.0
+"""
+
+from .collection import EventCollection, load_events, read_events
+from .errors import PlaceNotFound, Problem, RecordError, TrackerError
+from .io import MAX_FILE_BYTES, dump_events
+from .model import (
+    Actor,
+    Area,
+    AreaClaim,
+    Circle,
+    Coordinates,
+    CountClaim,
+    DateRange,
+    DirectionClaim,
+    DistanceClaim,
+    Event,
+    InsideClaim,
+    ReachesClaim,
+    Source,
+    TotalAreaClaim,
+)
+from .quantity import Quantity, parse_quantity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Actor",
+    "Area",
+    "AreaClaim",
+    "Circle",
+    "Coordinates",
+    "CountClaim",
+    "DateRange",
+    "DirectionClaim",
+    "DistanceClaim",
+    "Event",
+    "EventCollection",
+    "InsideClaim",
+    "PlaceNotFound",
+    "Problem",
+    "Quantity",
+    "ReachesClaim",
+    "RecordError",
+    "Source",
+    "TotalAreaClaim",
+    "TrackerError",
+    "dump_events",
+    "load_events",
+    "parse_quantity",
+    "read_events",
+]

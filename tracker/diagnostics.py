@@ -1,0 +1,174 @@
+"""Turn pydantic's validation errors into :class:`~tracker.errors.Problem` s a person can act on.
+
+Validation runs on plain data, fast; only when it fails is the file composed again into YAML nodes,
+to find the line and column of each bad key or value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import Problem
+from .model import CLAIM_KINDS, KEYS, did_you_mean
+
+Loc = Sequence[str | int]
+
+_REQUIRED_HINT = {
+    "event": "a record needs id, date, title, type, actors and location",
+    "circle": "a circle is {center: PLACE, radius: 55 km}",
+    "coordinates": "a point is {lat: 34.56, lon: 38.28}",
+    "date": "a date range is {start: 2017-05-08, end: 2017-06-08}",
+    "claim:total_area": "a total_area claim also needs actor: and since:",
+    "claim:distance": "a distance claim also needs to: (a place or an event id)",
+    "claim:direction": "a direction claim also needs of: (the place it is measured from)",
+}
+_TYPE_NAMES = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}
+
+
+def _type_name(value: Any) -> str:
+    return "nothing" if value is None else _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def part_at(path: Loc, value: Any) -> str:
+    """Which part of a record (a key of ``model.KEYS``) the mapping at ``path`` is."""
+    if not path:
+        return "event"
+    last = path[-1]
+    parent = path[-2] if len(path) > 1 else None
+    if isinstance(last, int):
+        if parent == "claims":
+            kinds = [kind for kind in CLAIM_KINDS if isinstance(value, dict) and kind in value]
+            return f"claim:{kinds[0]}" if len(kinds) == 1 else "claim"
+        return {"sources": "source", "actors": "actor"}.get(str(parent), "coordinates")
+    if last in ("area", "circle", "date"):
+        return str(last)
+    return "coordinates"
+
+
+def _message(error: dict[str, Any], path: Loc, parent_value: Any) -> str:
+    kind = error["type"]
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "claim_kind" and isinstance(given, dict):
+        kinds = [k for k in CLAIM_KINDS if k in given]
+        if kinds:
+            return f"a claim has one kind; this one has {len(kinds)} ({', '.join(kinds)}): split it"
+        return error["msg"] + next(filter(None, (did_you_mean(key, CLAIM_KINDS) for key in given)), "")
+    if "msg" in ctx:
+        return str(ctx["msg"])
+    part = part_at(path[:-1], parent_value)
+    if kind == "extra_forbidden":
+        key = path[-1]
+        known = KEYS.get(part, ())
+        hint = did_you_mean(key, known) or (f"; expected one of: {', '.join(known)}" if known else "")
+        return f"unknown key {key!r}{hint}"
+    if kind == "missing":
+        hint = _REQUIRED_HINT.get(part)
+        return f"missing required key {path[-1]!r}" + (f"; {hint}" if hint else "")
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected')}, got {given!r}"
+    if kind in ("too_short",):
+        return f"needs at least {ctx.get('min_length')} item(s), got {ctx.get('actual_length')}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list (lines starting with '- ', or [a, b]), got {_type_name(given)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping (key: value lines), got {_type_name(given)} {given!r}"
+    if kind.startswith(("int_", "float_")) or kind in ("greater_than", "less_than_equal", "greater_than_equal"):
+        return f"{error['msg'].replace('Input should be', 'expected a number')}, got {given!r}"
+    return f"{error['msg']}, got {given!r}"
+
+
+def _walk(node: yaml.Node | None, loc: Loc) -> tuple[list[str | int], yaml.Node | None, yaml.Node | None]:
+    """Follow ``loc`` down the YAML nodes, skipping pydantic's union tags.
+
+    Returns the path actually walked, the deepest node reached, and the key node of the last step
+    (for errors about a key rather than its value).
+    """
+    path: list[str | int] = []
+    key_node = None
+    for step in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            for k, v in node.value:
+                if k.value == step:
+                    path.append(step)
+                    node, key_node = v, k
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            path.append(step)
+            node, key_node = node.value[step], None
+    return path, node, key_node
+
+
+def _plain(node: yaml.Node | None) -> Any:
+    """A shallow plain form of a node: enough to name a mapping's keys."""
+    if isinstance(node, yaml.MappingNode):
+        return {k.value: None for k, _ in node.value}
+    return None
+
+
+_PLACE_KEYS = ("location", "center", "to", "of")
+
+
+def _without_tags(loc: Loc) -> list[str | int]:
+    """``loc`` without the tags pydantic adds after a discriminated union (a claim's kind, a place's
+    form, a date's form), which can share their names with real keys."""
+    kept: list[str | int] = []
+    for i, step in enumerate(loc):
+        before = loc[i - 1] if i else None
+        holder = (
+            before in _PLACE_KEYS
+            or before == "date"
+            or (isinstance(before, int) and i >= 2 and loc[i - 2] in ("claims", "hull"))
+        )
+        if not (holder and isinstance(step, str)):
+            kept.append(step)
+    return kept
+
+
+def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> Iterator[Problem]:
+    """Located problems for one record's validation ``error``; ``node`` is the record's YAML node."""
+    for detail in error.errors(include_url=False):
+        loc = _without_tags(detail["loc"])
+        at = (detail.get("ctx") or {}).get("at")
+        if detail["type"] in ("missing", "extra_forbidden"):
+            *parents, last = loc
+            walked, parent_node, _ = _walk(node, parents)
+            path = [*walked, last]
+            if detail["type"] == "missing":
+                target = parent_node
+            else:
+                target = next((k for k, _ in getattr(parent_node, "value", []) if k.value == last), parent_node)
+            parent_value = _plain(parent_node)
+        else:
+            walked, target, key_node = _walk(node, [*loc, at] if at else loc)
+            path = walked
+            if at and walked and walked[-1] == at and key_node is not None:
+                target = key_node
+            parents_node = _walk(node, walked[:-1])[1] if walked else node
+            parent_value = _plain(parents_node)
+        mark = getattr(target, "start_mark", None)
+        yield Problem(
+            file,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+            field_path(path),
+            _message(detail, path, parent_value),
+        )
+
+
+def field_path(path: Loc) -> str:
+    """``['claims', 0, 'area']`` -> ``'claims[0].area'``.
+
+    >>> field_path(["claims", 0, "area"])
+    'claims[0].area'
+    >>> field_path([])
+    ''
+    """
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text

@@ -1,0 +1,71 @@
+"""The errors conflict-tracker raises on purpose.
+
+Every error derives from :class:`TrackerError`; most also derive from the builtin a caller would
+expect (``ValueError`` for bad input, ``LookupError`` for a name that is not known), so
+``except ValueError`` keeps working for code that does not know this package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class TrackerError(Exception):
+    """Root of every error conflict-tracker raises on purpose."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file, with where it is and what to do about it.
+
+    ``line`` and ``column`` count from 1; either may be ``None`` when the problem concerns the
+    whole file (too large, empty). ``field`` is the path of the key inside the record, such as
+    ``claims[0].area``, or ``""`` when the problem is not about one key.
+
+    >>> print(Problem("events/x.yaml", 7, 12, "location.lat", "latitude 123.4 is outside -90..90"))
+    events/x.yaml:7:12: location.lat: latitude 123.4 is outside -90..90
+    >>> print(Problem("events/empty.yaml", None, None, "", "the file is empty"))
+    events/empty.yaml: the file is empty
+    """
+
+    path: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The problem as a plain dict, for JSON output."""
+        return {
+            "file": self.path,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+class RecordError(TrackerError, ValueError):
+    """One or more event records are invalid; ``problems`` lists each with its file and line."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: list[Problem] = sorted(
+            problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field, p.message)
+        )
+        count = len(self.problems)
+        first = str(self.problems[0]) if self.problems else "no details"
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        super().__init__(f"{first}{more}")
+
+
+class PlaceNotFound(TrackerError, LookupError):
+    """A place name matches nothing in the gazetteer."""

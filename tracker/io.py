@@ -1,0 +1,235 @@
+"""Reading event records from YAML files and writing them back.
+
+Files are read with libyaml's C loader where PyYAML has it, with YAML's implicit timestamps off (dates
+are checked by the record model, which can say *why* 2017-02-30 is not a date). A file is refused,
+with its line and column, when it is over :data:`MAX_FILE_BYTES`, not UTF-8, empty, not YAML, or uses
+anchors and aliases (which can expand without bound).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .diagnostics import problems_from
+from .errors import Problem
+from .model import Event
+
+#: The largest file read, in bytes (1 MiB: some thousand records in one ``---`` stream).
+MAX_FILE_BYTES = 1 << 20
+#: File name endings read from a folder.
+SUFFIXES = (".yaml", ".yml")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _without_timestamps(resolvers: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
+    return {first: [r for r in rules if r[0] != _TIMESTAMP] for first, rules in resolvers.items()}
+
+
+class Loader(_BaseLoader):  # type: ignore[misc]
+    """PyYAML's safe loader (the C one where available) that leaves dates as text."""
+
+    yaml_implicit_resolvers = _without_timestamps(_BaseLoader.yaml_implicit_resolvers)
+
+
+class Dumper(_BaseDumper):  # type: ignore[misc]
+    """PyYAML's safe dumper writing dates plain, short lists inline and long text as blocks."""
+
+    yaml_implicit_resolvers = _without_timestamps(_BaseDumper.yaml_implicit_resolvers)
+
+
+def _represent_list(dumper: yaml.SafeDumper, items: list[Any]) -> yaml.Node:
+    inline = all(not isinstance(item, dict | list) for item in items) and len(repr(items)) < 80
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=inline)
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    style = "|" if "\n" in text.strip() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+Dumper.add_representer(list, _represent_list)
+Dumper.add_representer(str, _represent_str)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was read from: its file and the line its document starts on."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def yaml_files(path: Path) -> list[Path]:
+    """The record files under ``path`` (itself if a file), sorted, hidden ones left out."""
+    if path.is_file():
+        return [path]
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.suffix in SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+
+
+def read_file(path: Path, folder: Path | None = None) -> tuple[list[tuple[Event, Origin]], list[Problem]]:
+    """The records of one YAML file and the problems found in it (all of them, not just the first).
+
+    ``folder`` is the events folder the file belongs to; an area's ``geojson:`` file must lie inside it.
+    """
+    file = str(path)
+    folder = folder if folder is not None else path.parent
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return [], [
+                Problem(
+                    file, None, None, "",
+                    f"the file is {size / (1 << 20):.1f} MiB, over the {MAX_FILE_BYTES >> 20} MiB limit "
+                    "for one file; split it, one record per file",
+                )  # fmt: skip
+            ]
+        raw = path.read_bytes()
+    except OSError as error:
+        return [], [Problem(file, None, None, "", f"cannot read the file: {error.strerror}")]
+    text, problem = _decode(raw, file)
+    if problem:
+        return [], [problem]
+    if not text.strip():
+        return [], [
+            Problem(file, None, None, "", "the file is empty; a record needs id, date, title, type, actors and location")
+        ]
+    documents, problem = _parse(text, file)
+    if problem:
+        return [], [problem]
+    if all(document is None for document in documents):
+        return [], [Problem(file, 1, 1, "", "the file holds no record, only comments or '---' markers")]
+    return _validate(documents, text, file, {"folder": folder, "record_dir": path.parent})
+
+
+def _decode(raw: bytes, file: str) -> tuple[str, Problem | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return "", Problem(
+            file, line, column, "",
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} here); save it as UTF-8, for example "
+            f"with `iconv -f WINDOWS-1252 -t UTF-8`",
+        )  # fmt: skip
+
+
+def _parse(text: str, file: str) -> tuple[list[Any], Problem | None]:
+    try:
+        if "&" in text or "*" in text:  # only then can there be anchors or aliases
+            for event in yaml.parse(text, Loader=Loader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    mark = event.start_mark
+                    return [], Problem(
+                        file, mark.line + 1, mark.column + 1, "",
+                        "YAML anchors and aliases (&name, *name) are not accepted, as they can expand "
+                        "without bound; write the value out in full",
+                    )  # fmt: skip
+        return list(yaml.load_all(text, Loader=Loader)), None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        what = " ".join(filter(None, [error.context, error.problem]))
+        if error.context and error.context_mark and error.problem_mark:
+            opened = error.context_mark
+            what = f"{error.problem} {error.context} started at line {opened.line + 1}, column {opened.column + 1}"
+        hint = "; indent with spaces, not tabs" if "\\t" in what or "tab" in what else ""
+        if "mapping values are not allowed" in what:
+            hint = "; is a ':' inside a value? Put the value in quotes"
+        return [], Problem(
+            file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
+            f"not valid YAML: {what}{hint}",
+        )  # fmt: skip
+    except yaml.YAMLError as error:
+        return [], Problem(file, None, None, "", f"not valid YAML: {error}")
+
+
+def _document_lines(text: str, count: int) -> list[int]:
+    """The line each of ``count`` documents starts on (from the '---' markers at column 0)."""
+    markers = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^---", text, re.M)]
+    if not text.lstrip().startswith("---"):
+        markers.insert(0, 1)
+    return (markers + [markers[-1] if markers else 1] * count)[:count]
+
+
+def _validate(
+    documents: list[Any], text: str, file: str, context: dict[str, Any]
+) -> tuple[list[tuple[Event, Origin]], list[Problem]]:
+    records: list[tuple[Event, Origin]] = []
+    problems: list[Problem] = []
+    lines = _document_lines(text, len(documents)) if len(documents) > 1 else [1]
+    nodes: list[yaml.Node] | None = None
+    for index, document in enumerate(documents):
+        if document is None:
+            continue
+        if not isinstance(document, dict):
+            problems.append(
+                Problem(
+                    file, lines[index], 1, "",
+                    f"a record is a mapping of keys (id: ..., date: ...), not {type(document).__name__}",
+                )  # fmt: skip
+            )
+            continue
+        try:
+            records.append((Event.model_validate(document, context=context), Origin(file, lines[index])))
+        except ValidationError as error:
+            if nodes is None:
+                nodes = list(yaml.compose_all(text, Loader=Loader))
+            problems.extend(problems_from(error, file, nodes[index]))
+    return records, problems
+
+
+def id_position(origin: Origin) -> tuple[int, int]:
+    """The line and column of the ``id:`` key of the record at ``origin`` (for duplicate-id messages)."""
+    text = Path(origin.file).read_text(encoding="utf-8-sig")
+    for node in yaml.compose_all(text, Loader=Loader):
+        if isinstance(node, yaml.MappingNode) and node.start_mark.line + 1 >= origin.line:
+            for key, _ in node.value:
+                if key.value == "id":
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+    return origin.line, 1
+
+
+def dump_events(events: Iterable[Event]) -> str:
+    """The records as YAML: keys in the documented order, several records separated by ``---``.
+
+    >>> from tracker.model import Event
+    >>> event = Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles",
+    ...                               "actors": ["Syrian Arab Army"], "location": "Tadmur"})
+    >>> print(dump_events([event]), end="")
+    id: a
+    date: 2017-06-08
+    title: T
+    type: Battles
+    actors: [Syrian Arab Army]
+    location: Tadmur
+    """
+    return yaml.dump_all(
+        (event.to_dict() for event in events),
+        Dumper=Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+def iter_documents(text: str) -> Iterator[Any]:
+    """Plain data of each YAML document in ``text``, read the way record files are read."""
+    yield from yaml.load_all(text, Loader=Loader)

@@ -1,0 +1,613 @@
+"""The event record: what a YAML file in ``events/`` holds, as frozen, validated pydantic models.
+
+The key names are a contract (see the README's "Record format"): keys may be added, never renamed.
+Every check happens at construction, so an :class:`Event` that exists is a valid one.
+
+>>> event = Event.model_validate({
+...     "id": "badiyeh-advance-2017-06", "date": "2017-06-08",
+...     "title": "Syrian army advances into the Badiyeh east of Tadmur",
+...     "type": "Battles", "actors": ["Syrian Arab Army", "Islamic State"],
+...     "location": "Tadmur", "claims": [{"area": "1,400 km²", "quote": "advanced 1,400 square kilometers"}],
+... })
+>>> event.claims[0].kind, event.claims[0].area.to("km2")
+('area', 1400.0)
+>>> event.start, event.end
+(datetime.date(2017, 6, 8), datetime.date(2017, 6, 8))
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .quantity import Quantity, parse_quantity
+from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CLAIM_KINDS = ("area", "total_area", "distance", "direction", "reaches", "inside", "count")
+#: Compass points (16-wind) and the words that name them.
+COMPASS = (
+    "n", "nne", "ne", "ene", "e", "ese", "se", "sse",
+    "s", "ssw", "sw", "wsw", "w", "wnw", "nw", "nnw",
+)  # fmt: skip
+
+
+def fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    """A validation error whose text is ``message`` exactly (braces in it are not templates)."""
+    return PydanticCustomError(kind, "{msg}", {"msg": message, **context})
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    """'; did you mean X?' for the nearest of ``choices`` (any case), or '' when none is near.
+
+    >>> did_you_mean("claim", ["claims", "notes"])
+    "; did you mean 'claims'?"
+    >>> did_you_mean("zzz", ["claims"])
+    ''
+    """
+    by_folded = {str(choice).casefold(): choice for choice in choices}
+    match = difflib.get_close_matches(str(word).casefold(), list(by_folded), n=1, cutoff=0.6)
+    return f"; did you mean {by_folded[match[0]]!r}?" if match else ""
+
+
+class Record(BaseModel):
+    """Base of every part of a record: frozen, unknown keys refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- scalar parts -------------------------------------------------------------------------------
+
+
+def _to_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise fail("date_type", f"expected a date written YYYY-MM-DD, like 2017-06-08, got {value!r}")
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", value)
+    if match is None:
+        raise fail("date_format", f"{value!r} is not a date; write it as YYYY-MM-DD, like 2017-06-08")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise fail(
+            "date_value",
+            f"{value} is not a date: there is no month {month}; dates are YYYY-MM-DD (year, month, day)",
+        )
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise fail(
+            "date_value",
+            f"{value} is not a date: {calendar.month_name[month]} {year} has {days} days",
+        )
+    return dt.date(year, month, day)
+
+
+Day = Annotated[dt.date, PlainValidator(_to_date), PlainSerializer(lambda d: d.isoformat())]
+
+
+def _text(what: str) -> Any:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or isinstance(value, bool):
+            raise fail("text_type", f"expected {what} as text, got {value!r}")
+        value = value.strip()
+        if not value:
+            raise fail("text_empty", f"{what} is empty")
+        return value
+
+    return PlainValidator(check)
+
+
+Name = Annotated[str, _text("a name")]
+Text = Annotated[str, _text("text")]
+
+
+def _quantity(dimension: str, example: str) -> Any:
+    def check(value: Any) -> Quantity:
+        if isinstance(value, Quantity):
+            quantity = value
+        else:
+            try:
+                quantity = parse_quantity(value)
+            except ValueError as error:
+                raise fail("quantity", str(error)) from None
+        if not quantity.unit:
+            raise fail("quantity_unit", f"{value!r} has no unit; write it like {example!r}")
+        if quantity.dimension != dimension:
+            got = quantity.dimension or f"in {quantity.unit}"
+            raise fail(
+                "quantity_dimension",
+                f"{value!r} is {'an' if got == 'area' else 'a'} {got}; expected {'an' if dimension == 'area' else 'a'} "
+                f"{dimension}, like {example!r}",
+            )
+        if quantity.value <= 0:
+            raise fail("quantity_sign", f"{value!r} must be above zero")
+        return quantity
+
+    return PlainValidator(check)
+
+
+AreaQuantity = Annotated[Quantity, _quantity("area", "1400 km2"), PlainSerializer(str)]
+Length = Annotated[Quantity, _quantity("length", "15 mi"), PlainSerializer(str)]
+
+
+def _ratio(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fail("ratio_type", f"expected a ratio such as 1.25, got {value!r}")
+    if not value > 1:
+        raise fail(
+            "ratio_value",
+            f"tolerance {value} must be above 1: it is how many times larger or smaller than measured a "
+            "claim may be and still be consistent (default 1.25)",
+        )
+    return float(value)
+
+
+Ratio = Annotated[float, PlainValidator(_ratio)]
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, str) and re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", value.strip()):
+        value = int(value.replace(",", ""))
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise fail("count_type", f"expected a whole number such as 4000, got {value!r}")
+    return value
+
+
+Count = Annotated[int, PlainValidator(_count)]
+
+
+def _compass(value: Any) -> str:
+    if isinstance(value, str):
+        words = re.sub(r"(north|south|east|west)(?:ern|wards?)?", lambda m: m[1][0], value.strip().lower())
+        point = re.sub(r"[\s_-]+", "", words)
+        if point in COMPASS:
+            return point
+    raise fail(
+        "direction",
+        f"{value!r} is not a compass direction; write n, ne, e, se, s, sw, w, nw (or nne, ene, ...) "
+        "or the words, like 'north-east'",
+    )
+
+
+Compass = Annotated[str, PlainValidator(_compass)]
+
+
+# --- places -------------------------------------------------------------------------------------
+
+
+class Coordinates(Record):
+    """A point given by latitude and longitude in degrees (WGS84)."""
+
+    lat: float
+    lon: float
+
+    @field_validator("lat", mode="before")
+    @classmethod
+    def _latitude(cls, value: Any) -> Any:
+        number = _number(value, "latitude")
+        if not -90 <= number <= 90:
+            hint = "; are latitude and longitude swapped?" if -180 <= number <= 180 else ""
+            raise fail("latitude_range", f"latitude {number} is outside -90..90{hint}")
+        return number
+
+    @field_validator("lon", mode="before")
+    @classmethod
+    def _longitude(cls, value: Any) -> Any:
+        number = _number(value, "longitude")
+        if not -180 <= number <= 180:
+            raise fail("longitude_range", f"longitude {number} is outside -180..180")
+        return number
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fail("number_type", f"expected {what} as a number in degrees, like 34.56, got {value!r}")
+    return float(value)
+
+
+def _place_kind(value: Any) -> str:
+    return "coordinates" if isinstance(value, dict | Coordinates) else "name"
+
+
+#: Where a place is expected: a gazetteer name, or ``{lat: ..., lon: ...}``.
+Place = Annotated[
+    Annotated[Name, Tag("name")] | Annotated[Coordinates, Tag("coordinates")],
+    Discriminator(_place_kind),
+]
+
+
+# --- dates and actors ---------------------------------------------------------------------------
+
+
+class DateRange(Record):
+    """An event known only to lie between two dates, both included."""
+
+    start: Day
+    end: Day
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.start > self.end:
+            raise fail("date_order", f"start {self.start} is after end {self.end}; swap them", at="start")
+        return self
+
+
+EventDate = Annotated[
+    Annotated[Day, Tag("day")] | Annotated[DateRange, Tag("range")],
+    Discriminator(lambda v: "range" if isinstance(v, dict | DateRange) else "day"),
+]
+
+
+class Actor(Record):
+    """A party to an event; written as a plain name unless a side is given."""
+
+    name: Name
+    side: Name | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+    @model_serializer(mode="wrap")
+    def _as_name(self, handler: Any) -> Any:
+        return self.name if self.side is None else handler(self)
+
+
+# --- areas --------------------------------------------------------------------------------------
+
+
+class Circle(Record):
+    """A geodesic circle: every point within ``radius`` of ``center``."""
+
+    center: Place
+    radius: Length
+
+
+def _lon_lat(value: Any) -> tuple[float, float]:
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise fail("polygon_point", f"expected a [lon, lat] pair like [38.28, 34.56], got {value!r}")
+    lon, lat = (_number(v, "a coordinate") for v in value)
+    if not -90 <= lat <= 90:
+        hint = (
+            "; polygon points are [lon, lat] (GeoJSON order): is this pair [lat, lon]?"
+            if -90 <= lon <= 90
+            else ""
+        )
+        raise fail("latitude_range", f"latitude {lat} is outside -90..90{hint}")
+    if not -180 <= lon <= 180:
+        raise fail("longitude_range", f"longitude {lon} is outside -180..180")
+    return (lon, lat)
+
+
+LonLat = Annotated[tuple[float, float], PlainValidator(_lon_lat), PlainSerializer(list)]
+AREA_FORMS = ("hull", "circle", "polygon", "geojson")
+
+
+class Area(Record):
+    """The area a report claims, in exactly one of four forms."""
+
+    hull: tuple[Place, ...] | None = None
+    circle: Circle | None = None
+    polygon: tuple[LonLat, ...] | None = None
+    geojson: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Area:
+        given = [form for form in AREA_FORMS if getattr(self, form) is not None]
+        if not given:
+            raise fail("area_form", "an area needs one form: hull, circle, polygon or geojson")
+        if len(given) > 1:
+            raise fail(
+                "area_forms",
+                f"the area is given in {len(given)} forms ({' and '.join(given)}); keep exactly one",
+                at=given[1],
+            )
+        if self.hull is not None and len(set(self.hull)) < 3:
+            raise fail(
+                "hull_size",
+                f"a hull needs at least 3 distinct places, got {len(set(self.hull))}; for fewer, "
+                "use a circle or a distance claim",
+                at="hull",
+            )
+        if self.polygon is not None and len(set(self.polygon)) < 3:
+            raise fail(
+                "polygon_size",
+                f"a polygon needs at least 3 distinct [lon, lat] points, got {len(set(self.polygon))}",
+                at="polygon",
+            )
+        return self
+
+    @field_validator("geojson")
+    @classmethod
+    def _inside_folder(cls, value: str | None, info: ValidationInfo) -> str | None:
+        context = info.context or {}
+        if value is None or "folder" not in context:
+            return value
+        folder = Path(context["folder"]).resolve()
+        target = (Path(context["record_dir"]) / value).resolve()
+        if Path(value).is_absolute() or not target.is_relative_to(folder):
+            raise fail(
+                "geojson_path",
+                f"{value!r} leaves the events folder; put the file inside it, next to the record, and "
+                "give its relative path, like areas/badiyeh.geojson",
+            )
+        if not target.is_file():
+            raise fail("geojson_missing", f"{value!r} does not exist next to the record")
+        return value
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+
+class Claim(Record):
+    """Base of the claim kinds; ``kind`` names which one."""
+
+    kind: ClassVar[str]
+
+
+class AreaClaim(Claim):
+    """The event's area measures about this much."""
+
+    kind: ClassVar[str] = "area"
+    area: AreaQuantity
+    tolerance: Ratio | None = None
+    quote: Text | None = None
+
+
+class TotalAreaClaim(Claim):
+    """One actor's areas over a window add up (as a union) to about this much."""
+
+    kind: ClassVar[str] = "total_area"
+    total_area: AreaQuantity
+    actor: Name
+    since: Day
+    until: Day | None = None
+    tolerance: Ratio | None = None
+    quote: Text | None = None
+
+    @model_validator(mode="after")
+    def _window(self) -> TotalAreaClaim:
+        if self.until is not None and self.since > self.until:
+            raise fail("date_order", f"since {self.since} is after until {self.until}", at="since")
+        return self
+
+
+class DistanceClaim(Claim):
+    """The event lies within, or about, this distance of a place or of another event's area."""
+
+    kind: ClassVar[str] = "distance"
+    distance: Length
+    to: Place
+    relation: Literal["within", "about"] = "about"
+    tolerance: Ratio | None = None
+    quote: Text | None = None
+
+
+class DirectionClaim(Claim):
+    """The event lies in this compass direction from a place."""
+
+    kind: ClassVar[str] = "direction"
+    direction: Compass
+    of: Place
+    tolerance: Annotated[float, Field(gt=0, le=180)] | None = None
+    quote: Text | None = None
+
+
+class ReachesClaim(Claim):
+    """The event touches the border with this country."""
+
+    kind: ClassVar[str] = "reaches"
+    reaches: Name
+    tolerance: Length | None = None
+    quote: Text | None = None
+
+
+class InsideClaim(Claim):
+    """The event lies inside another event's area (by id) or a country."""
+
+    kind: ClassVar[str] = "inside"
+    inside: Name
+    quote: Text | None = None
+
+
+class CountClaim(Claim):
+    """A number of people or things: kept and shown, never geometric."""
+
+    kind: ClassVar[str] = "count"
+    count: Count
+    of: Name | None = None
+    quote: Text | None = None
+
+
+CLAIM_MODELS: dict[str, type[Claim]] = {
+    model.kind: model
+    for model in (AreaClaim, TotalAreaClaim, DistanceClaim, DirectionClaim, ReachesClaim, InsideClaim, CountClaim)
+}
+
+
+def claim_kind(value: Any) -> str | None:
+    """The kind of a claim mapping or model: its one kind key, or ``None`` when it has none or several."""
+    if isinstance(value, Claim):
+        return value.kind
+    if isinstance(value, dict):
+        present = [kind for kind in CLAIM_KINDS if kind in value]
+        return present[0] if len(present) == 1 else None
+    return None
+
+
+AnyClaim = Annotated[
+    Annotated[AreaClaim, Tag("area")]
+    | Annotated[TotalAreaClaim, Tag("total_area")]
+    | Annotated[DistanceClaim, Tag("distance")]
+    | Annotated[DirectionClaim, Tag("direction")]
+    | Annotated[ReachesClaim, Tag("reaches")]
+    | Annotated[InsideClaim, Tag("inside")]
+    | Annotated[CountClaim, Tag("count")],
+    Discriminator(
+        claim_kind,
+        custom_error_type="claim_kind",
+        custom_error_message="a claim needs exactly one kind key: " + ", ".join(CLAIM_KINDS),
+    ),
+]
+
+
+# --- sources and the event ----------------------------------------------------------------------
+
+
+class Source(Record):
+    """Where the report comes from, graded on the Admiralty scale."""
+
+    publisher: Name | None = None
+    title: Text | None = None
+    url: Text | None = None
+    published: Day | None = None
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = None
+
+    @field_validator("reliability", mode="before")
+    @classmethod
+    def _grade(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().upper() in "ABCDEF" and len(value.strip()) == 1:
+            return value.strip().upper()
+        if value is None:
+            return value
+        raise fail(
+            "reliability",
+            f"{value!r} is not an Admiralty source grade; expected a letter A (reliable) to F "
+            "(cannot be judged)",
+        )
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"https?://[^\s/]+", value):
+            raise fail("url", f"{value!r} is not a web address; expected one starting with https://")
+        return value
+
+    @model_validator(mode="after")
+    def _identified(self) -> Source:
+        if self.publisher is None and self.title is None and self.url is None:
+            raise fail("source_empty", "a source needs at least a publisher, a title or a url")
+        return self
+
+
+class Event(Record):
+    """One reported event, with the area it claims and what its report asserts."""
+
+    id: Name
+    date: EventDate
+    title: Text
+    type: Name
+    sub_type: Name | None = None
+    actors: tuple[Actor, ...] = Field(min_length=1)
+    location: Place
+    precision: Literal[1, 2, 3] | None = None
+    area: Area | None = None
+    claims: tuple[AnyClaim, ...] = ()
+    sources: tuple[Source, ...] = ()
+    notes: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_type(cls, data: Any) -> Any:
+        """A legacy ACLED type such as 'Battle-Government regains territory' also sets the sub-type."""
+        if isinstance(data, dict) and isinstance(data.get("type"), str) and not data.get("sub_type"):
+            known = canonical_type(data["type"])
+            if known and known[1]:
+                data = {**data, "sub_type": known[1]}
+        return data
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not ID_PATTERN.fullmatch(value):
+            slug = "-".join(re.findall(r"[a-z0-9]+", value.lower())) or "badiyeh-advance-2017-06"
+            raise fail(
+                "id_format",
+                f"{value!r} is not an id; use lower-case letters, digits and hyphens, like {slug!r}",
+            )
+        return value
+
+    @field_validator("type")
+    @classmethod
+    def _acled_type(cls, value: str) -> str:
+        known = canonical_type(value)
+        if known is None:
+            hint = did_you_mean(value, EVENT_TYPES) or f"; expected one of: {', '.join(EVENT_TYPES)}"
+            raise fail("event_type", f"{value!r} is not an ACLED event type{hint}")
+        return known[0]
+
+    @field_validator("sub_type")
+    @classmethod
+    def _acled_sub_type(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        known = canonical_sub_type(value)
+        if known is None:
+            raise fail(
+                "sub_type",
+                f"{value!r} is not an ACLED sub-event type{did_you_mean(value, SUB_TYPE_PARENT)}",
+            )
+        return known
+
+    @model_validator(mode="after")
+    def _sub_type_of_type(self) -> Event:
+        if self.sub_type is not None and SUB_TYPE_PARENT[self.sub_type] != self.type:
+            raise fail(
+                "sub_type_parent",
+                f"{self.sub_type!r} is a sub-type of {SUB_TYPE_PARENT[self.sub_type]!r}, not of "
+                f"{self.type!r}; change the type or the sub-type",
+                at="sub_type",
+            )
+        return self
+
+    @property
+    def start(self) -> dt.date:
+        """The first day the event may have happened."""
+        return self.date.start if isinstance(self.date, DateRange) else self.date
+
+    @property
+    def end(self) -> dt.date:
+        """The last day the event may have happened."""
+        return self.date.end if isinstance(self.date, DateRange) else self.date
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain YAML-ready data: dates and quantities as text, absent keys left out."""
+        data = self.model_dump(mode="json", exclude_none=True)
+        return {key: value for key, value in data.items() if value != []}
+
+
+#: The keys each part of a record accepts, for messages about unknown keys.
+KEYS: dict[str, tuple[str, ...]] = {
+    "event": tuple(Event.model_fields),
+    "date": tuple(DateRange.model_fields),
+    "actor": tuple(Actor.model_fields),
+    "coordinates": tuple(Coordinates.model_fields),
+    "area": tuple(Area.model_fields),
+    "circle": tuple(Circle.model_fields),
+    "source": tuple(Source.model_fields),
+    **{f"claim:{kind}": tuple(model.model_fields) for kind, model in CLAIM_MODELS.items()},
+}

@@ -1,0 +1,132 @@
+"""Quantities written the way people write them: ``1400 km2``, ``1,400 km²``, ``15 miles``.
+
+Units are parsed by pint; this module only tidies the spellings pint does not read on its own
+(``km2``, ``nautical miles``, thousands separators) and keeps the author's text, so a record written
+back to YAML says what its author wrote.
+
+>>> q = parse_quantity("1,400 km²")
+>>> q.value, q.unit
+(1400.0, 'kilometer ** 2')
+>>> round(parse_quantity("15 mi").to("km"), 3)
+24.14
+>>> parse_quantity("5000 square kilometers").dimension
+'area'
+>>> parse_quantity("14OO km2")
+Traceback (most recent call last):
+...
+ValueError: '14OO km2' is not a quantity: is a letter O typed for a zero? Write '1400 km2'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pint costs a quarter of a second to import: only when a quantity is parsed
+    import pint
+
+_NUMBER = re.compile(
+    r"\s*(?P<number>[+-]?(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)"
+    r"\s*(?P<unit>.*?)\s*$"
+)
+_GROUP_SEPARATORS = str.maketrans("", "", ",\u202f\u00a0 ")
+# pint reads "km**2", "km^2", "km²" and "square km" but not "km2" nor "nautical miles".
+_UNIT_SPELLINGS = [
+    (re.compile(r"(?<=[A-Za-z])([23])\b"), r"**\1"),
+    (re.compile(r"\bnautical[\s_-]+miles?\b", re.I), "nautical_mile"),
+    (re.compile(r"\bsq\.\s*", re.I), "square "),
+    (re.compile(r"\bkilometres?\b", re.I), "kilometer"),
+    (re.compile(r"\bmetres?\b", re.I), "meter"),
+]
+_LOOKS_LIKE_O_FOR_ZERO = re.compile(r"^\s*\d*[0-9][0-9Oo]*[Oo][0-9Oo]*\b")
+
+DIMENSIONS = {"[length]": "length", "[length] ** 2": "area"}
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    """The one pint registry the package uses (built on first use)."""
+    import pint
+
+    return pint.UnitRegistry(preprocessors=[_respell])
+
+
+def _respell(text: str) -> str:
+    for pattern, replacement in _UNIT_SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@lru_cache(maxsize=1024)
+def _unit(text: str) -> tuple[str, str | None, float]:
+    """(pint's unit name, dimension name or None, factor to SI) for a unit spelling."""
+    reg = registry()
+    unit = reg.parse_units(_respell(text))
+    dimension = DIMENSIONS.get(str(reg.get_dimensionality(unit)))
+    return str(unit), dimension, float(reg.Quantity(1, unit).to_base_units().magnitude)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, and the text it was written as."""
+
+    value: float
+    unit: str
+    text: str = field(compare=False)
+    dimension: str | None = field(default=None, compare=False)
+    si_factor: float = field(default=1.0, compare=False, repr=False)
+
+    def to(self, unit: str) -> float:
+        """The value converted to ``unit`` (any spelling pint reads)."""
+        return self.value * self.si_factor / _unit(unit)[2]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: Any) -> bool:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        return (self.value, self.unit) == (other.value, other.unit)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.unit))
+
+
+def parse_quantity(text: str | float | int) -> Quantity:
+    """Read ``text`` as a number and a unit; ``ValueError`` saying what is wrong when it is not one.
+
+    A bare number has no unit (``unit == ""``), which the caller refuses where a unit is needed.
+    """
+    if isinstance(text, bool):
+        raise ValueError(f"{text!r} is not a quantity; write a number and a unit, like '55 km'")
+    if isinstance(text, int | float):
+        return Quantity(float(text), "", str(text))
+    if not isinstance(text, str):
+        raise ValueError(f"{text!r} is not a quantity; write a number and a unit, like '55 km'")
+    match = _NUMBER.fullmatch(text)
+    if _LOOKS_LIKE_O_FOR_ZERO.match(text):
+        fixed = re.sub(r"[Oo]", "0", text.split()[0]) + text[len(text.split()[0]) :]
+        raise ValueError(f"{text!r} is not a quantity: is a letter O typed for a zero? Write {fixed!r}")
+    if match is None:
+        raise ValueError(
+            f"{text!r} is not a quantity; write a number and a unit, like '1400 km2' or '15 mi'"
+        )
+    value = float(match["number"].translate(_GROUP_SEPARATORS))
+    unit_text = match["unit"]
+    if unit_text[:1] in set(",.0123456789"):
+        raise ValueError(
+            f"{text!r} is not a quantity: the number is not well formed; write digits with "
+            "optional thousands separators, like '1,400 km2' or '1400 km2'"
+        )
+    if not unit_text:
+        return Quantity(value, "", text)
+    try:
+        unit, dimension, factor = _unit(unit_text)
+    except Exception as error:  # pint raises several kinds for text it cannot read
+        raise ValueError(
+            f"{text!r} is not a quantity: {unit_text!r} is not a unit pint knows "
+            "(try km, mi, nmi, km2, sq mi, ha)"
+        ) from error
+    return Quantity(value, unit, text, dimension, factor)
