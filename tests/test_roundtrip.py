@@ -91,8 +91,9 @@ def test_record_to_yaml_to_record_is_the_identity(record: dict[str, Any]) -> Non
 
 
 def _reload(text: str) -> list[Event]:
-    from tracker.io import Loader
     import yaml
+
+    from tracker.io import Loader
 
     return [Event.model_validate(data) for data in yaml.load_all(text, Loader=Loader)]
 
@@ -101,3 +102,39 @@ def test_the_seed_events_survive_load_dump_load(tmp_path: Path) -> None:
     events = load_events(EVENTS)
     (tmp_path / "all.yaml").write_text(events.to_yaml(), encoding="utf-8")
     assert list(load_events(tmp_path)) == list(events)
+
+
+scalars = st.one_of(
+    st.integers(-10**12, 10**12).map(str),
+    st.sampled_from(["010", "0", "0x1F", "0o17", "1_000", "1:30", "+12.50", "-3.5", ".5", "1e3", "6.02e+23",
+                     ".inf", "-.Inf", ".nan", "~", "null", "yes", "No", "on", "OFF", "true", "'quoted'"]),
+    st.floats(allow_nan=False).map(str),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=12).map(
+        lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.from_regex(r"[a-z]{1,6}", fullmatch=True), scalars | st.just("") | st.lists(
+    scalars, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"), max_size=6))
+def test_the_record_loader_reads_what_pyyaml_reads(mapping: dict[str, str]) -> None:
+    """Our loader builds data itself from libyaml's nodes: it must agree with PyYAML's safe loader."""
+    import math
+
+    import yaml
+
+    from tracker.io import Loader
+
+    text = "".join(f"{key}: {value}\n" for key, value in mapping.items()) or "{}"
+    ours, theirs = yaml.load(text, Loader=Loader), yaml.load(text, Loader=yaml.SafeLoader)
+    same = lambda a, b: (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b)) or (  # noqa: E731
+        a == b and type(a) is type(b)
+    )
+    assert ours.keys() == theirs.keys()
+    for key in ours:
+        a, b = ours[key], theirs[key]
+        if isinstance(a, list):
+            assert len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+        else:
+            assert same(a, b), (key, a, b)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from .errors import Problem, RecordError
 from .io import Origin, dump_events, id_position, read_file, yaml_files
-from .model import Coordinates, Event
+from .model import Event
 
 if TYPE_CHECKING:
     import geopandas
@@ -82,19 +82,21 @@ class EventCollection(Sequence[Event]):
         import geopandas as gpd
 
         frame = self.to_dataframe()
-        points = gpd.points_from_xy(frame["longitude"], frame["latitude"], crs="EPSG:4326")
+        points = gpd.GeoSeries(gpd.points_from_xy(frame["longitude"], frame["latitude"]), index=frame.index)
+        points[frame["latitude"].isna()] = None
         return gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326")
 
 
 _COLUMNS = (
     "id", "start", "end", "title", "type", "sub_type", "actors", "location",
     "latitude", "longitude", "precision", "claims", "sources", "file",
-)  # fmt: skip
+)
 
 
 def _row(event: Event, origin: Origin) -> tuple[Any, ...]:
     where = event.location
     named = isinstance(where, str)
+    lat, lon = (None, None) if isinstance(where, str) else (where.lat, where.lon)
     return (
         event.id,
         event.start,
@@ -103,9 +105,9 @@ def _row(event: Event, origin: Origin) -> tuple[Any, ...]:
         event.type,
         event.sub_type,
         [actor.name for actor in event.actors],
-        where if named else f"{where.lat}, {where.lon}",
-        None if named else where.lat,
-        None if named else where.lon,
+        where if named else f"{lat}, {lon}",
+        lat,
+        lon,
         event.precision,
         len(event.claims),
         len(event.sources),
@@ -171,7 +173,7 @@ def _duplicate_id(event_id: str, origin: Origin, first: Origin) -> Problem:
         origin.file, line, column, "id",
         f"{event_id!r} is already used by {first}; ids are unique across the folder, so rename one "
         "of the two",
-    )  # fmt: skip
+    )
 
 
 def load_events(paths: PathArg | Iterable[PathArg], *, progress: bool = False) -> EventCollection:

@@ -11,9 +11,10 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .model import CLAIM_KINDS, KEYS, did_you_mean
+from .model import CLAIM_KINDS, KEYS, did_you_mean, explain_date
 
 Loc = Sequence[str | int]
 
@@ -49,7 +50,7 @@ def part_at(path: Loc, value: Any) -> str:
     return "coordinates"
 
 
-def _message(error: dict[str, Any], path: Loc, parent_value: Any) -> str:
+def _message(error: ErrorDetails, path: Loc, parent_value: Any) -> str:
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
@@ -57,18 +58,29 @@ def _message(error: dict[str, Any], path: Loc, parent_value: Any) -> str:
         kinds = [k for k in CLAIM_KINDS if k in given]
         if kinds:
             return f"a claim has one kind; this one has {len(kinds)} ({', '.join(kinds)}): split it"
-        return error["msg"] + next(filter(None, (did_you_mean(key, CLAIM_KINDS) for key in given)), "")
+        return str(error["msg"]) + next(filter(None, (did_you_mean(key, CLAIM_KINDS) for key in given)), "")
     if "msg" in ctx:
         return str(ctx["msg"])
     part = part_at(path[:-1], parent_value)
     if kind == "extra_forbidden":
-        key = path[-1]
+        key = str(path[-1])
         known = KEYS.get(part, ())
         hint = did_you_mean(key, known) or (f"; expected one of: {', '.join(known)}" if known else "")
         return f"unknown key {key!r}{hint}"
     if kind == "missing":
-        hint = _REQUIRED_HINT.get(part)
-        return f"missing required key {path[-1]!r}" + (f"; {hint}" if hint else "")
+        required = _REQUIRED_HINT.get(part)
+        return f"missing required key {path[-1]!r}" + (f"; {required}" if required else "")
+    if kind.startswith("date_"):
+        return explain_date(given)
+    if kind == "string_too_short":
+        return f"{path[-1] if path else 'the value'} is empty"
+    if kind == "string_type":
+        return f"expected text, got {_type_name(given)} {given!r}"
+    if path and path[-1] in ("lat", "lon") and kind in ("greater_than_equal", "less_than_equal"):
+        if path[-1] == "lon":
+            return f"longitude {given} is outside -180..180"
+        swapped = "; are latitude and longitude swapped?" if -180 <= float(given or 0) <= 180 else ""
+        return f"latitude {given} is outside -90..90{swapped}"
     if kind == "literal_error":
         return f"expected {ctx.get('expected')}, got {given!r}"
     if kind in ("too_short",):

@@ -26,12 +26,12 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     PlainSerializer,
     PlainValidator,
+    StringConstraints,
     Tag,
     ValidationInfo,
     field_validator,
@@ -49,7 +49,7 @@ CLAIM_KINDS = ("area", "total_area", "distance", "direction", "reaches", "inside
 COMPASS = (
     "n", "nne", "ne", "ene", "e", "ese", "se", "sse",
     "s", "ssw", "sw", "wsw", "w", "wnw", "nw", "nnw",
-)  # fmt: skip
+)
 
 
 def fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
@@ -79,48 +79,32 @@ class Record(BaseModel):
 # --- scalar parts -------------------------------------------------------------------------------
 
 
-def _to_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+def explain_date(value: Any) -> str:
+    """Why ``value`` is not a date, in words (used when pydantic's own date check has failed).
+
+    >>> explain_date("2017-02-30")
+    '2017-02-30 is not a date: February 2017 has 28 days'
+    >>> explain_date("08/06/2017")
+    "'08/06/2017' is not a date; write it as YYYY-MM-DD, like 2017-06-08"
+    """
     if not isinstance(value, str):
-        raise fail("date_type", f"expected a date written YYYY-MM-DD, like 2017-06-08, got {value!r}")
+        return f"expected a date written YYYY-MM-DD, like 2017-06-08, got {value!r}"
     match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", value)
     if match is None:
-        raise fail("date_format", f"{value!r} is not a date; write it as YYYY-MM-DD, like 2017-06-08")
+        return f"{value!r} is not a date; write it as YYYY-MM-DD, like 2017-06-08"
     year, month, day = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
-        raise fail(
-            "date_value",
-            f"{value} is not a date: there is no month {month}; dates are YYYY-MM-DD (year, month, day)",
-        )
+        return f"{value} is not a date: there is no month {month}; dates are YYYY-MM-DD (year, month, day)"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise fail(
-            "date_value",
-            f"{value} is not a date: {calendar.month_name[month]} {year} has {days} days",
-        )
-    return dt.date(year, month, day)
+        return f"{value} is not a date: {calendar.month_name[month]} {year} has {days} days"
+    return f"{value!r} is not a date; write it as YYYY-MM-DD, like 2017-06-08"
 
 
-Day = Annotated[dt.date, PlainValidator(_to_date), PlainSerializer(lambda d: d.isoformat())]
-
-
-def _text(what: str) -> Any:
-    def check(value: Any) -> str:
-        if not isinstance(value, str) or isinstance(value, bool):
-            raise fail("text_type", f"expected {what} as text, got {value!r}")
-        value = value.strip()
-        if not value:
-            raise fail("text_empty", f"{what} is empty")
-        return value
-
-    return PlainValidator(check)
-
-
-Name = Annotated[str, _text("a name")]
-Text = Annotated[str, _text("text")]
+# Plain types with their checks done by pydantic itself (fast); diagnostics.py words their errors.
+Day = Annotated[dt.date, PlainSerializer(lambda d: d.isoformat())]
+Name = Annotated[str, StringConstraints(min_length=1)]
+Text = Name
 
 
 def _quantity(dimension: str, example: str) -> Any:
@@ -200,25 +184,8 @@ Compass = Annotated[str, PlainValidator(_compass)]
 class Coordinates(Record):
     """A point given by latitude and longitude in degrees (WGS84)."""
 
-    lat: float
-    lon: float
-
-    @field_validator("lat", mode="before")
-    @classmethod
-    def _latitude(cls, value: Any) -> Any:
-        number = _number(value, "latitude")
-        if not -90 <= number <= 90:
-            hint = "; are latitude and longitude swapped?" if -180 <= number <= 180 else ""
-            raise fail("latitude_range", f"latitude {number} is outside -90..90{hint}")
-        return number
-
-    @field_validator("lon", mode="before")
-    @classmethod
-    def _longitude(cls, value: Any) -> Any:
-        number = _number(value, "longitude")
-        if not -180 <= number <= 180:
-            raise fail("longitude_range", f"longitude {number} is outside -180..180")
-        return number
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
 
 
 def _number(value: Any, what: str) -> float:

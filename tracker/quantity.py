@@ -27,10 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pint costs a quarter of a second to import: only when a quantity is parsed
     import pint
 
-_NUMBER = re.compile(
-    r"\s*(?P<number>[+-]?(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)"
-    r"\s*(?P<unit>.*?)\s*$"
-)
+_NUMBER = re.compile(r"\s*([+-]?(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?!\d)|\d+)(?:\.\d+)?|[+-]?\.\d+)")
 _GROUP_SEPARATORS = str.maketrans("", "", ",\u202f\u00a0 ")
 # pint reads "km**2", "km^2", "km²" and "square km" but not "km2" nor "nautical miles".
 _UNIT_SPELLINGS = [
@@ -46,7 +43,7 @@ DIMENSIONS = {"[length]": "length", "[length] ** 2": "area"}
 
 
 @cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
     """The one pint registry the package uses (built on first use)."""
     import pint
 
@@ -94,6 +91,7 @@ class Quantity:
         return hash((self.value, self.unit))
 
 
+@lru_cache(maxsize=4096, typed=True)
 def parse_quantity(text: str | float | int) -> Quantity:
     """Read ``text`` as a number and a unit; ``ValueError`` saying what is wrong when it is not one.
 
@@ -105,16 +103,16 @@ def parse_quantity(text: str | float | int) -> Quantity:
         return Quantity(float(text), "", str(text))
     if not isinstance(text, str):
         raise ValueError(f"{text!r} is not a quantity; write a number and a unit, like '55 km'")
-    match = _NUMBER.fullmatch(text)
-    if _LOOKS_LIKE_O_FOR_ZERO.match(text):
-        fixed = re.sub(r"[Oo]", "0", text.split()[0]) + text[len(text.split()[0]) :]
-        raise ValueError(f"{text!r} is not a quantity: is a letter O typed for a zero? Write {fixed!r}")
+    match = _NUMBER.match(text)
     if match is None:
         raise ValueError(
             f"{text!r} is not a quantity; write a number and a unit, like '1400 km2' or '15 mi'"
         )
-    value = float(match["number"].translate(_GROUP_SEPARATORS))
-    unit_text = match["unit"]
+    if _LOOKS_LIKE_O_FOR_ZERO.match(text):
+        fixed = re.sub(r"[Oo]", "0", text.split()[0]) + text[len(text.split()[0]) :]
+        raise ValueError(f"{text!r} is not a quantity: is a letter O typed for a zero? Write {fixed!r}")
+    value = float(match[1].translate(_GROUP_SEPARATORS))
+    unit_text = text[match.end() :].strip()
     if unit_text[:1] in set(",.0123456789"):
         raise ValueError(
             f"{text!r} is not a quantity: the number is not well formed; write digits with "

@@ -90,7 +90,7 @@ def _key(label: str) -> str:
     return " ".join(label.replace("_", " ").split()).casefold()
 
 
-_TYPES = {_key(t): (t, None) for t in EVENT_TYPES}
+_TYPES: dict[str, tuple[str, str | None]] = {_key(t): (t, None) for t in EVENT_TYPES}
 _TYPES.update({_key(old): new for old, new in LEGACY_TYPES.items()})
 _SUB_TYPES = {_key(s): s for s in SUB_TYPE_PARENT}
 _SUB_TYPES.update({_key(old): new for old, new in LEGACY_SUB_TYPES.items()})
