@@ -10,7 +10,7 @@ from .common import EVENTS, VALID
 
 
 def test_dataframe_has_one_row_per_event_with_typed_columns() -> None:
-    events = load_events(EVENTS)
+    events = load_events("events")  # paths in the table are as given: relative here
     frame = events.to_dataframe()
     assert len(frame) == len(events)
     assert list(frame.columns) == [
@@ -33,7 +33,7 @@ def test_geodataframe_has_points_only_where_coordinates_are_given() -> None:
 
 
 def test_slicing_keeps_origins() -> None:
-    events = load_events(EVENTS)
+    events = load_events("events")
     first_two = events[:2]
     assert len(first_two) == 2
     assert first_two.origin(first_two[1].id).file.startswith("events/")
