@@ -7,7 +7,7 @@
 """
 
 from .collection import EventCollection, load_events, read_events
-from .errors import PlaceNotFound, Problem, RecordError, TrackerError
+from .errors import AmbiguousPlace, PlaceNotFound, Problem, RecordError, TrackerError
 from .io import MAX_FILE_BYTES, dump_events
 from .model import (
     Actor,
@@ -32,6 +32,7 @@ __version__ = "0.1.0"
 __all__ = [
     "MAX_FILE_BYTES",
     "Actor",
+    "AmbiguousPlace",
     "Area",
     "AreaClaim",
     "Circle",

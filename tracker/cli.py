@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .collection import read_events
-from .errors import Problem, TrackerError
+from .errors import Problem, RecordError, TrackerError
 from .model import Event
 
 DEFAULT_FOLDER = Path("events")
@@ -48,22 +48,42 @@ def _report(problems: Sequence[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
+_online = click.option(
+    "--online", is_flag=True, help="Ask OpenStreetMap's Nominatim (rate-limited, cached) for names not known offline."
+)
+
+
+def _gazetteer(online: bool) -> Any:
+    from gazetteer import Gazetteer
+    from gazetteer.online import nominatim
+
+    return Gazetteer(fallback=nominatim() if online else None)
+
+
 @main.command()
 @_paths
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: valid, records, problems.")
-def validate(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--no-places", is_flag=True, help="Skip resolving place names through the gazetteer.")
+@_online
+def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bool) -> None:
     """Check records in PATHS (folders or files; default ./events) and report every problem.
 
-    Each problem is printed on stderr as FILE:LINE:COL: FIELD: message, with what was expected and,
-    where it can be told, the likely fix. Exit status 0 when every record is valid, 1 otherwise.
+    Each record is checked against the record format, and every place it names is resolved through
+    the offline gazetteer: an unknown or ambiguous name is a problem too. Each problem is printed on
+    stderr as FILE:LINE:COL: FIELD: message, with what was expected and, where it can be told, the
+    likely fix. Exit status 0 when every record is valid, 1 otherwise.
 
     \b
     Examples:
       tracker validate
-      tracker validate events/badiyeh-advance-2017-06.yaml
+      tracker validate events/badiyeh-advance-east-of-tadmur.yaml
       tracker validate --json drafts/ | jq '.problems[].message'
     """
     events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    if not no_places:
+        from .places import resolve_places
+
+        problems += resolve_places(events, _gazetteer(online)).problems
     if as_json:
         result = {"valid": not problems, "records": len(events), "problems": [p.to_dict() for p in problems]}
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -133,3 +153,76 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per name, one per line.")
+@click.option("--country", metavar="CC", help="Prefer places in this country (ISO code such as SY or IQ).")
+@_online
+def geocode(names: tuple[str, ...], as_json: bool, country: str | None, online: bool) -> None:
+    """Look up place NAMES in the offline gazetteer, however the news spells them.
+
+    A name may end with its country to settle an ambiguous one ("Sinjar, Iraq"). Exit status 0 when
+    every name was found, 1 otherwise (not found, or ambiguous: the candidates are listed).
+
+    \b
+    Examples:
+      tracker geocode "Deir al-Zour" Boukamal "Tadmur (Palmyra)"
+      tracker geocode al-Tanf "Sinjar, Iraq" --json
+    """
+    matches = _gazetteer(online).resolve_many(list(names), country=country)
+    if as_json:
+        for match in matches:
+            click.echo(json.dumps(match.to_dict(), ensure_ascii=False))
+    else:
+        rows = []
+        for match in matches:
+            place = match.place
+            if place is not None:
+                rows.append((match.query, "found", place.name, f"{place.latitude:.4f}", f"{place.longitude:.4f}",
+                             place.country, place.feature, f"{match.score:g}" if match.score is not None else "online"))
+            else:
+                rows.append((match.query, match.status.replace("_", " "), "", "", "", "", "", ""))
+        click.echo(_table(("query", "result", "name", "latitude", "longitude", "country", "feature", "score"), rows))
+        for match in matches:
+            if not match.found:
+                click.echo(match.explain(), err=True)
+    raise SystemExit(0 if all(match.found for match in matches) else 1)
+
+
+@main.group(name="gazetteer")
+def gazetteer_group() -> None:
+    """Manage the offline gazetteer: add your own places to the bundled ones.
+
+    \b
+    Examples:
+      tracker gazetteer import SY.txt          a GeoNames country dump
+      tracker gazetteer import my-places.csv   name,latitude,longitude[,alternate_names,country,...]
+    """
+
+
+@gazetteer_group.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), help="The table to add to "
+              "(default: places.tsv in the user data folder, or $TRACKER_GAZETTEER).")
+def gazetteer_import(file: Path, into: Path | None) -> None:
+    """Add the places of FILE, a GeoNames dump (19 tab-separated columns, like SY.txt) or a CSV with
+    a header naming name, latitude and longitude, to your own gazetteer, which extends the bundled one.
+
+    Every row is checked first: if any is bad, each bad line is reported and nothing is written.
+
+    \b
+    Examples:
+      tracker gazetteer import SY.txt
+      tracker gazetteer import places.csv --into events/places.tsv
+    """
+    from gazetteer.importer import import_places
+
+    try:
+        result = import_places(file, into)
+    except RecordError as error:
+        _report(error.problems)
+        raise SystemExit(1) from None
+    click.echo(f"added {result.added} place(s), replaced {result.replaced}, from a {result.format} into {result.path}")
+    click.echo("next: tracker validate (names that failed to resolve may resolve now)")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from .errors import Problem, RecordError
-from .io import Origin, dump_events, id_position, read_file, yaml_files
+from .io import Origin, dump_events, position, read_file, yaml_files
 from .model import Event
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class EventCollection(Sequence[Event]):
         self._events = list(events)
         self._origins = list(origins) if origins is not None else [Origin("<memory>", 1)] * len(self._events)
         self._by_id = {event.id: event for event in self._events}
+        self._origin_by_id = {event.id: origin for event, origin in zip(self._events, self._origins, strict=True)}
 
     @overload
     def __getitem__(self, index: int) -> Event: ...
@@ -57,7 +58,7 @@ class EventCollection(Sequence[Event]):
 
     def origin(self, event_id: str) -> Origin:
         """The file and line the event with this id was read from."""
-        return self._origins[self._events.index(self._by_id[event_id])]
+        return self._origin_by_id[event_id]
 
     def to_yaml(self) -> str:
         """All records as one YAML stream."""
@@ -168,7 +169,7 @@ def read_events(
 
 
 def _duplicate_id(event_id: str, origin: Origin, first: Origin) -> Problem:
-    line, column = id_position(origin)
+    line, column = position(origin, ["id"], key=True)
     return Problem(
         origin.file, line, column, "id",
         f"{event_id!r} is already used by {first}; ids are unique across the folder, so rename one "

@@ -94,7 +94,7 @@ def _message(error: ErrorDetails, path: Loc, parent_value: Any) -> str:
     return f"{error['msg']}, got {given!r}"
 
 
-def _walk(node: yaml.Node | None, loc: Loc) -> tuple[list[str | int], yaml.Node | None, yaml.Node | None]:
+def walk(node: yaml.Node | None, loc: Loc) -> tuple[list[str | int], yaml.Node | None, yaml.Node | None]:
     """Follow ``loc`` down the YAML nodes, skipping pydantic's union tags.
 
     Returns the path actually walked, the deepest node reached, and the key node of the last step
@@ -148,7 +148,7 @@ def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> 
         at = (detail.get("ctx") or {}).get("at")
         if detail["type"] in ("missing", "extra_forbidden"):
             *parents, last = loc
-            walked, parent_node, _ = _walk(node, parents)
+            walked, parent_node, _ = walk(node, parents)
             path = [*walked, last]
             if detail["type"] == "missing":
                 target = parent_node
@@ -156,11 +156,11 @@ def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> 
                 target = next((k for k, _ in getattr(parent_node, "value", []) if k.value == last), parent_node)
             parent_value = _plain(parent_node)
         else:
-            walked, target, key_node = _walk(node, [*loc, at] if at else loc)
+            walked, target, key_node = walk(node, [*loc, at] if at else loc)
             path = walked
             if at and walked and walked[-1] == at and key_node is not None:
                 target = key_node
-            parents_node = _walk(node, walked[:-1])[1] if walked else node
+            parents_node = walk(node, walked[:-1])[1] if walked else node
             parent_value = _plain(parents_node)
         mark = getattr(target, "start_mark", None)
         yield Problem(

@@ -69,3 +69,11 @@ class RecordError(TrackerError, ValueError):
 
 class PlaceNotFound(TrackerError, LookupError):
     """A place name matches nothing in the gazetteer."""
+
+
+class AmbiguousPlace(TrackerError, LookupError):
+    """A place name fits several distinct places and nothing says which one is meant."""
+
+    def __init__(self, message: str, candidates: list[str]):
+        super().__init__(message)
+        self.candidates = candidates

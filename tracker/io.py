@@ -11,14 +11,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from .diagnostics import problems_from
+from .diagnostics import problems_from, walk
 from .errors import Problem
 from .model import Event
 
@@ -119,10 +120,12 @@ Dumper.add_representer(str, _represent_str)
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record was read from: its file and the line its document starts on."""
+    """Where a record was read from: its file, the line its document starts on, and which document of
+    the file it is (from 0)."""
 
     file: str
     line: int
+    document: int = field(default=0, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"
@@ -245,7 +248,7 @@ def _validate(
             )
             continue
         try:
-            records.append((Event.model_validate(document, context=context), Origin(file, lines[index])))
+            records.append((Event.model_validate(document, context=context), Origin(file, lines[index], index)))
         except ValidationError as error:
             if nodes is None:
                 nodes = list(yaml.compose_all(text, Loader=Loader))
@@ -253,15 +256,17 @@ def _validate(
     return records, problems
 
 
-def id_position(origin: Origin) -> tuple[int, int]:
-    """The line and column of the ``id:`` key of the record at ``origin`` (for duplicate-id messages)."""
+def position(origin: Origin, path: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+    """The line and column of the value at ``path`` (or of its key) in the record at ``origin``.
+
+    Reads the file again: this is for messages about a few records, not for every record.
+    """
     text = Path(origin.file).read_text(encoding="utf-8-sig")
-    for node in yaml.compose_all(text, Loader=Loader):
-        if isinstance(node, yaml.MappingNode) and node.start_mark.line + 1 >= origin.line:
-            for key, _ in node.value:
-                if key.value == "id":
-                    return key.start_mark.line + 1, key.start_mark.column + 1
-    return origin.line, 1
+    nodes = list(yaml.compose_all(text, Loader=Loader))
+    node = nodes[origin.document] if origin.document < len(nodes) else None
+    walked, target, key_node = walk(node, path)
+    mark = (key_node if key and key_node is not None else target).start_mark if target is not None else None
+    return (mark.line + 1, mark.column + 1) if mark else (origin.line, 1)
 
 
 def dump_events(events: Iterable[Event]) -> str:

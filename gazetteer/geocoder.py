@@ -1,0 +1,319 @@
+"""The :class:`Gazetteer`: place names to coordinates, offline, shaped like a geopy geocoder.
+
+A name is looked up in three steps: its normalised form exactly (most news spellings land here);
+failing that, the nearest normalised names by rapidfuzz's ``ratio``, accepted at :data:`MIN_SCORE`
+or above; and, when several distinct places match equally well, a choice only where something settles
+it (a country named with the query, a bias, or one place being a city that dwarfs the others), else
+the candidates are returned as ambiguous. A name that matches nothing well is not found, with the
+nearest names as suggestions: never a confident wrong place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from tracker.errors import AmbiguousPlace, PlaceNotFound
+
+from .normalize import normalize
+from .table import Place, PlaceTable
+
+if TYPE_CHECKING:
+    from geopy.location import Location
+
+#: The least fuzzy score (0-100, rapidfuzz ``ratio`` of normalised names) accepted as a match.
+MIN_SCORE = 88.0
+#: A town settles a tie when it has at least this many people and ten times the next candidate's
+#: (whose population must be known: GeoNames' 0 means unknown, and an unknown never loses).
+DOMINANT_POPULATION = 10_000
+#: Country names (and ISO codes) a query may end with, as in "Sinjar, Iraq" or "Sinjar (IQ)".
+COUNTRIES = {
+    "SY": ("Syria", "Syrian Arab Republic"),
+    "IQ": ("Iraq",),
+    "JO": ("Jordan",),
+    "LB": ("Lebanon",),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "IL": ("Israel",),
+    "SA": ("Saudi Arabia",),
+    "IR": ("Iran",),
+}
+_COUNTRY_KEYS = {normalize(name): code for code, names in COUNTRIES.items() for name in (*names, code)}
+_CHUNK = 512  # queries per rapidfuzz.cdist call: bounds memory to about 50 MB
+
+Status = Literal["found", "ambiguous", "not_found"]
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the gazetteer made of one query."""
+
+    query: str
+    status: Status
+    place: Place | None = None
+    score: float | None = None
+    matched: str | None = None
+    candidates: tuple[Place, ...] = ()
+    suggestions: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return self.status == "found"
+
+    def explain(self) -> str:
+        """One sentence on the outcome, for messages.
+
+        >>> from gazetteer import Gazetteer
+        >>> print(Gazetteer(user=False).resolve("al-Tanf").explain())
+        'al-Tanf' names 2 places: Al-Tanf garrison (SY, 33.5058, 38.6178), Al-Tanf border crossing (IQ, 33.4332, 38.9374); write the one you mean, or add the country ('al-Tanf, Iraq')
+        """
+        if self.status == "found" and self.place is not None:
+            return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g})"
+        if self.status == "ambiguous":
+            labels = ", ".join(place.label() for place in self.candidates)
+            return (
+                f"{self.query!r} names {len(self.candidates)} places: {labels}; write the one you mean, or add "
+                f"the country ({self.query + ', ' + COUNTRIES.get(self.candidates[-1].country, ('Syria',))[0]!r})"
+            )
+        nearest = ", ".join(f"{name} ({score:.0f})" for name, score in self.suggestions[:3])
+        return f"{self.query!r} is not in the gazetteer" + (f"; nearest: {nearest}" if nearest else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The match as JSON-ready data (the keys of ``tracker geocode --json``)."""
+        place = self.place
+        data: dict[str, Any] = {
+            "query": self.query,
+            "found": self.found,
+            "name": place.name if place else None,
+            "latitude": place.latitude if place else None,
+            "longitude": place.longitude if place else None,
+            "country": place.country if place else None,
+            "feature": place.feature if place else None,
+            "score": self.score,
+        }
+        if self.status == "ambiguous":
+            data["candidates"] = [
+                {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
+                 "feature": p.feature} for p in self.candidates
+            ]  # fmt: skip
+        if self.status == "not_found":
+            data["suggestions"] = [name for name, _ in self.suggestions]
+        return data
+
+    def location(self) -> Location:
+        """The found place as a ``geopy.Location`` whose ``raw`` holds the details."""
+        from geopy.location import Location
+
+        if self.place is None:
+            raise PlaceNotFound(self.explain())
+        place = self.place
+        raw = {
+            "id": place.id, "name": place.name, "matched": self.matched, "score": self.score,
+            "country": place.country, "feature": place.feature, "population": place.population,
+            "source": place.source,
+        }  # fmt: skip
+        address = f"{place.name}, {COUNTRIES.get(place.country, (place.country,))[0]}"
+        return Location(address, (place.latitude, place.longitude), raw)
+
+
+@dataclass(frozen=True)
+class _Query:
+    text: str
+    key: str
+    country: str | None
+    alternative: str | None  # the part in parentheses, as in "Tadmur (Palmyra)"
+
+
+def _parse(query: str, country: str | None) -> _Query:
+    text = query.strip()
+    alternative = None
+    inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
+    if inner:
+        text, alternative = inner[1], inner[2]
+        if normalize(alternative) in _COUNTRY_KEYS:
+            country, alternative = country or _COUNTRY_KEYS[normalize(alternative)], None
+    head, _, tail = text.rpartition(",")
+    if head and normalize(tail) in _COUNTRY_KEYS:
+        text, country = head, country or _COUNTRY_KEYS[normalize(tail)]
+    return _Query(query, normalize(text), country.upper() if country else None, alternative)
+
+
+class Gazetteer:
+    """Offline geocoder over the bundled places (and the user's own, unless ``user=False``).
+
+    ``country`` (an ISO code such as ``"SY"``) and ``region`` (``(south, west, north, east)`` in degrees)
+    bias every lookup: among equally good matches, one inside the bias wins. ``fallback`` is any geopy
+    geocoder (see :func:`gazetteer.online.nominatim`), asked only for names not found offline.
+
+    >>> gazetteer = Gazetteer(user=False)
+    >>> gazetteer.geocode("Deir al-Zour").point[:2]
+    (35.33588, 40.14084)
+    >>> gazetteer.geocode("Boukamal").raw["name"], gazetteer.geocode("Boukamal").raw["matched"]
+    ('Ālbū Kamāl', 'Al-Bukamal')
+    >>> gazetteer.geocode("Wadi Narnia") is None
+    True
+    """
+
+    def __init__(
+        self,
+        table: PlaceTable | None = None,
+        *,
+        user: bool = True,
+        country: str | None = None,
+        region: tuple[float, float, float, float] | None = None,
+        min_score: float = MIN_SCORE,
+        fallback: Any = None,
+    ):
+        self._table = table
+        self._user = user
+        self.country = country.upper() if country else None
+        self.region = region
+        self.min_score = min_score
+        self.fallback = fallback
+
+    @property
+    def table(self) -> PlaceTable:
+        """The place table, read on first use (so importing costs nothing)."""
+        if self._table is None:
+            self._table = PlaceTable.default(user=self._user)
+        return self._table
+
+    # --- geopy's interface --------------------------------------------------------------------
+
+    def geocode(self, query: str, exactly_one: bool = True, *, country: str | None = None) -> Any:
+        """A ``geopy.Location`` for ``query``, or ``None`` when nothing matches well enough.
+
+        With ``exactly_one=False``, a list: every candidate of an ambiguous name. With ``exactly_one``,
+        an ambiguous name raises :class:`~tracker.errors.AmbiguousPlace` listing the candidates, since
+        picking one silently could put an event in the wrong place.
+        """
+        match = self.resolve(query, country=country)
+        if match.status == "not_found":
+            return None if exactly_one else []
+        if match.status == "ambiguous":
+            if exactly_one:
+                raise AmbiguousPlace(match.explain(), [p.name for p in match.candidates])
+            return [Match(query, "found", p, match.score, match.matched).location() for p in match.candidates]
+        return match.location() if exactly_one else [match.location()]
+
+    def reverse(self, query: Any, exactly_one: bool = True, *, limit: int = 5) -> Any:
+        """The nearest place to a point (``(lat, lon)``, ``"lat, lon"`` or a geopy ``Point``), as a
+        ``geopy.Location`` whose ``raw["distance_km"]`` is the geodesic distance."""
+        from geopy.point import Point
+        from pyproj import Geod
+
+        point = Point(query)
+        table = self.table
+        count = len(table)
+        _, _, metres = Geod(ellps="WGS84").inv(
+            np.full(count, point.longitude), np.full(count, point.latitude), table.longitudes, table.latitudes
+        )
+        order = np.argsort(metres)[: 1 if exactly_one else limit]
+        found = []
+        for index in order:
+            location = Match(str(query), "found", table.places[index], None, table.places[index].name).location()
+            location.raw["distance_km"] = round(float(metres[index]) / 1000, 3)
+            found.append(location)
+        return found[0] if exactly_one else found
+
+    # --- richer answers ----------------------------------------------------------------------
+
+    def resolve(self, query: str, *, country: str | None = None) -> Match:
+        """The full outcome for one name: found, ambiguous (with candidates) or not found (with
+        suggestions)."""
+        return self.resolve_many([query], country=country)[0]
+
+    def resolve_many(self, queries: Sequence[str], *, country: str | None = None) -> list[Match]:
+        """:meth:`resolve` for many names at once: exact lookups first, then one batched fuzzy pass
+        (rapidfuzz ``cdist``) over the names that missed."""
+        parsed = {q: _parse(q, country or self.country) for q in dict.fromkeys(queries)}
+        answers: dict[str, Match] = {}
+        misses: list[_Query] = []
+        for query in parsed.values():
+            rows = self.table.key_rows.get(query.key)
+            if rows:
+                answers[query.text] = self._decide(query, rows, 100.0, query.key)
+            else:
+                misses.append(query)
+        self._fuzzy(misses, answers)
+        for query in parsed.values():
+            answer = answers[query.text]
+            if answer.status == "not_found" and query.alternative:
+                other = self.resolve(query.alternative, country=query.country)
+                if other.status != "not_found":
+                    answers[query.text] = Match(query.text, other.status, other.place, other.score, other.matched,
+                                                other.candidates)  # fmt: skip
+            if answers[query.text].status == "not_found" and self.fallback is not None:
+                answers[query.text] = self._online(query.text, answers[query.text])
+        return [answers[q] for q in queries]
+
+    def _fuzzy(self, misses: list[_Query], answers: dict[str, Match]) -> None:
+        if not misses:
+            return
+        from rapidfuzz import fuzz, process
+
+        table = self.table
+        for start in range(0, len(misses), _CHUNK):
+            chunk = misses[start : start + _CHUNK]
+            scores = process.cdist(
+                [q.key for q in chunk], table.choices, scorer=fuzz.ratio, dtype=np.float32, workers=-1
+            )
+            for query, row in zip(chunk, scores, strict=True):
+                best = float(row.max()) if len(row) else 0.0
+                if best < self.min_score:
+                    top = np.argsort(row)[::-1][:8]
+                    seen: dict[str, float] = {}
+                    for i in top:
+                        name = table.places[table.choice_rows[i][0]].name
+                        seen.setdefault(name, round(float(row[i]), 1))
+                    answers[query.text] = Match(query.text, "not_found", suggestions=tuple(list(seen.items())[:3]))
+                    continue
+                tied = np.flatnonzero(row >= best - 1e-3)
+                rows = [r for i in tied for r in table.choice_rows[i]]
+                answers[query.text] = self._decide(query, rows, round(best, 1), table.choices[int(tied[0])])
+
+    def _decide(self, query: _Query, rows: Iterable[int], score: float, key: str) -> Match:
+        table = self.table
+        distinct = list(dict.fromkeys(rows))
+        chosen = self._settle(distinct, query.country)
+        if chosen is None:
+            return Match(query.text, "ambiguous", None, score, key, tuple(table.places[i] for i in distinct))
+        return Match(query.text, "found", table.places[chosen], score, table.name_matched(chosen, key))
+
+    def _settle(self, rows: list[int], country: str | None) -> int | None:
+        """The one place among equally good matches, or ``None`` when nothing settles it."""
+        if len(rows) == 1:
+            return rows[0]
+        places = self.table.places
+        for keep in (
+            lambda i: country is not None and places[i].country == country,
+            lambda i: self.region is not None and _inside(places[i], self.region),
+        ):
+            preferred = [i for i in rows if keep(i)]
+            if len(preferred) == 1:
+                return preferred[0]
+        by_population = sorted(rows, key=lambda i: places[i].population, reverse=True)
+        top, second = places[by_population[0]].population, places[by_population[1]].population
+        if second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second:
+            return by_population[0]
+        return None
+
+    def _online(self, query: str, offline: Match) -> Match:
+        location = self.fallback.geocode(query)
+        if location is None:
+            return offline
+        raw = location.raw if isinstance(location.raw, dict) else {}
+        place = Place(
+            f"online:{raw.get('osm_type', '')}{raw.get('osm_id', '')}", location.address.split(",")[0],
+            location.latitude, location.longitude, str(raw.get("country_code", "")).upper(),
+            str(raw.get("type", "online")), 0, "https://nominatim.openstreetmap.org",
+        )  # fmt: skip
+        return Match(query, "found", place, None, location.address)
+
+
+def _inside(place: Place, region: tuple[float, float, float, float]) -> bool:
+    south, west, north, east = region
+    return south <= place.latitude <= north and west <= place.longitude <= east

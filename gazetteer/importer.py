@@ -1,0 +1,151 @@
+"""Growing the gazetteer: places from a GeoNames country dump or a CSV, into the user's own table.
+
+Two shapes are read, told apart by their first line:
+
+- a GeoNames dump such as ``SY.txt`` from download.geonames.org: 19 tab-separated columns, no header
+  (geonameid, name, asciiname, alternatenames, latitude, longitude, feature class, feature code,
+  country code, ..., population, ...);
+- a CSV whose header names at least ``name``, ``latitude`` and ``longitude``, and optionally
+  ``alternate_names`` (separated by ``|``), ``country``, ``feature``, ``population`` and ``source``.
+
+All rows are checked first; one bad row and nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.errors import Problem, RecordError
+
+from .table import COLUMNS, Place, user_table_path, write_table
+
+GEONAMES_COLUMNS = 19
+#: GeoNames feature classes in words.
+FEATURE_CLASSES = {
+    "A": "administrative area", "H": "water", "L": "area", "P": "populated place", "R": "road",
+    "S": "site", "T": "terrain", "U": "undersea", "V": "vegetation",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    added: int
+    replaced: int
+    path: Path
+    format: str
+
+
+def read_places(path: Path) -> tuple[list[Place], str]:
+    """The places of a GeoNames dump or a CSV, and which of the two it was; ``RecordError`` listing
+    every bad line otherwise."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RecordError([Problem(str(path), None, None, "", "the file is not UTF-8; save it as UTF-8")]) from None
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if first.count("\t") == GEONAMES_COLUMNS - 1:
+        places, problems = _collect(_geonames(text, str(path)))
+        kind = "GeoNames dump"
+    elif {"name", "latitude", "longitude"} <= {h.strip().lower() for h in next(csv.reader([first]), [])}:
+        places, problems = _collect(_csv(text, str(path)))
+        kind = "CSV"
+    else:
+        columns = first.count("\t") + 1 if "\t" in first else len(next(csv.reader([first]), []))
+        raise RecordError([Problem(
+            str(path), 1, 1, "",
+            f"not a GeoNames dump (19 tab-separated columns, like SY.txt) nor a CSV whose header names name, "
+            f"latitude and longitude; the first line has {columns} column(s)",
+        )])  # fmt: skip
+    if problems:
+        raise RecordError(problems)
+    return places, kind
+
+
+def _collect(rows: Iterator[Place | Problem]) -> tuple[list[Place], list[Problem]]:
+    places, problems = [], []
+    for row in rows:
+        (problems if isinstance(row, Problem) else places).append(row)
+    return places, problems
+
+
+def _coordinates(lat: str, lon: str, file: str, line: int) -> tuple[float, float] | Problem:
+    try:
+        latitude, longitude = float(lat), float(lon)
+    except ValueError:
+        return Problem(file, line, None, "latitude", f"expected numbers for latitude and longitude, got {lat!r}, {lon!r}")
+    if not -90 <= latitude <= 90:
+        hint = "; are latitude and longitude swapped?" if -180 <= latitude <= 180 else ""
+        return Problem(file, line, None, "latitude", f"latitude {latitude} is outside -90..90{hint}")
+    if not -180 <= longitude <= 180:
+        return Problem(file, line, None, "longitude", f"longitude {longitude} is outside -180..180")
+    return latitude, longitude
+
+
+def _geonames(text: str, file: str) -> Iterator[Place | Problem]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) != GEONAMES_COLUMNS:
+            yield Problem(file, number, None, "", f"expected 19 tab-separated columns, found {len(cells)}")
+            continue
+        point = _coordinates(cells[4], cells[5], file, number)
+        if isinstance(point, Problem):
+            yield point
+            continue
+        names = (cells[1], cells[2], *(n for n in cells[3].split(",") if n))
+        feature = f"{FEATURE_CLASSES.get(cells[6], 'feature')} ({cells[7]})" if cells[7] else FEATURE_CLASSES.get(cells[6], "feature")
+        yield Place(
+            f"geonames:{cells[0]}", cells[1], *point, cells[8], feature, int(cells[14] or 0),
+            f"https://www.geonames.org/{cells[0]}", tuple(dict.fromkeys(names)),
+        )  # fmt: skip
+
+
+def _csv(text: str, file: str) -> Iterator[Place | Problem]:
+    reader = csv.DictReader(text.splitlines())
+    reader.fieldnames = [h.strip().lower() for h in reader.fieldnames or []]
+    for row in reader:
+        number = reader.line_num
+        name = (row.get("name") or "").strip()
+        if not name:
+            yield Problem(file, number, None, "name", "the name is empty")
+            continue
+        point = _coordinates(row.get("latitude") or "", row.get("longitude") or "", file, number)
+        if isinstance(point, Problem):
+            yield point
+            continue
+        alternates = [n.strip() for n in (row.get("alternate_names") or "").split("|") if n.strip()]
+        slug = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name).lower()))
+        try:
+            population = int(row.get("population") or 0)
+        except ValueError:
+            yield Problem(file, number, None, "population", f"expected a whole number, got {row['population']!r}")
+            continue
+        yield Place(
+            f"user:{slug}", name, *point, (row.get("country") or "").strip().upper(),
+            (row.get("feature") or "place").strip(), population, (row.get("source") or "").strip(),
+            tuple(dict.fromkeys([name, *alternates])),
+        )  # fmt: skip
+
+
+def import_places(path: Path, into: Path | None = None) -> ImportResult:
+    """Add the places of ``path`` to the user's table (``into``, default :func:`user_table_path`);
+    a place already there (same id) is replaced. Nothing is written when any row is bad."""
+    places, kind = read_places(path)
+    target = into or user_table_path()
+    existing: dict[str, dict[str, str]] = {}
+    if target.is_file():
+        with target.open(encoding="utf-8", newline="") as stream:
+            existing = {row["id"]: row for row in csv.DictReader(stream, delimiter="\t")}
+    replaced = sum(place.id in existing for place in places)
+    for place in places:
+        existing[place.id] = place.to_row()
+    write_table(target, ({c: row.get(c, "") for c in COLUMNS} for row in existing.values()))
+    return ImportResult(len(places) - replaced, replaced, target, kind)
