@@ -264,7 +264,7 @@ class Gazetteer:
             for query, row in zip(chunk, scores, strict=True):
                 best = float(row.max()) if len(row) else 0.0
                 if best < self.min_score:
-                    top = np.argsort(row)[::-1][:8]
+                    top = np.argsort(-row, kind="stable")[:8]  # best first; ties in table order
                     seen: dict[str, float] = {}
                     for i in top:
                         name = table.places[table.choice_rows[i][0]].name
