@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     text = build()
     if args.check:
         same = TABLE.read_text(encoding="utf-8") == text
-        print("places.tsv is up to date" if same else "places.tsv differs from a rebuild: run python -m gazetteer.build")
+        print("places.tsv is up to date" if same else "places.tsv differs from a rebuild: python -m gazetteer.build")
         return 0 if same else 1
     TABLE.parent.mkdir(exist_ok=True)
     TABLE.write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ nearest names as suggestions: never a confident wrong place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -68,7 +68,9 @@ class Match:
 
         >>> from gazetteer import Gazetteer
         >>> print(Gazetteer(user=False).resolve("al-Tanf").explain())
-        'al-Tanf' names 2 places: Al-Tanf garrison (SY, 33.5058, 38.6178), Al-Tanf border crossing (IQ, 33.4332, 38.9374); write the one you mean, or add the country ('al-Tanf, Iraq')
+        'al-Tanf' names 2 places: Al-Tanf garrison (SY, 33.5058, 38.6178),
+        Al-Tanf border crossing (IQ, 33.4332, 38.9374); write the one you mean, or add the country
+        ('al-Tanf, Iraq')
         """
         if self.status == "found" and self.place is not None:
             return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g})"
@@ -98,7 +100,7 @@ class Match:
             data["candidates"] = [
                 {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
                  "feature": p.feature} for p in self.candidates
-            ]  # fmt: skip
+            ]
         if self.status == "not_found":
             data["suggestions"] = [name for name, _ in self.suggestions]
         return data
@@ -114,7 +116,7 @@ class Match:
             "id": place.id, "name": place.name, "matched": self.matched, "score": self.score,
             "country": place.country, "feature": place.feature, "population": place.population,
             "source": place.source,
-        }  # fmt: skip
+        }
         address = f"{place.name}, {COUNTRIES.get(place.country, (place.country,))[0]}"
         return Location(address, (place.latitude, place.longitude), raw)
 
@@ -245,7 +247,7 @@ class Gazetteer:
                 other = self.resolve(query.alternative, country=query.country)
                 if other.status != "not_found":
                     answers[query.text] = Match(query.text, other.status, other.place, other.score, other.matched,
-                                                other.candidates)  # fmt: skip
+                                                other.candidates)
             if answers[query.text].status == "not_found" and self.fallback is not None:
                 answers[query.text] = self._online(query.text, answers[query.text])
         return [answers[q] for q in queries]
@@ -288,10 +290,11 @@ class Gazetteer:
         if len(rows) == 1:
             return rows[0]
         places = self.table.places
-        for keep in (
+        preferences: list[Callable[[int], bool]] = [
             lambda i: country is not None and places[i].country == country,
             lambda i: self.region is not None and _inside(places[i], self.region),
-        ):
+        ]
+        for keep in preferences:
             preferred = [i for i in rows if keep(i)]
             if len(preferred) == 1:
                 return preferred[0]
@@ -308,9 +311,9 @@ class Gazetteer:
         raw = location.raw if isinstance(location.raw, dict) else {}
         place = Place(
             f"online:{raw.get('osm_type', '')}{raw.get('osm_id', '')}", location.address.split(",")[0],
-            location.latitude, location.longitude, str(raw.get("country_code", "")).upper(),
+            location.latitude, location.longitude, str((raw.get("address") or {}).get("country_code", "")).upper(),
             str(raw.get("type", "online")), 0, "https://nominatim.openstreetmap.org",
-        )  # fmt: skip
+        )
         return Match(query, "found", place, None, location.address)
 
 

@@ -29,7 +29,7 @@ GEONAMES_COLUMNS = 19
 FEATURE_CLASSES = {
     "A": "administrative area", "H": "water", "L": "area", "P": "populated place", "R": "road",
     "S": "site", "T": "terrain", "U": "undersea", "V": "vegetation",
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)
@@ -62,16 +62,20 @@ def read_places(path: Path) -> tuple[list[Place], str]:
             str(path), 1, 1, "",
             f"not a GeoNames dump (19 tab-separated columns, like SY.txt) nor a CSV whose header names name, "
             f"latitude and longitude; the first line has {columns} column(s)",
-        )])  # fmt: skip
+        )])
     if problems:
         raise RecordError(problems)
     return places, kind
 
 
 def _collect(rows: Iterator[Place | Problem]) -> tuple[list[Place], list[Problem]]:
-    places, problems = [], []
+    places: list[Place] = []
+    problems: list[Problem] = []
     for row in rows:
-        (problems if isinstance(row, Problem) else places).append(row)
+        if isinstance(row, Problem):
+            problems.append(row)
+        else:
+            places.append(row)
     return places, problems
 
 
@@ -79,7 +83,8 @@ def _coordinates(lat: str, lon: str, file: str, line: int) -> tuple[float, float
     try:
         latitude, longitude = float(lat), float(lon)
     except ValueError:
-        return Problem(file, line, None, "latitude", f"expected numbers for latitude and longitude, got {lat!r}, {lon!r}")
+        got = f"got {lat!r}, {lon!r}"
+        return Problem(file, line, None, "latitude", f"expected numbers for latitude and longitude, {got}")
     if not -90 <= latitude <= 90:
         hint = "; are latitude and longitude swapped?" if -180 <= latitude <= 180 else ""
         return Problem(file, line, None, "latitude", f"latitude {latitude} is outside -90..90{hint}")
@@ -101,11 +106,11 @@ def _geonames(text: str, file: str) -> Iterator[Place | Problem]:
             yield point
             continue
         names = (cells[1], cells[2], *(n for n in cells[3].split(",") if n))
-        feature = f"{FEATURE_CLASSES.get(cells[6], 'feature')} ({cells[7]})" if cells[7] else FEATURE_CLASSES.get(cells[6], "feature")
+        feature = FEATURE_CLASSES.get(cells[6], "feature") + (f" ({cells[7]})" if cells[7] else "")
         yield Place(
             f"geonames:{cells[0]}", cells[1], *point, cells[8], feature, int(cells[14] or 0),
             f"https://www.geonames.org/{cells[0]}", tuple(dict.fromkeys(names)),
-        )  # fmt: skip
+        )
 
 
 def _csv(text: str, file: str) -> Iterator[Place | Problem]:
@@ -132,7 +137,7 @@ def _csv(text: str, file: str) -> Iterator[Place | Problem]:
             f"user:{slug}", name, *point, (row.get("country") or "").strip().upper(),
             (row.get("feature") or "place").strip(), population, (row.get("source") or "").strip(),
             tuple(dict.fromkeys([name, *alternates])),
-        )  # fmt: skip
+        )
 
 
 def import_places(path: Path, into: Path | None = None) -> ImportResult:

@@ -31,9 +31,13 @@ import unicodedata
 from functools import lru_cache
 
 #: The Arabic article as the news writes it, alone or assimilated to the next consonant.
-ARTICLES = frozenset("al el il ul l ad ed ar er as es ash esh at et az ez ath eth adh edh an en".split())
-#: Words that say what kind of place a name is, dropped from the end of a query.
-GENERIC_SUFFIXES = frozenset("town village city district governorate province camp area region".split())
+ARTICLES = frozenset(
+    ["al", "el", "il", "ul", "l", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az", "ez",
+     "ath", "eth", "adh", "edh", "an", "en"]
+)
+#: Words that say a name is a settlement, dropped from its end ("Qaryatain town"). "Camp", "district"
+#: or "governorate" are kept: they name something other than the town.
+GENERIC_SUFFIXES = frozenset(["town", "village", "city"])
 #: Common first words of place names, spelled many ways; each set folds to its first spelling.
 _WORD_FORMS = {
     form: forms[0]

@@ -49,7 +49,9 @@ class CachedGeocoder:
         os.replace(temporary, self.cache_path)
 
 
-def nominatim(cache_path: Path | None = None, *, user_agent: str = "conflict-tracker", **options: Any) -> CachedGeocoder:
+def nominatim(
+    cache_path: Path | None = None, *, user_agent: str = "conflict-tracker", **options: Any
+) -> CachedGeocoder:
     """OpenStreetMap's Nominatim through geopy, rate-limited and cached (by default in the user cache
     folder). ``options`` go to ``geopy.geocoders.Nominatim`` (``domain``, ``scheme``, ``timeout``...)."""
     from geopy.geocoders import Nominatim

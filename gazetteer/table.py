@@ -55,23 +55,25 @@ class Place:
             "names": "|".join(names),
             "keys": "|".join(keys if keys is not None else dict.fromkeys(k for k in map(normalize, names) if k)),
             "source": self.source,
-        }  # fmt: skip
+        }
 
 
 class PlaceTable:
     """Places indexed by the normalised forms of all their names."""
 
     def __init__(self, rows: Iterable[dict[str, str]]):
+        """Index ``rows`` (dicts with the table's columns); a later row with the id of an earlier one
+        replaces it, so the user's table can correct a bundled place."""
         self.places: list[Place] = []
         self.key_rows: dict[str, list[int]] = {}
-        for row in rows:
+        for row in {row["id"]: row for row in rows}.values():
             index = len(self.places)
             names = tuple(row["names"].split("|")) if row.get("names") else (row["name"],)
             self.places.append(
                 Place(
                     row["id"], row["name"], float(row["latitude"]), float(row["longitude"]), row["country"],
                     row["feature"], int(row.get("population") or 0), row.get("source", ""), names,
-                )  # fmt: skip
+                )
             )
             keys = row["keys"].split("|") if row.get("keys") else [normalize(n) for n in names]
             for key in dict.fromkeys(keys):

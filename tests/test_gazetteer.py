@@ -144,7 +144,8 @@ def test_reverse_names_the_nearest_place(places: Gazetteer) -> None:
     assert nearest.raw["name"] == "Tadmur" and nearest.raw["distance_km"] < 2
     around_tanf = places.reverse("33.5058, 38.6178", exactly_one=False, limit=3)
     assert around_tanf[0].raw["name"] == "Al-Tanf garrison" and around_tanf[0].raw["distance_km"] == 0
-    assert [l.raw["distance_km"] for l in around_tanf] == sorted(l.raw["distance_km"] for l in around_tanf)
+    distances = [location.raw["distance_km"] for location in around_tanf]
+    assert distances == sorted(distances)
 
 
 def test_one_batch_agrees_with_one_at_a_time(places: Gazetteer) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -264,7 +263,7 @@ def position(origin: Origin, path: Sequence[str | int], key: bool = False) -> tu
     text = Path(origin.file).read_text(encoding="utf-8-sig")
     nodes = list(yaml.compose_all(text, Loader=Loader))
     node = nodes[origin.document] if origin.document < len(nodes) else None
-    walked, target, key_node = walk(node, path)
+    _walked, target, key_node = walk(node, path)
     mark = (key_node if key and key_node is not None else target).start_mark if target is not None else None
     return (mark.line + 1, mark.column + 1) if mark else (origin.line, 1)
 

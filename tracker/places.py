@@ -33,7 +33,8 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
     ...     "actors": ["X"], "location": "Tadmur", "area": {"hull": ["Tadmur", "Arak", {"lat": 34.9, "lon": 38.9}]},
     ...     "claims": [{"distance": "15 mi", "to": "Al-Tanf garrison"}, {"direction": "e", "of": "Tadmur"}]})
     >>> [(field_path(path), name) for path, name in place_names(event)]
-    [('location', 'Tadmur'), ('area.hull[0]', 'Tadmur'), ('area.hull[1]', 'Arak'), ('claims[0].to', 'Al-Tanf garrison'), ('claims[1].of', 'Tadmur')]
+    [('location', 'Tadmur'), ('area.hull[0]', 'Tadmur'), ('area.hull[1]', 'Arak'),
+     ('claims[0].to', 'Al-Tanf garrison'), ('claims[1].of', 'Tadmur')]
     """
     candidates: list[tuple[Path, Any]] = [(("location",), event.location)]
     if event.area is not None:
@@ -74,7 +75,7 @@ def resolve_places(events: EventCollection, gazetteer: Gazetteer | None = None) 
     answers = gazetteer.resolve_many([name for _, _, name in wanted])
     matches: dict[tuple[str, Path], Match] = {}
     problems = []
-    for (event, path, name), match in zip(wanted, answers, strict=True):
+    for (event, path, _), match in zip(wanted, answers, strict=True):
         matches[event.id, path] = match
         if match.status == "found":
             continue
