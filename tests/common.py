@@ -25,3 +25,21 @@ MINIMAL = {
 #: The al-Tanf deconfliction zone: 55 km around the garrison (US-led coalition figures).
 AL_TANF_GARRISON = {"lat": 33.5058, "lon": 38.6178}
 AL_TANF_ZONE = {"circle": {"center": AL_TANF_GARRISON, "radius": "55 km"}}
+
+#: Named reference geometries, in [lon, lat] (GeoJSON order).
+#: A polygon around Tadmur with a hole (the town itself left out).
+POLYGON_WITH_HOLE = {
+    "type": "Polygon",
+    "coordinates": [
+        [[38.0, 34.3], [38.6, 34.3], [38.6, 34.8], [38.0, 34.8], [38.0, 34.3]],
+        [[38.25, 34.53], [38.32, 34.53], [38.32, 34.59], [38.25, 34.59], [38.25, 34.53]],
+    ],
+}
+#: Two separate parts: around Tadmur and around Abu Kamal (GeoNames 34.45226 N, 40.91854 E).
+MULTIPOLYGON = {
+    "type": "MultiPolygon",
+    "coordinates": [
+        [[[38.2, 34.5], [38.4, 34.5], [38.4, 34.65], [38.2, 34.65], [38.2, 34.5]]],
+        [[[40.85, 34.4], [40.95, 34.4], [40.95, 34.5], [40.85, 34.5], [40.85, 34.4]]],
+    ],
+}

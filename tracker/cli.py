@@ -226,3 +226,62 @@ def gazetteer_import(file: Path, into: Path | None) -> None:
         raise SystemExit(1) from None
     click.echo(f"added {result.added} place(s), replaced {result.replaced}, from a {result.format} into {result.path}")
     click.echo("next: tracker validate (names that failed to resolve may resolve now)")
+
+
+@main.command()
+@_paths
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array: one object per claim.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any claim is overstated, understated, contradicted "
+              "or impossible.")
+@_online
+def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) -> None:
+    """Check the claims of the records in PATHS (default ./events) against geodesic geometry.
+
+    Areas, distances and bearings are measured on the WGS84 ellipsoid; each claim gets a verdict
+    (consistent, overstated, understated, impossible, holds, contradicted or unverifiable) and one
+    sentence saying why. A record naming a place that cannot be resolved is reported on stderr and
+    the others are still checked.
+
+    \b
+    Examples:
+      tracker check
+      tracker check --strict events/badiyeh-advance-east-of-tadmur.yaml
+      tracker check --json | jq '.[] | select(.verdict == "overstated") | .explanation'
+    """
+    import warnings
+
+    from .claims import check_claims
+
+    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = check_claims(events, _gazetteer(online))
+    _report([*problems, *report.problems])
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in report.results], ensure_ascii=False, indent=2))
+    else:
+        rows = [
+            (r.event, str(r.index), r.kind, _claimed(r.claimed, r.unit), _measured(r.measured, r.unit), r.verdict)
+            for r in report.results
+        ]
+        click.echo(_table(("event", "claim", "kind", "claimed", "measured", "verdict"), rows))
+        click.echo(report.summary())
+    raise SystemExit(1 if (problems or report.problems) or (strict and report.failed) else 0)
+
+
+def _claimed(value: object, unit: str | None) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,g} {unit}" if unit and unit not in ("share", "degrees") else f"{value:,g}"
+    return str(value)
+
+
+def _measured(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "-"
+    if unit == "share":
+        return f"{value:.0%}"
+    if unit == "degrees":
+        return f"{value:.0f}°"
+    return f"{value:,.4g} {unit}" if value < 1000 else f"{value:,.0f} {unit}"

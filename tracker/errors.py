@@ -77,3 +77,7 @@ class AmbiguousPlace(TrackerError, LookupError):
     def __init__(self, message: str, candidates: list[str]):
         super().__init__(message)
         self.candidates = candidates
+
+
+class GeometryError(TrackerError, ValueError):
+    """An area cannot be made into geometry (no surface, an unreadable GeoJSON file...)."""

@@ -1,0 +1,394 @@
+"""Checking what reports claim against geodesic geometry: ``tracker check``.
+
+Each claim of each record gets a :class:`ClaimResult`: what was claimed, what the geometry measures,
+their ratio, a verdict and one sentence that explains it.
+
+Verdicts and their default tolerances (a claim's own ``tolerance:`` overrides them):
+
+=====================  ===========================================================  =================
+kind                   verdict                                                      default tolerance
+=====================  ===========================================================  =================
+area, total_area       ``consistent`` when claimed/measured is within the tolerance  1.25×
+                       either way, else ``overstated`` or ``understated``;
+                       ``impossible`` when the claim exceeds the whole area of the
+                       country (or countries) the event lies in
+distance ``about``     as for areas                                                 1.25×
+distance ``within``    ``holds`` when measured <= claimed × tolerance               1 (none)
+direction              ``holds`` when the bearing lies in the compass word's        ±45° for n/e/s/w,
+                       sector                                                       ±22.5° for ne...,
+                                                                                    ±11.25° for nne...
+reaches                ``holds`` when the event comes within the tolerance of the    10 km
+                       border with that country
+inside                 ``holds`` when the event lies in the other event's area or   —
+                       the country (areas: 99 % of them)
+count                  always ``unverifiable``: not geometric                       —
+=====================  ===========================================================  =================
+
+A claim is ``unverifiable`` when there is no geometry to test: no area drawn for an area claim, no
+area recorded for an actor over a window, or a location known only as a region (``precision: 3``)
+for a distance, direction or border claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from . import geometry as geo
+from .errors import Problem
+from .model import (
+    COMPASS,
+    AreaClaim,
+    Claim,
+    Coordinates,
+    CountClaim,
+    DirectionClaim,
+    DistanceClaim,
+    Event,
+    InsideClaim,
+    ReachesClaim,
+    TotalAreaClaim,
+)
+from .places import Resolution, resolve_places
+from .quantity import Quantity, registry
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+    from .collection import EventCollection
+
+DEFAULT_RATIO = 1.25
+DEFAULT_REACH_M = 10_000.0
+INSIDE_SHARE = 0.99
+VERDICTS = ("consistent", "overstated", "understated", "impossible", "holds", "contradicted", "unverifiable")
+#: The verdicts that make ``tracker check --strict`` fail.
+FAILING = frozenset({"overstated", "understated", "contradicted", "impossible"})
+_WORDS = {"n": "north", "e": "east", "s": "south", "w": "west"}
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """The verdict on one claim."""
+
+    event: str
+    index: int
+    kind: str
+    claimed: float | str | None
+    measured: float | None
+    unit: str | None
+    ratio: float | None
+    verdict: str
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result with the keys of ``tracker check --json``."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every claim's result, and the records that could not be checked (unknown places)."""
+
+    results: list[ClaimResult]
+    problems: list[Problem]
+
+    def summary(self) -> str:
+        """'12 claims: 3 consistent, 2 overstated, ...' in the order of :data:`VERDICTS`."""
+        counts = {v: sum(r.verdict == v for r in self.results) for v in VERDICTS}
+        parts = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+        return f"{len(self.results)} claim{'s' * (len(self.results) != 1)}" + (f": {parts}" if parts else "")
+
+    @property
+    def failed(self) -> bool:
+        """True when any claim is overstated, understated, contradicted or impossible."""
+        return any(r.verdict in FAILING for r in self.results)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Where an event is: its point (lat, lon), its area, and whether the point is only a region."""
+
+    point: tuple[float, float] | None
+    area: BaseGeometry | None
+    regional: bool
+
+    @property
+    def geometry(self) -> BaseGeometry | None:
+        if self.area is not None:
+            return self.area
+        return Point(self.point[1], self.point[0]) if self.point else None
+
+    @property
+    def testable(self) -> bool:
+        """Whether distances and bearings from it mean anything (an area, or a point not a region)."""
+        return self.area is not None or (self.point is not None and not self.regional)
+
+
+def check_claims(events: EventCollection, gazetteer: Gazetteer | None = None) -> CheckReport:
+    """Check every claim of ``events``; a record naming a place that cannot be resolved is reported
+    as a problem and its claims are left out, the others are checked."""
+    resolution = resolve_places(events, gazetteer)
+    unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
+    shapes = {e.id: _shape(e, events, resolution) for e in events if e.id not in unresolved}
+    checker = _Checker(events, resolution, shapes)
+    results = [result for event in events if event.id in shapes for result in checker.check(event)]
+    return CheckReport(results, resolution.problems)
+
+
+def _place(value: Any, event: Event, path: tuple[str | int, ...], resolution: Resolution) -> tuple[float, float]:
+    if isinstance(value, Coordinates):
+        return (value.lat, value.lon)
+    place = resolution[event.id, path].place
+    assert place is not None  # unresolved events are left out before
+    return (place.latitude, place.longitude)
+
+
+def _shape(event: Event, events: EventCollection, resolution: Resolution) -> Shape:
+    point = _place(event.location, event, ("location",), resolution)
+    area = None
+    if event.area is not None:
+        where = f"{events.origin(event.id).file}: area"
+        if event.area.hull is not None:
+            area = geo.hull([_place(p, event, ("area", "hull", i), resolution) for i, p in enumerate(event.area.hull)])
+        elif event.area.circle is not None:
+            lat, lon = _place(event.area.circle.center, event, ("area", "circle", "center"), resolution)
+            area = geo.geodesic_circle(lat, lon, event.area.circle.radius.to("m"))
+        elif event.area.polygon is not None:
+            area = geo.polygon(event.area.polygon, where)
+        elif event.area.geojson is not None:
+            area = geo.read_geojson(Path(events.origin(event.id).file).parent / event.area.geojson)
+        if area is not None and area.geom_type not in ("Polygon", "MultiPolygon"):
+            area = None  # a hull of places in a line has no surface
+    return Shape(point, area, event.precision == 3)
+
+
+@cache
+def _symbol(unit: str) -> str:
+    return f"{registry().Unit(unit):~P}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
+
+
+def _in(quantity: Quantity, si_value: float) -> float:
+    """A value in SI units expressed in the quantity's own unit."""
+    return si_value / quantity.si_factor
+
+
+def _ratio_verdict(claimed: float, measured: float, tolerance: float) -> tuple[str, float | None]:
+    if measured <= 0:
+        return "overstated", None
+    ratio = claimed / measured
+    if ratio > tolerance:
+        return "overstated", ratio
+    if ratio < 1 / tolerance:
+        return "understated", ratio
+    return "consistent", ratio
+
+
+def _ratio_words(verdict: str, ratio: float | None, tolerance: float) -> str:
+    if ratio is None:
+        return "overstated: nothing was measured"
+    if verdict == "consistent":
+        return f"the two agree within the {tolerance:g}× tolerance: consistent"
+    bigger = ratio if ratio >= 1 else 1 / ratio
+    side = "larger" if ratio >= 1 else "smaller"
+    return f"so the claim is {bigger:.2f}× {side}: {verdict} beyond the {tolerance:g}× tolerance"
+
+
+class _Checker:
+    def __init__(self, events: EventCollection, resolution: Resolution, shapes: dict[str, Shape]):
+        self.events = events
+        self.resolution = resolution
+        self.shapes = shapes
+
+    def check(self, event: Event) -> Iterator[ClaimResult]:
+        for index, claim in enumerate(event.claims):
+            yield self._one(event, index, claim)
+
+    def _one(self, event: Event, index: int, claim: Claim) -> ClaimResult:
+        shape = self.shapes[event.id]
+        if isinstance(claim, AreaClaim):
+            return self._area(event, index, claim.area, claim.tolerance, shape.area, "the drawn area")
+        if isinstance(claim, TotalAreaClaim):
+            until = claim.until or event.end
+            areas = [self.shapes[e.id].area for e in self._actor_events(claim.actor, claim.since, until)]
+            found = [a for a in areas if a is not None]
+            what = f"the union of {claim.actor}'s {len(found)} recorded area(s) from {claim.since} to {until}"
+            return self._area(event, index, claim.total_area, claim.tolerance, geo.union(found) if found else None,
+                              what, kind="total_area")
+        if isinstance(claim, DistanceClaim):
+            return self._distance(event, index, claim, shape)
+        if isinstance(claim, DirectionClaim):
+            return self._direction(event, index, claim, shape)
+        if isinstance(claim, ReachesClaim):
+            return self._reaches(event, index, claim, shape)
+        if isinstance(claim, InsideClaim):
+            return self._inside(event, index, claim, shape)
+        assert isinstance(claim, CountClaim)
+        what = f"{claim.count:,}" + (f" {claim.of}" if claim.of else "")
+        return ClaimResult(event.id, index, "count", claim.count, None, claim.of, None, "unverifiable",
+                           f"a count ({what}) is not geometric: kept as reported, not checked")
+
+    def _actor_events(self, actor: str, since: dt.date, until: dt.date) -> Iterator[Event]:
+        wanted = actor.casefold()
+        for other in self.events:
+            by_actor = any(a.name.casefold() == wanted for a in other.actors)
+            if other.id in self.shapes and by_actor and other.start <= until and other.end >= since:
+                yield other
+
+    def _area(self, event: Event, index: int, claimed: Quantity, tolerance: float | None,
+              area: BaseGeometry | None, what: str, kind: str = "area") -> ClaimResult:
+        unit = _symbol(claimed.unit)
+        claimed_text = f"{_number(claimed.value)} {unit}"
+        if area is None or area.is_empty:
+            reason = "the record draws no area" if kind == "area" else f"no area is recorded for it ({what})"
+            return ClaimResult(event.id, index, kind, claimed.value, None, unit, None, "unverifiable",
+                               f"claims {claimed_text}, but {reason}, so nothing can be measured")
+        codes = geo.countries_of(area)
+        limit = sum(geo.country_area(code) for code in codes)
+        measured = _in(claimed, geo.geodesic_area(area))
+        if codes and claimed.value * claimed.si_factor > limit:
+            names = " and ".join(geo.countries()[c][0] for c in codes)
+            return ClaimResult(
+                event.id, index, kind, claimed.value, measured, unit, claimed.value / measured if measured else None,
+                "impossible",
+                f"claims {claimed_text}, more than the whole of {names} ({_number(_in(claimed, limit))} {unit}), "
+                "where the event lies: impossible",
+            )
+        tol = tolerance or DEFAULT_RATIO
+        verdict, ratio = _ratio_verdict(claimed.value, measured, tol)
+        return ClaimResult(event.id, index, kind, claimed.value, measured, unit, ratio, verdict,
+                           f"claims {claimed_text}; {what} measures {_number(measured)} {unit}, "
+                           + _ratio_words(verdict, ratio, tol))
+
+    def _target(self, event: Event, index: int, to: Any, key: str) -> tuple[BaseGeometry | None, str]:
+        """The geometry a claim measures to: another event's area by id, else a place."""
+        if isinstance(to, str) and self.events.get(to) is not None and to != event.id:
+            other = self.shapes.get(to)
+            return (other.geometry if other else None), f"the area of {to}"
+        lat, lon = _place(to, event, ("claims", index, key), self.resolution)
+        label = to if isinstance(to, str) else f"{lat}, {lon}"
+        match = self.resolution.matches.get((event.id, ("claims", index, key)))
+        if match is not None and match.place is not None:
+            label = match.place.name
+        return Point(lon, lat), label
+
+    def _distance(self, event: Event, index: int, claim: DistanceClaim, shape: Shape) -> ClaimResult:
+        unit = _symbol(claim.distance.unit)
+        claimed_text = f"{_number(claim.distance.value)} {unit}"
+        if unit != "km":
+            claimed_text += f" ({_number(claim.distance.to('km'))} km)"
+        target, label = self._target(event, index, claim.to, "to")
+        if not shape.testable or target is None:
+            why = "the record's location is only its region (precision 3)" if target is not None else \
+                f"{label} has no geometry"
+            return ClaimResult(event.id, index, "distance", claim.distance.value, None, unit, None, "unverifiable",
+                               f"claims {claim.relation} {claimed_text} of {label}, but {why}, so no distance "
+                               "can be measured")
+        metres = _distance_between(shape, target)
+        measured = _in(claim.distance, metres)
+        if claim.relation == "within":
+            tol = claim.tolerance or 1.0
+            verdict = "holds" if measured <= claim.distance.value * tol else "contradicted"
+            ratio = claim.distance.value / measured if measured else None
+            return ClaimResult(event.id, index, "distance", claim.distance.value, measured, unit, ratio, verdict,
+                               f"claims within {claimed_text} of {label}; the event is {_number(measured)} {unit} "
+                               f"from it: {verdict}")
+        tol = claim.tolerance or DEFAULT_RATIO
+        verdict, ratio = _ratio_verdict(claim.distance.value, measured, tol)
+        return ClaimResult(event.id, index, "distance", claim.distance.value, measured, unit, ratio, verdict,
+                           f"claims about {claimed_text} from {label}; the event is {_number(measured)} {unit} "
+                           f"from it, " + _ratio_words(verdict, ratio, tol))
+
+    def _direction(self, event: Event, index: int, claim: DirectionClaim, shape: Shape) -> ClaimResult:
+        origin, label = self._target(event, index, claim.of, "of")
+        word = "-".join(_WORDS[letter] for letter in claim.direction)
+        if not shape.testable or origin is None:
+            return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "unverifiable",
+                               f"claims the event lies {word} of {label}, but its location is only its region "
+                               "(precision 3)")
+        here = shape.geometry.centroid  # type: ignore[union-attr]
+        start = origin.centroid
+        bearing = float(geo.bearings([start.y], [start.x], [here.y], [here.x])[0])
+        centre = COMPASS.index(claim.direction) * 22.5
+        half = claim.tolerance or (45.0 if len(claim.direction) == 1 else 22.5 if len(claim.direction) == 2 else 11.25)
+        off = abs((bearing - centre + 180) % 360 - 180)
+        verdict = "holds" if off <= half else "contradicted"
+        sector = f"{(centre - half) % 360:g}°–{(centre + half) % 360:g}°"
+        return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None, verdict,
+                           f"claims the event lies {word} of {label}; it lies at bearing {bearing:.0f}° from it, "
+                           f"and {word} covers {sector}: {verdict}")
+
+    def _reaches(self, event: Event, index: int, claim: ReachesClaim, shape: Shape) -> ClaimResult:
+        code = geo.country_named(claim.reaches)
+        limit_m = claim.tolerance.to("m") if claim.tolerance else DEFAULT_REACH_M
+        if code is None or not shape.testable:
+            why = (f"{claim.reaches!r} is not one of the countries shipped ({', '.join(geo.countries())})"
+                   if code is None else "the record's location is only its region (precision 3)")
+            return ClaimResult(event.id, index, "reaches", claim.reaches, None, "km", None, "unverifiable",
+                               f"claims the event reaches {claim.reaches}, but {why}")
+        geometry = shape.geometry
+        assert geometry is not None
+        lines = [geo.border(c, code) for c in geo.countries_of(geometry) if c != code]
+        line = geo.union(lines) if lines else None
+        if line is None or line.is_empty:
+            return ClaimResult(event.id, index, "reaches", claim.reaches, None, "km", None, "contradicted",
+                               f"claims the event reaches {claim.reaches}, but it lies in no country bordering it")
+        metres = _distance_between(shape, line)
+        verdict = "holds" if metres <= limit_m else "contradicted"
+        return ClaimResult(event.id, index, "reaches", claim.reaches, round(metres / 1000, 3), "km", None, verdict,
+                           f"claims the event reaches {claim.reaches}; it comes within {metres / 1000:,.1f} km of "
+                           f"the border (tolerance {limit_m / 1000:g} km): {verdict}")
+
+    def _inside(self, event: Event, index: int, claim: InsideClaim, shape: Shape) -> ClaimResult:
+        other = self.events.get(claim.inside)
+        if other is not None:
+            target = self.shapes[other.id].area if other.id in self.shapes else None
+            label = f"the area of {claim.inside}"
+        else:
+            code = geo.country_named(claim.inside)
+            target = geo.countries()[code][1] if code else None
+            label = geo.countries()[code][0] if code else claim.inside
+        geometry = shape.geometry
+        if target is None or geometry is None or not shape.testable:
+            why = ("the record's location is only its region (precision 3)" if target is not None
+                   else f"{label} is neither a record with an area nor a shipped country")
+            return ClaimResult(event.id, index, "inside", claim.inside, None, None, None, "unverifiable",
+                               f"claims the event lies inside {label}, but {why}")
+        if geometry.geom_type == "Point":
+            share = 1.0 if target.covers(geometry) else 0.0
+        else:
+            share = geo.geodesic_area(geometry.intersection(target)) / max(geo.geodesic_area(geometry), 1e-9)
+        verdict = "holds" if share >= INSIDE_SHARE else "contradicted"
+        return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None, verdict,
+                           f"claims the event lies inside {label}; {share:.0%} of it does: {verdict}")
+
+
+def _distance_between(shape: Shape, target: BaseGeometry) -> float:
+    """Metres from an event (its area, else its point) to a geometry."""
+    if shape.area is None:
+        lat, lon = shape.point  # type: ignore[misc]
+        return geo.distance_to(lat, lon, target)
+    if shape.area.intersects(target):
+        return 0.0
+    if target.geom_type == "Point":
+        return geo.distance_to(target.y, target.x, shape.area)
+    nearest = np.array([[p.x, p.y] for p in _nearest_points(shape.area, target)])
+    return float(geo.distances([nearest[0, 1]], [nearest[0, 0]], [nearest[1, 1]], [nearest[1, 0]])[0])
+
+
+def _nearest_points(a: BaseGeometry, b: BaseGeometry) -> tuple[Point, Point]:
+    from shapely.ops import nearest_points
+
+    first, second = nearest_points(a, b)
+    return first, second
