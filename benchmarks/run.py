@@ -91,7 +91,7 @@ def bench_load(size: int, rounds: int, work: Path) -> list[Row]:
         return tracker.load_events(folder)
 
     def ours_with_gc() -> object:
-        with mock.patch.object(tracker.collection, "_no_garbage_collection", contextlib.nullcontext):
+        with mock.patch.object(tracker.collection, "no_garbage_collection", contextlib.nullcontext):
             return tracker.load_events(folder)
 
     assert len(ours()) == len(bare()) == size  # warm caches and check both read everything
@@ -165,8 +165,72 @@ def bench_geocode(size: int, rounds: int, work: Path) -> list[Row]:
     ]
 
 
-BENCHMARKS = {"load": bench_load, "geocode": bench_geocode}
-SIZES = {"quick": {"load": 2_000, "geocode": 2_000}, "full": {"load": 10_000, "geocode": 10_000}}
+def bench_check(size: int, rounds: int, work: Path) -> list[Row]:
+    """Check ``size`` area claims and ``10 × size`` distance claims against the bare pyproj calls on
+    the same geometries (``Geod.geometry_area_perimeter`` per area, one ``Geod.inv`` for the distances)."""
+    import numpy as np
+    from pyproj import Geod
+    from shapely.geometry import Polygon
+
+    from tracker import Event, EventCollection
+    from tracker.claims import check_claims
+
+    rng = np.random.default_rng(2017)
+    angles = np.linspace(0, 2 * np.pi, 48, endpoint=False)
+    area_events, rings = [], []
+    for i in range(size):
+        lon, lat, r = 36 + rng.random() * 5, 33 + rng.random() * 4, 0.02 + rng.random() * 0.2
+        ring = [[round(lon + r * np.cos(a), 5), round(lat + 0.8 * r * np.sin(a), 5)] for a in angles]
+        rings.append(ring)
+        area_events.append(Event.model_validate({
+            "id": f"area-{i}", "date": "2017-06-08", "title": "An advance", "type": "Battles",
+            "actors": ["Syrian Arab Army"], "location": {"lat": lat, "lon": lon}, "area": {"polygon": ring},
+            "claims": [{"area": f"{int(rng.integers(50, 3000))} km2"}],
+        }))
+    distance_events, pairs = [], []
+    for i in range(size):
+        lat, lon = 33 + rng.random() * 4, 36 + rng.random() * 5
+        targets = [(33 + rng.random() * 4, 36 + rng.random() * 5) for _ in range(10)]
+        pairs += [(lat, lon, t_lat, t_lon) for t_lat, t_lon in targets]
+        distance_events.append(Event.model_validate({
+            "id": f"distance-{i}", "date": "2017-06-08", "title": "Troops near a base", "type": "Battles",
+            "actors": ["Syrian Arab Army"], "location": {"lat": lat, "lon": lon}, "precision": 1,
+            "claims": [{"distance": f"{int(rng.integers(5, 300))} km", "to": {"lat": t_lat, "lon": t_lon},
+                        "relation": "within" if j % 2 else "about"} for j, (t_lat, t_lon) in enumerate(targets)],
+        }))
+    areas, distances = EventCollection(area_events), EventCollection(distance_events)
+    geod = Geod(ellps="WGS84")
+    polygons = [Polygon(ring) for ring in rings]
+    lat1, lon1, lat2, lon2 = (np.array(column) for column in zip(*pairs, strict=True))
+
+    def bare_areas() -> object:
+        return [geod.geometry_area_perimeter(polygon) for polygon in polygons]
+
+    def bare_distances() -> object:
+        return geod.inv(lon1, lat1, lon2, lat2)
+
+    def our_areas() -> object:
+        return check_claims(areas).verdicts
+
+    def our_distances() -> object:
+        return check_claims(distances).verdicts
+
+    assert len(our_distances()) == 10 * size and len(our_areas()) == size
+    times = best_of(rounds, bare_areas=bare_areas, our_areas=our_areas, bare_distances=bare_distances,
+                    our_distances=our_distances)
+    return [
+        Row("check area claims", size, "claims", size / times["our_areas"], size / times["bare_areas"], 1 / 1.5,
+            "Geod.geometry_area_perimeter, same areas"),
+        Row("check distance claims", 10 * size, "claims", 10 * size / times["our_distances"],
+            10 * size / times["bare_distances"], 1 / 1.5, "Geod.inv, same points"),
+    ]
+
+
+BENCHMARKS = {"load": bench_load, "geocode": bench_geocode, "check": bench_check}
+SIZES = {
+    "quick": {"load": 2_000, "geocode": 2_000, "check": 2_000},
+    "full": {"load": 10_000, "geocode": 10_000, "check": 10_000},
+}
 
 
 def table(rows: list[Row]) -> str:
@@ -175,7 +239,7 @@ def table(rows: list[Row]) -> str:
         "|---|---:|---:|---|---:|---:|---:|---|",
     ]
     for row in rows:
-        target = f"≥ {row.target:g}" if row.target else "(for reference)"
+        target = f"≥ {row.target:.2f}" if row.target else "(for reference)"
         verdict = row.verdict if row.target else ""
         lines.append(
             f"| {row.what} | {row.size:,} {row.unit} | {row.ours:,.0f} | {row.baseline_name} | "

@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +43,9 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from . import geometry as geo
+from .collection import no_garbage_collection
 from .errors import Problem
 from .model import (
-    COMPASS,
     AreaClaim,
     Claim,
     Coordinates,
@@ -69,6 +69,8 @@ DEFAULT_RATIO = 1.25
 DEFAULT_REACH_M = 10_000.0
 INSIDE_SHARE = 0.99
 VERDICTS = ("consistent", "overstated", "understated", "impossible", "holds", "contradicted", "unverifiable")
+_VERDICT_WORDS = np.array(VERDICTS, dtype=object)
+_CODE = {verdict: code for code, verdict in enumerate(VERDICTS)}
 #: The verdicts that make ``tracker check --strict`` fail.
 FAILING = frozenset({"overstated", "understated", "contradicted", "impossible"})
 _WORDS = {"n": "north", "e": "east", "s": "south", "w": "west"}
@@ -93,23 +95,50 @@ class ClaimResult:
         return asdict(self)
 
 
-@dataclass(frozen=True)
 class CheckReport:
-    """Every claim's result, and the records that could not be checked (unknown places)."""
+    """Every claim's verdict, with the records that could not be checked (unknown places).
 
-    results: list[ClaimResult]
-    problems: list[Problem]
+    Verdicts and measurements are arrays, computed in batches; the :class:`ClaimResult` of each claim,
+    with its sentence, is written when :attr:`results` is first read.
+    """
+
+    def __init__(self, checker: _Checker, checked: list[Event], measured: np.ndarray, codes: np.ndarray,
+                 done: dict[int, ClaimResult], problems: list[Problem]):
+        self._checker = checker
+        self._checked = checked
+        self.measured = measured
+        #: Each claim's verdict as its position in :data:`VERDICTS`.
+        self.codes = codes
+        self._done = done
+        self.problems = problems
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @property
+    def verdicts(self) -> np.ndarray:
+        """Each claim's verdict, in record order."""
+        return _VERDICT_WORDS[self.codes]
+
+    @cached_property
+    def results(self) -> list[ClaimResult]:
+        """One :class:`ClaimResult` per claim, in record order."""
+        found: list[ClaimResult] = []
+        for event in self._checked:
+            for index, claim in enumerate(event.claims):
+                found.append(self._done.get(len(found)) or self._checker.result(event, index, claim))
+        return found
 
     def summary(self) -> str:
         """'12 claims: 3 consistent, 2 overstated, ...' in the order of :data:`VERDICTS`."""
-        counts = {v: sum(r.verdict == v for r in self.results) for v in VERDICTS}
+        counts = dict(zip(VERDICTS, np.bincount(self.codes, minlength=len(VERDICTS)).tolist(), strict=True))
         parts = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
-        return f"{len(self.results)} claim{'s' * (len(self.results) != 1)}" + (f": {parts}" if parts else "")
+        return f"{len(self)} claim{'s' * (len(self) != 1)}" + (f": {parts}" if parts else "")
 
     @property
     def failed(self) -> bool:
         """True when any claim is overstated, understated, contradicted or impossible."""
-        return any(r.verdict in FAILING for r in self.results)
+        return bool(np.isin(self.codes, [VERDICTS.index(v) for v in FAILING]).any())
 
 
 @dataclass(frozen=True)
@@ -134,13 +163,85 @@ class Shape:
 
 def check_claims(events: EventCollection, gazetteer: Gazetteer | None = None) -> CheckReport:
     """Check every claim of ``events``; a record naming a place that cannot be resolved is reported
-    as a problem and its claims are left out, the others are checked."""
-    resolution = resolve_places(events, gazetteer)
+    as a problem and its claims are left out, the others are checked.
+
+    Distances and bearings between points given as coordinates (most of a large claim set) are
+    measured in one pyproj call each, over columns each record derived when it was built; the other
+    claims, which need areas or the gazetteer, are measured one by one.
+    """
+    with no_garbage_collection():
+        return _check(events, resolve_places(events, gazetteer))
+
+
+def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
     unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
-    shapes = {e.id: _shape(e, events, resolution) for e in events if e.id not in unresolved}
-    checker = _Checker(events, resolution, shapes)
-    results = [result for event in events if event.id in shapes for result in checker.check(event)]
-    return CheckReport(results, resolution.problems)
+    checker = _Checker(events, resolution)
+    checked: list[Event] = []
+    total = 0
+    done: dict[int, ClaimResult] = {}
+    batches: list[Any] = []  # the point-claim columns of each record measured in batch
+    starts: list[int] = []  # where each of those records' claims start in ``claims``
+    origins: list[tuple[float, float]] = []  # and the record's own point
+    for event in events:
+        claim_count = len(event.claims)
+        if not claim_count or event.id in unresolved:
+            continue
+        checked.append(event)
+        start = total
+        total += claim_count
+        columns = event.point_claims.value
+        batched: frozenset[int] = frozenset()
+        if columns is not None and event.area is None and event.precision != 3:
+            batches.append(columns)
+            starts.append(start)
+            location = event.location
+            origins.append((location.lat, location.lon) if type(location) is Coordinates else checker.point(event))
+            if len(columns) == claim_count:
+                continue
+            batched = frozenset(columns[:, 0].astype(int).tolist())
+        for index, claim in enumerate(event.claims):
+            if index not in batched:
+                done[start + index] = checker.result(event, index, claim)
+    measured = np.full(total, np.nan)
+    codes = np.zeros(total, dtype=np.int8)
+    for position, result in done.items():
+        codes[position] = _CODE[result.verdict]
+        measured[position] = np.nan if result.measured is None else result.measured
+    if batches:
+        _measure_batch(batches, starts, origins, measured, codes)
+    return CheckReport(checker, checked, measured, codes, done, resolution.problems)
+
+
+def _measure_batch(batches: list[Any], starts: list[int], origins: list[tuple[float, float]],
+                   measured: np.ndarray, codes: np.ndarray) -> None:
+    """Measure the point claims of many records at once and write their verdicts' codes in place."""
+    rows = np.concatenate(batches)
+    counts = [len(batch) for batch in batches]
+    kind, lat, lon, a, b, within_flag, tolerance_column = range(1, 8)  # columns 1-7 of POINT_CLAIM_FIELDS
+    position = np.repeat(np.asarray(starts), counts) + rows[:, 0].astype(int)
+    here = np.repeat(np.asarray(origins, dtype=float).reshape(-1, 2), counts, axis=0)
+    distance = rows[:, kind] == 0
+    every = bool(distance.all())
+    if every or distance.any():
+        part, start = (rows, here) if every else (rows[distance], here[distance])
+        value = geo.distances(start[:, 0], start[:, 1], part[:, lat], part[:, lon]) / part[:, b]
+        claimed, tolerance = part[:, a], part[:, tolerance_column]
+        ratio = np.divide(claimed, value, out=np.full_like(value, np.inf), where=value > 0)
+        about_tol = np.where(tolerance > 0, tolerance, DEFAULT_RATIO)
+        about = np.where(ratio > about_tol, _CODE["overstated"],
+                         np.where(ratio < 1 / about_tol, _CODE["understated"], _CODE["consistent"]))
+        within = np.where(value <= claimed * np.where(tolerance > 0, tolerance, 1.0), _CODE["holds"],
+                          _CODE["contradicted"])
+        at = position if every else position[distance]
+        codes[at] = np.where(part[:, within_flag] > 0, within, about)
+        measured[at] = value
+    bearing_rows = ~distance
+    if not every and bearing_rows.any():
+        part = rows[bearing_rows]
+        bearing = geo.bearings(part[:, lat], part[:, lon], here[bearing_rows, 0], here[bearing_rows, 1])
+        off = np.abs((bearing - part[:, a] + 180) % 360 - 180)
+        codes[position[bearing_rows]] = np.where(off <= part[:, b], _CODE["holds"], _CODE["contradicted"])
+        measured[position[bearing_rows]] = np.round(bearing, 1)
 
 
 def _place(value: Any, event: Event, path: tuple[str | int, ...], resolution: Resolution) -> tuple[float, float]:
@@ -206,22 +307,42 @@ def _ratio_words(verdict: str, ratio: float | None, tolerance: float) -> str:
 
 
 class _Checker:
-    def __init__(self, events: EventCollection, resolution: Resolution, shapes: dict[str, Shape]):
+    def __init__(self, events: EventCollection, resolution: Resolution):
         self.events = events
         self.resolution = resolution
-        self.shapes = shapes
+        self._shapes: dict[str, Shape] = {}
+        self._unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
 
-    def check(self, event: Event) -> Iterator[ClaimResult]:
-        for index, claim in enumerate(event.claims):
-            yield self._one(event, index, claim)
+    def shape(self, event_id: str) -> Shape | None:
+        """The event's point and area (made on first use), or ``None`` when its places are unknown."""
+        if event_id not in self._shapes:
+            event = self.events.get(event_id)
+            if event is None or event_id in self._unresolved:
+                return None
+            self._shapes[event_id] = _shape(event, self.events, self.resolution)
+        return self._shapes[event_id]
 
-    def _one(self, event: Event, index: int, claim: Claim) -> ClaimResult:
-        shape = self.shapes[event.id]
+    def point(self, event: Event) -> tuple[float, float]:
+        """The event's own point, (lat, lon)."""
+        return _place(event.location, event, ("location",), self.resolution)
+
+    def point_of(self, event: Event, index: int, place: Any, key: str) -> tuple[float, float] | None:
+        """(lat, lon) of a claim's place, or ``None`` when it is another event (measured as an area)."""
+        if type(place) is Coordinates:
+            return (place.lat, place.lon)
+        if self.events.get(place) is not None and place != event.id:
+            return None
+        return _place(place, event, ("claims", index, key), self.resolution)
+
+    def result(self, event: Event, index: int, claim: Claim) -> ClaimResult:
+        """The result of one claim, with its sentence."""
+        shape = self.shape(event.id)
+        assert shape is not None
         if isinstance(claim, AreaClaim):
             return self._area(event, index, claim.area, claim.tolerance, shape.area, "the drawn area")
         if isinstance(claim, TotalAreaClaim):
             until = claim.until or event.end
-            areas = [self.shapes[e.id].area for e in self._actor_events(claim.actor, claim.since, until)]
+            areas = [self.shape(e.id).area for e in self._actor_events(claim.actor, claim.since, until)]  # type: ignore[union-attr]
             found = [a for a in areas if a is not None]
             what = f"the union of {claim.actor}'s {len(found)} recorded area(s) from {claim.since} to {until}"
             return self._area(event, index, claim.total_area, claim.tolerance, geo.union(found) if found else None,
@@ -243,7 +364,7 @@ class _Checker:
         wanted = actor.casefold()
         for other in self.events:
             by_actor = any(a.name.casefold() == wanted for a in other.actors)
-            if other.id in self.shapes and by_actor and other.start <= until and other.end >= since:
+            if by_actor and other.start <= until and other.end >= since and self.shape(other.id) is not None:
                 yield other
 
     def _area(self, event: Event, index: int, claimed: Quantity, tolerance: float | None,
@@ -254,10 +375,11 @@ class _Checker:
             reason = "the record draws no area" if kind == "area" else f"no area is recorded for it ({what})"
             return ClaimResult(event.id, index, kind, claimed.value, None, unit, None, "unverifiable",
                                f"claims {claimed_text}, but {reason}, so nothing can be measured")
-        codes = geo.countries_of(area)
-        limit = sum(geo.country_area(code) for code in codes)
         measured = _in(claimed, geo.geodesic_area(area))
-        if codes and claimed.value * claimed.si_factor > limit:
+        claimed_si = claimed.value * claimed.si_factor
+        codes = geo.countries_of(area) if claimed_si > geo.smallest_country_area() else []
+        limit = sum(geo.country_area(code) for code in codes)
+        if codes and claimed_si > limit:
             names = " and ".join(geo.countries()[c][0] for c in codes)
             return ClaimResult(
                 event.id, index, kind, claimed.value, measured, unit, claimed.value / measured if measured else None,
@@ -274,7 +396,7 @@ class _Checker:
     def _target(self, event: Event, index: int, to: Any, key: str) -> tuple[BaseGeometry | None, str]:
         """The geometry a claim measures to: another event's area by id, else a place."""
         if isinstance(to, str) and self.events.get(to) is not None and to != event.id:
-            other = self.shapes.get(to)
+            other = self.shape(to)
             return (other.geometry if other else None), f"the area of {to}"
         lat, lon = _place(to, event, ("claims", index, key), self.resolution)
         label = to if isinstance(to, str) else f"{lat}, {lon}"
@@ -320,8 +442,7 @@ class _Checker:
         here = shape.geometry.centroid  # type: ignore[union-attr]
         start = origin.centroid
         bearing = float(geo.bearings([start.y], [start.x], [here.y], [here.x])[0])
-        centre = COMPASS.index(claim.direction) * 22.5
-        half = claim.tolerance or (45.0 if len(claim.direction) == 1 else 22.5 if len(claim.direction) == 2 else 11.25)
+        centre, half = claim.sector
         off = abs((bearing - centre + 180) % 360 - 180)
         verdict = "holds" if off <= half else "contradicted"
         sector = f"{(centre - half) % 360:g}°–{(centre + half) % 360:g}°"
@@ -353,7 +474,8 @@ class _Checker:
     def _inside(self, event: Event, index: int, claim: InsideClaim, shape: Shape) -> ClaimResult:
         other = self.events.get(claim.inside)
         if other is not None:
-            target = self.shapes[other.id].area if other.id in self.shapes else None
+            other_shape = self.shape(other.id)
+            target = other_shape.area if other_shape else None
             label = f"the area of {claim.inside}"
         else:
             code = geo.country_named(claim.inside)

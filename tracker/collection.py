@@ -117,7 +117,7 @@ def _row(event: Event, origin: Origin) -> tuple[Any, ...]:
 
 
 @contextmanager
-def _no_garbage_collection() -> Iterator[None]:
+def no_garbage_collection() -> Iterator[None]:
     """Pause the cyclic garbage collector: records make no cycles, and its passes over the many new
     objects of a large load cost more than the load itself."""
     enabled = gc.isenabled()
@@ -154,7 +154,7 @@ def read_events(
     events: list[Event] = []
     origins: list[Origin] = []
     first: dict[str, Origin] = {}
-    with _no_garbage_collection():
+    with no_garbage_collection():
         for file, folder in files:
             records, found_problems = read_file(file, folder)
             problems.extend(found_problems)

@@ -52,10 +52,17 @@ def geodesic_area(geometry: BaseGeometry) -> float:
     0.0
     """
     if isinstance(geometry, Polygon):
-        return abs(float(GEOD.geometry_area_perimeter(orient(geometry, sign=1.0))[0]))
+        # each ring's area taken unsigned: the same as orienting the polygon first, without copying it
+        exterior = _ring_area(geometry.exterior)
+        return exterior - sum(_ring_area(hole) for hole in geometry.interiors)
     if isinstance(geometry, MultiPolygon):
         return sum(geodesic_area(part) for part in geometry.geoms)
     return 0.0
+
+
+def _ring_area(ring: BaseGeometry) -> float:
+    xy = shapely.get_coordinates(ring)
+    return abs(float(GEOD.polygon_area_perimeter(xy[:, 0], xy[:, 1])[0]))
 
 
 def distances(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
@@ -109,7 +116,7 @@ def hull(points: Sequence[tuple[float, float]]) -> BaseGeometry:
 
 def polygon(lon_lat: Sequence[tuple[float, float]], where: str = "polygon") -> BaseGeometry:
     """A polygon from ``[lon, lat]`` pairs, repaired (with a :class:`GeometryWarning`) if invalid."""
-    return repaired(Polygon(lon_lat), where)
+    return repaired(shapely.polygons(np.asarray(lon_lat, dtype=float)), where)
 
 
 def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
@@ -152,13 +159,22 @@ def union(geometries: Iterable[BaseGeometry]) -> BaseGeometry:
 
 @cache
 def countries() -> dict[str, tuple[str, BaseGeometry]]:
-    """ISO code -> (name, polygon) of the shipped Natural Earth countries (read on first use)."""
+    """ISO code -> (name, polygon) of the shipped Natural Earth countries (read on first use; the
+    polygons are prepared, so point and area tests against them are fast)."""
     data = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
     found = {}
     for feature in data["features"]:
         props = feature["properties"]
-        found[props["ISO_A3"]] = (props["NAME"], shape(feature["geometry"]))
+        polygon = shape(feature["geometry"])
+        shapely.prepare(polygon)
+        found[props["ISO_A3"]] = (props["NAME"], polygon)
     return found
+
+
+@cache
+def smallest_country_area() -> float:
+    """The area in m² of the smallest shipped country: no claim below it can exceed a country."""
+    return min(country_area(code) for code in countries())
 
 
 def country_named(name: str) -> str | None:
@@ -180,10 +196,8 @@ def border(a: str, b: str) -> BaseGeometry:
 
 
 def countries_of(geometry: BaseGeometry) -> list[str]:
-    """The shipped countries ``geometry`` lies in or touches, largest overlap first."""
-    hits = [(code, poly.intersection(geometry).area if geometry.area else 1.0)
-            for code, (_, poly) in countries().items() if poly.intersects(geometry)]
-    return [code for code, _ in sorted(hits, key=lambda hit: -hit[1])]
+    """The shipped countries ``geometry`` lies in or touches."""
+    return [code for code, (_, polygon) in countries().items() if polygon.intersects(geometry)]
 
 
 @cache

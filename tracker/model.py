@@ -70,6 +70,22 @@ def did_you_mean(word: str, choices: Any) -> str:
     return f"; did you mean {by_folded[match[0]]!r}?" if match else ""
 
 
+class Derived:
+    """Data derived from a record's fields and carried with it: it follows from the fields, so it
+    never makes two records unequal."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Derived)
+
+    def __hash__(self) -> int:
+        return 0
+
+
 class Record(BaseModel):
     """Base of every part of a record: frozen, unknown keys refused."""
 
@@ -382,6 +398,18 @@ class DirectionClaim(Claim):
     tolerance: Annotated[float, Field(gt=0, le=180)] | None = None
     quote: Text | None = None
 
+    @property
+    def sector(self) -> tuple[float, float]:
+        """The centre and half-width in degrees of the compass sector the claim names: ±45° for
+        n, e, s, w; ±22.5° for ne, se, sw, nw; ±11.25° for nne and the like; or ±``tolerance``.
+
+        >>> DirectionClaim(direction="east", of="Tadmur").sector
+        (90.0, 45.0)
+        """
+        centre = COMPASS.index(self.direction) * 22.5
+        default = {1: 45.0, 2: 22.5}.get(len(self.direction), 11.25)
+        return centre, self.tolerance or default
+
 
 class ReachesClaim(Claim):
     """The event touches the border with this country."""
@@ -496,6 +524,28 @@ class Event(Record):
     claims: tuple[AnyClaim, ...] = ()
     sources: tuple[Source, ...] = ()
     notes: Text | None = None
+    #: Set on each record when it is built (see ``model_post_init``); not a key of the record.
+    point_claims: ClassVar[Derived]
+    def model_post_init(self, context: Any) -> None:
+        """Derive, once, the columns of the claims whose place is given as coordinates (see
+        :data:`POINT_CLAIM_FIELDS`), so that checks measure them in batches. They are kept in the
+        instance's ``__dict__`` as ``functools.cached_property`` keeps its values: pydantic leaves them
+        out of dumps, and :class:`Derived` leaves them out of comparisons."""
+        rows: list[tuple[float, ...]] = []
+        for index, claim in enumerate(self.claims):
+            if isinstance(claim, DistanceClaim) and isinstance(claim.to, Coordinates):
+                quantity, within = claim.distance, float(claim.relation == "within")
+                rows.append((index, 0, claim.to.lat, claim.to.lon, quantity.value, quantity.si_factor, within,
+                             claim.tolerance or 0.0))
+            elif isinstance(claim, DirectionClaim) and isinstance(claim.of, Coordinates):
+                centre, half = claim.sector
+                rows.append((index, 1, claim.of.lat, claim.of.lon, centre, half, 0.0, 0.0))
+        columns = None
+        if rows:
+            import numpy as np
+
+            columns = np.array(rows, dtype=float)
+        object.__setattr__(self, "point_claims", Derived(columns))
 
     @model_validator(mode="before")
     @classmethod
@@ -566,6 +616,12 @@ class Event(Record):
         data = self.model_dump(mode="json", exclude_none=True)
         return {key: value for key, value in data.items() if value != []}
 
+
+#: Columns of ``Event.point_claims.value`` (a float array, one row per claim whose place is given as
+#: coordinates): the claim's index, its kind (0 distance, 1 direction), the place's latitude and
+#: longitude; then for a distance its value, the factor of its unit to metres, 1 if "within" else 0,
+#: its tolerance (0: the default); for a direction its sector's centre and half-width in degrees.
+POINT_CLAIM_FIELDS = ("index", "kind", "lat", "lon", "a", "b", "within", "tolerance")
 
 #: The keys each part of a record accepts, for messages about unknown keys.
 KEYS: dict[str, tuple[str, ...]] = {

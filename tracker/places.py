@@ -36,6 +36,10 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
     [('location', 'Tadmur'), ('area.hull[0]', 'Tadmur'), ('area.hull[1]', 'Arak'),
      ('claims[0].to', 'Al-Tanf garrison'), ('claims[1].of', 'Tadmur')]
     """
+    columns = event.point_claims.value
+    if (type(event.location) is Coordinates and event.area is None
+            and (not event.claims or (columns is not None and len(columns) == len(event.claims)))):
+        return  # every place of the record is given as coordinates
     candidates: list[tuple[Path, Any]] = [(("location",), event.location)]
     if event.area is not None:
         if event.area.hull is not None:
@@ -43,9 +47,9 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
         if event.area.circle is not None:
             candidates.append((("area", "circle", "center"), event.area.circle.center))
     for i, claim in enumerate(event.claims):
-        if isinstance(claim, DistanceClaim) and claim.to not in event_ids:
+        if isinstance(claim, DistanceClaim) and isinstance(claim.to, str) and claim.to not in event_ids:
             candidates.append((("claims", i, "to"), claim.to))
-        elif isinstance(claim, DirectionClaim):
+        elif isinstance(claim, DirectionClaim) and isinstance(claim.of, str):
             candidates.append((("claims", i, "of"), claim.of))
     for path, place in candidates:
         if not isinstance(place, Coordinates):
