@@ -118,7 +118,8 @@ class CheckReport:
     @property
     def verdicts(self) -> np.ndarray:
         """Each claim's verdict, in record order."""
-        return _VERDICT_WORDS[self.codes]
+        words: np.ndarray = _VERDICT_WORDS[self.codes]
+        return words
 
     @cached_property
     def results(self) -> list[ClaimResult]:
