@@ -286,7 +286,16 @@ def write_benchmarks_md(text: str, rounds: int) -> None:
         "ties. The baseline is one bare `rapidfuzz.process.cdist` of the same names against the table's "
         "names.\n"
         "- **one exact lookup**: `Gazetteer.resolve` of one name, cold normalisation cache; for reference, "
-        "`rapidfuzz.process.extractOne` of the same name over the table.\n",
+        "`rapidfuzz.process.extractOne` of the same name over the table.\n"
+        "- **check area claims**: `tracker.claims.check_claims` on records with a 48-point polygon area and "
+        "an area claim each: building the polygons, checking their validity, measuring them, the "
+        "impossible-area test and the verdicts. The baseline is `Geod.geometry_area_perimeter` on the same "
+        "polygons, already built.\n"
+        "- **check distance claims**: `check_claims` on records with 10 distance claims each to places "
+        "given as coordinates (half `within`, half `about`). The baseline is one `Geod.inv` over the same "
+        "point pairs, already in arrays. The columns of such claims are derived once when a record is "
+        "built (`Event.point_claims`), so their cost is inside the load row above.\n"
+        "- The check rows report verdicts; the sentence explaining each is written when it is read.\n",
         encoding="utf-8",
     )
 

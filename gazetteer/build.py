@@ -28,13 +28,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .normalize import normalize
+from .table import COLUMNS
 
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "data" / "places.tsv"
 CURATED = HERE / "sources" / "curated.csv"
 COUNTRIES = ("SY", "IQ", "JO", "LB", "TR")
 SOUTH_OF = {"TR": 38.5}  # only southern Turkey: the provinces along the Syrian and Iraqi borders
-COLUMNS = ("id", "name", "latitude", "longitude", "country", "feature", "population", "names", "keys", "source")
 GEONAMES_FEATURE = "populated place"
 
 

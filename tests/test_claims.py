@@ -137,3 +137,15 @@ def test_an_inside_claim_on_an_area_uses_its_share(tmp_path: Path) -> None:
         geo.geodesic_circle(33.5058, 38.6178, 55_000))) / geo.geodesic_area(geo.geodesic_circle(33.5058, 39.1678, 30_000))
     assert result.verdict == "contradicted" and result.measured == pytest.approx(share, abs=1e-4)
     assert 0.2 < share < 0.9
+
+
+def test_a_geojson_area_is_measured_from_its_file() -> None:
+    from tests.common import VALID
+
+    events = load_events(VALID)
+    report = check_claims(events)
+    result = report.results[0]
+    drawn = geo.read_geojson(VALID / "areas" / "badiyeh.geojson")
+    assert (result.event, result.kind, result.verdict) == ("badiyeh-drawn", "area", "overstated")
+    assert result.measured == pytest.approx(geo.geodesic_area(drawn) / 1e6)
+    assert report.summary() == "1 claim: 1 overstated" and report.failed

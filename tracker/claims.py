@@ -190,13 +190,18 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
         checked.append(event)
         start = total
         total += claim_count
-        columns = event.point_claims.value
+        derived = event.point_claims.value
+        columns = derived.columns
         batched: frozenset[int] = frozenset()
+        if derived.complete:
+            batches.append(columns)
+            starts.append(start)
+            origins.append(derived.origin)
+            continue
         if columns is not None and event.area is None and event.precision != 3:
             batches.append(columns)
             starts.append(start)
-            location = event.location
-            origins.append((location.lat, location.lon) if type(location) is Coordinates else checker.point(event))
+            origins.append(checker.point(event))
             if len(columns) == claim_count:
                 continue
             batched = frozenset(columns[:, 0].astype(int).tolist())
@@ -264,7 +269,7 @@ def _shape(event: Event, events: EventCollection, resolution: Resolution) -> Sha
             lat, lon = _place(event.area.circle.center, event, ("area", "circle", "center"), resolution)
             area = geo.geodesic_circle(lat, lon, event.area.circle.radius.to("m"))
         elif event.area.polygon is not None:
-            area = geo.polygon(event.area.polygon, where)
+            area = geo.polygon(event.area.polygon_array.value, where)
         elif event.area.geojson is not None:
             area = geo.read_geojson(Path(events.origin(event.id).file).parent / event.area.geojson)
         if area is not None and area.geom_type not in ("Polygon", "MultiPolygon"):
@@ -326,14 +331,6 @@ class _Checker:
     def point(self, event: Event) -> tuple[float, float]:
         """The event's own point, (lat, lon)."""
         return _place(event.location, event, ("location",), self.resolution)
-
-    def point_of(self, event: Event, index: int, place: Any, key: str) -> tuple[float, float] | None:
-        """(lat, lon) of a claim's place, or ``None`` when it is another event (measured as an area)."""
-        if type(place) is Coordinates:
-            return (place.lat, place.lon)
-        if self.events.get(place) is not None and place != event.id:
-            return None
-        return _place(place, event, ("claims", index, key), self.resolution)
 
     def result(self, event: Event, index: int, claim: Claim) -> ClaimResult:
         """The result of one claim, with its sentence."""

@@ -114,7 +114,7 @@ def hull(points: Sequence[tuple[float, float]]) -> BaseGeometry:
     return shapely.MultiPoint([(lon, lat) for lat, lon in points]).convex_hull
 
 
-def polygon(lon_lat: Sequence[tuple[float, float]], where: str = "polygon") -> BaseGeometry:
+def polygon(lon_lat: Sequence[tuple[float, float]] | np.ndarray, where: str = "polygon") -> BaseGeometry:
     """A polygon from ``[lon, lat]`` pairs, repaired (with a :class:`GeometryWarning`) if invalid."""
     return repaired(shapely.polygons(np.asarray(lon_lat, dtype=float)), where)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,8 +290,3 @@ def dump_events(events: Iterable[Event]) -> str:
         width=100,
         default_flow_style=False,
     )
-
-
-def iter_documents(text: str) -> Iterator[Any]:
-    """Plain data of each YAML document in ``text``, read the way record files are read."""
-    yield from yaml.load_all(text, Loader=Loader)

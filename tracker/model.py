@@ -22,7 +22,7 @@ import datetime as dt
 import difflib
 import re
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -68,6 +68,16 @@ def did_you_mean(word: str, choices: Any) -> str:
     by_folded = {str(choice).casefold(): choice for choice in choices}
     match = difflib.get_close_matches(str(word).casefold(), list(by_folded), n=1, cutoff=0.6)
     return f"; did you mean {by_folded[match[0]]!r}?" if match else ""
+
+
+class PointClaims(NamedTuple):
+    """A record's claims whose place is given as coordinates, as columns (see
+    :data:`POINT_CLAIM_FIELDS`), with the record's own point where it has coordinates, no area and a
+    precision finer than the region; ``complete`` when those are all its places and claims."""
+
+    columns: Any
+    origin: tuple[float, float] | None
+    complete: bool
 
 
 class Derived:
@@ -296,6 +306,18 @@ class Area(Record):
     circle: Circle | None = None
     polygon: tuple[LonLat, ...] | None = None
     geojson: Text | None = None
+    #: The polygon's points as a numpy array of [lon, lat] rows (``None`` for the other forms), set
+    #: when the area is built; not a key of the record.
+    polygon_array: ClassVar[Derived]
+
+    def model_post_init(self, context: Any) -> None:
+        """Derive, once, the polygon's points as an array (kept like :attr:`Event.point_claims`)."""
+        array = None
+        if self.polygon is not None:
+            import numpy as np
+
+            array = np.array(self.polygon, dtype=float)
+        object.__setattr__(self, "polygon_array", Derived(array))
 
     @model_validator(mode="after")
     def _one_form(self) -> Area:
@@ -545,7 +567,12 @@ class Event(Record):
             import numpy as np
 
             columns = np.array(rows, dtype=float)
-        object.__setattr__(self, "point_claims", Derived(columns))
+        point = self.location
+        # a point that distances can be measured from: coordinates, no area, not only a region
+        origin = (point.lat, point.lon) if isinstance(point, Coordinates) and self.area is None \
+            and self.precision != 3 else None
+        complete = origin is not None and len(rows) == len(self.claims)
+        object.__setattr__(self, "point_claims", Derived(PointClaims(columns, origin, complete)))
 
     @model_validator(mode="before")
     @classmethod

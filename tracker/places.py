@@ -36,9 +36,7 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
     [('location', 'Tadmur'), ('area.hull[0]', 'Tadmur'), ('area.hull[1]', 'Arak'),
      ('claims[0].to', 'Al-Tanf garrison'), ('claims[1].of', 'Tadmur')]
     """
-    columns = event.point_claims.value
-    if (type(event.location) is Coordinates and event.area is None
-            and (not event.claims or (columns is not None and len(columns) == len(event.claims)))):
+    if event.point_claims.value.complete:
         return  # every place of the record is given as coordinates
     candidates: list[tuple[Path, Any]] = [(("location",), event.location)]
     if event.area is not None:
@@ -75,7 +73,12 @@ def resolve_places(events: EventCollection, gazetteer: Gazetteer | None = None) 
 
         gazetteer = Gazetteer()
     ids = frozenset(event.id for event in events)
-    wanted = [(event, path, name) for event in events for path, name in place_names(event, ids)]
+    wanted = [
+        (event, path, name)
+        for event in events
+        if not event.point_claims.value.complete
+        for path, name in place_names(event, ids)
+    ]
     answers = gazetteer.resolve_many([name for _, _, name in wanted])
     matches: dict[tuple[str, Path], Match] = {}
     problems = []
