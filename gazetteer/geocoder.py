@@ -125,22 +125,24 @@ class Match:
 class _Query:
     text: str
     key: str
-    country: str | None
+    country: str | None  # a bias: preferred among equal matches
     alternative: str | None  # the part in parentheses, as in "Tadmur (Palmyra)"
+    required: str | None = None  # the country written in the query, as in "Sinjar, Iraq": obeyed
 
 
 def _parse(query: str, country: str | None) -> _Query:
     text = query.strip()
-    alternative = None
+    alternative = required = None
     inner = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text)
     if inner:
         text, alternative = inner[1], inner[2]
         if normalize(alternative) in _COUNTRY_KEYS:
-            country, alternative = country or _COUNTRY_KEYS[normalize(alternative)], None
+            required, alternative = _COUNTRY_KEYS[normalize(alternative)], None
     head, _, tail = text.rpartition(",")
     if head and normalize(tail) in _COUNTRY_KEYS:
-        text, country = head, country or _COUNTRY_KEYS[normalize(tail)]
-    return _Query(query, normalize(text), country.upper() if country else None, alternative)
+        text, required = head, _COUNTRY_KEYS[normalize(tail)]
+    bias = required or (country.upper() if country else None)
+    return _Query(query, normalize(text), bias, alternative, required)
 
 
 class Gazetteer:
@@ -280,13 +282,26 @@ class Gazetteer:
     def _decide(self, query: _Query, rows: Iterable[int], score: float, key: str) -> Match:
         table = self.table
         distinct = list(dict.fromkeys(rows))
-        chosen = self._settle(distinct, query.country)
+        if query.required is not None:
+            elsewhere = [i for i in distinct if table.places[i].country != query.required]
+            distinct = [i for i in distinct if table.places[i].country == query.required]
+            if not distinct:
+                suggestions = tuple((table.places[i].label(), score) for i in elsewhere[:3])
+                return Match(query.text, "not_found", suggestions=suggestions)
+        chosen = self._settle(distinct, query.country, key)
         if chosen is None:
             return Match(query.text, "ambiguous", None, score, key, tuple(table.places[i] for i in distinct))
         return Match(query.text, "found", table.places[chosen], score, table.name_matched(chosen, key))
 
-    def _settle(self, rows: list[int], country: str | None) -> int | None:
-        """The one place among equally good matches, or ``None`` when nothing settles it."""
+    def _settle(self, rows: list[int], country: str | None, key: str) -> int | None:
+        """The one place among equally good matches, or ``None`` when nothing settles it.
+
+        Settled by the country or region bias; else by size, when one town has at least
+        :data:`DOMINANT_POPULATION` people and ten times the next one's known population, and either
+        all the candidates are in one country or the name is that town's own (not just an alternate
+        spelling of it while being another place's): so "Raqqa" is the city, not a village of that
+        name, but "Bosra", an alternate name of both Basra in Iraq and Bosra in Syria, stays ambiguous.
+        """
         if len(rows) == 1:
             return rows[0]
         places = self.table.places
@@ -299,10 +314,15 @@ class Gazetteer:
             if len(preferred) == 1:
                 return preferred[0]
         by_population = sorted(rows, key=lambda i: places[i].population, reverse=True)
-        top, second = places[by_population[0]].population, places[by_population[1]].population
-        if second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second:
-            return by_population[0]
-        return None
+        first = by_population[0]
+        top, second = places[first].population, places[by_population[1]].population
+        if not (second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second):
+            return None
+        one_country = len({places[i].country for i in rows}) == 1
+        own_name = normalize(places[first].name) == key and all(
+            normalize(places[i].name) != key for i in rows if i != first
+        )
+        return first if one_country or own_name else None
 
     def _online(self, query: str, offline: Match) -> Match:
         location = self.fallback.geocode(query)

@@ -127,17 +127,28 @@ def _csv(text: str, file: str) -> Iterator[Place | Problem]:
             yield point
             continue
         alternates = [n.strip() for n in (row.get("alternate_names") or "").split("|") if n.strip()]
-        slug = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", name).lower()))
+        country = (row.get("country") or "").strip().upper()
         try:
             population = int(row.get("population") or 0)
         except ValueError:
             yield Problem(file, number, None, "population", f"expected a whole number, got {row['population']!r}")
             continue
         yield Place(
-            f"user:{slug}", name, *point, (row.get("country") or "").strip().upper(),
+            user_id(name, country, *point), name, *point, country,
             (row.get("feature") or "place").strip(), population, (row.get("source") or "").strip(),
             tuple(dict.fromkeys([name, *alternates])),
         )
+
+
+def user_id(name: str, country: str, latitude: float, longitude: float) -> str:
+    """The id of a place imported from a CSV: its name, country and position, so that two places of
+    one name stay two, and a name in Arabic script still gives an id.
+
+    >>> user_id("Sinjar", "IQ", 36.3209, 41.87656), user_id("تدمر", "SY", 34.5624, 38.28402)
+    ('user:sinjar:iq:36.3209,41.8766', 'user:تدمر:sy:34.5624,38.2840')
+    """
+    slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKC", name).lower()))
+    return f"user:{slug}:{country.lower()}:{latitude:.4f},{longitude:.4f}"
 
 
 def import_places(path: Path, into: Path | None = None) -> ImportResult:

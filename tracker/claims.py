@@ -44,7 +44,8 @@ from shapely.geometry.base import BaseGeometry
 
 from . import geometry as geo
 from .collection import no_garbage_collection
-from .errors import Problem
+from .errors import GeometryError, Problem
+from .io import position as source_position
 from .model import (
     AreaClaim,
     Claim,
@@ -187,6 +188,8 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
         claim_count = len(event.claims)
         if not claim_count or event.id in unresolved:
             continue
+        if event.area is not None and checker.shape(event.id) is None:
+            continue  # its area cannot be drawn: reported among the problems
         checked.append(event)
         start = total
         total += claim_count
@@ -215,7 +218,7 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
         measured[position] = np.nan if result.measured is None else result.measured
     if batches:
         _measure_batch(batches, starts, origins, measured, codes)
-    return CheckReport(checker, checked, measured, codes, done, resolution.problems)
+    return CheckReport(checker, checked, measured, codes, done, checker.problems)
 
 
 def _measure_batch(batches: list[Any], starts: list[int], origins: list[tuple[float, float]],
@@ -318,6 +321,8 @@ class _Checker:
         self.resolution = resolution
         self._shapes: dict[str, Shape] = {}
         self._unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
+        #: Records that could not be checked: unknown places, then areas that cannot be drawn.
+        self.problems: list[Problem] = list(resolution.problems)
 
     def shape(self, event_id: str) -> Shape | None:
         """The event's point and area (made on first use), or ``None`` when its places are unknown."""
@@ -325,7 +330,14 @@ class _Checker:
             event = self.events.get(event_id)
             if event is None or event_id in self._unresolved:
                 return None
-            self._shapes[event_id] = _shape(event, self.events, self.resolution)
+            try:
+                self._shapes[event_id] = _shape(event, self.events, self.resolution)
+            except GeometryError as error:  # an area that cannot be drawn: the record is reported
+                origin = self.events.origin(event_id)
+                line, column = source_position(origin, ["area"], key=True)
+                self.problems.append(Problem(origin.file, line, column, "area", str(error)))
+                self._unresolved.add(event_id)
+                return None
         return self._shapes[event_id]
 
     def point(self, event: Event) -> tuple[float, float]:
@@ -393,9 +405,13 @@ class _Checker:
 
     def _target(self, event: Event, index: int, to: Any, key: str) -> tuple[BaseGeometry | None, str]:
         """The geometry a claim measures to: another event's area by id, else a place."""
-        if isinstance(to, str) and self.events.get(to) is not None and to != event.id:
+        if isinstance(to, str) and to == event.id:
+            return None, "itself"
+        if isinstance(to, str) and self.events.get(to) is not None:
             other = self.shape(to)
-            return (other.geometry if other else None), f"the area of {to}"
+            if other is None or not other.testable:
+                return None, f"{to} (whose location is only a region, or unknown)"
+            return other.geometry, (f"the area of {to}" if other.area is not None else to)
         lat, lon = _place(to, event, ("claims", index, key), self.resolution)
         label = to if isinstance(to, str) else f"{lat}, {lon}"
         match = self.resolution.matches.get((event.id, ("claims", index, key)))
@@ -410,8 +426,9 @@ class _Checker:
             claimed_text += f" ({_number(claim.distance.to('km'))} km)"
         target, label = self._target(event, index, claim.to, "to")
         if not shape.testable or target is None:
-            why = "the record's location is only its region (precision 3)" if target is not None else \
-                f"{label} has no geometry"
+            why = ("the record's location is only its region (precision 3)" if target is not None
+                   else "a record cannot be measured from itself" if label == "itself"
+                   else f"{label} has no geometry to measure to")
             return ClaimResult(event.id, index, "distance", claim.distance.value, None, unit, None, "unverifiable",
                                f"claims {claim.relation} {claimed_text} of {label}, but {why}, so no distance "
                                "can be measured")
@@ -434,9 +451,10 @@ class _Checker:
         origin, label = self._target(event, index, claim.of, "of")
         word = "-".join(_WORDS[letter] for letter in claim.direction)
         if not shape.testable or origin is None:
+            why = ("its location is only its region (precision 3)" if origin is not None
+                   else f"{label} has no point to measure from")
             return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "unverifiable",
-                               f"claims the event lies {word} of {label}, but its location is only its region "
-                               "(precision 3)")
+                               f"claims the event lies {word} of {label}, but {why}")
         here = shape.geometry.centroid  # type: ignore[union-attr]
         start = origin.centroid
         bearing = float(geo.bearings([start.y], [start.x], [here.y], [here.x])[0])
@@ -458,7 +476,9 @@ class _Checker:
                                f"claims the event reaches {claim.reaches}, but {why}")
         geometry = shape.geometry
         assert geometry is not None
-        lines = [geo.border(c, code) for c in geo.countries_of(geometry) if c != code]
+        inside = geo.countries_of(geometry)
+        neighbours = [c for c in geo.countries() if c != code] if code in inside else [c for c in inside if c != code]
+        lines = [geo.border(code, c) for c in neighbours]
         line = geo.union(lines) if lines else None
         if line is None or line.is_empty:
             return ClaimResult(event.id, index, "reaches", claim.reaches, None, "km", None, "contradicted",

@@ -128,9 +128,7 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
     fixed = shapely.make_valid(geometry)
     polygons = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:
-        raise GeometryError(
-            f"{where}: the drawn area has no surface ({reason}); give at least three points not in a line"
-        )
+        raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
     warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
                   stacklevel=2)
     return shapely.unary_union(polygons)
@@ -138,15 +136,20 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
 
 def read_geojson(path: Path) -> BaseGeometry:
     """The polygons of a GeoJSON file (a geometry, a Feature or a FeatureCollection) as one geometry."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("type") == "FeatureCollection":
-        parts = [shape(feature["geometry"]) for feature in data.get("features", []) if feature.get("geometry")]
-    elif data.get("type") == "Feature":
-        parts = [shape(data["geometry"])]
-    else:
-        parts = [shape(data)]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("type") == "FeatureCollection":
+            parts = [shape(feature["geometry"]) for feature in data.get("features", []) if feature.get("geometry")]
+        elif data.get("type") == "Feature":
+            parts = [shape(data["geometry"])]
+        else:
+            parts = [shape(data)]
+    except (OSError, ValueError, AttributeError, KeyError, TypeError) as error:
+        raise GeometryError(f"{path.name} is not readable GeoJSON ({error})") from None
     polygons = [repaired(p, str(path)) for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.unary_union(polygons) if polygons else Polygon()
+    if not polygons:
+        raise GeometryError(f"{path.name} has no polygon; an area file holds a Polygon or MultiPolygon")
+    return shapely.unary_union(polygons)
 
 
 def union(geometries: Iterable[BaseGeometry]) -> BaseGeometry:
@@ -177,11 +180,19 @@ def smallest_country_area() -> float:
     return min(country_area(code) for code in countries())
 
 
+#: ISO 3166 two-letter codes of the shipped countries.
+ISO2 = {"SYR": "SY", "IRQ": "IQ", "JOR": "JO", "LBN": "LB", "TUR": "TR", "ISR": "IL", "PSE": "PS", "SAU": "SA"}
+
+
 def country_named(name: str) -> str | None:
-    """The ISO code of a shipped country from its name or code (any case), or ``None``."""
+    """The ISO code of a shipped country from its name or two- or three-letter code, or ``None``.
+
+    >>> country_named("Iraq"), country_named("iq"), country_named("IRQ"), country_named("IR")
+    ('IRQ', 'IRQ', 'IRQ', None)
+    """
     wanted = name.strip().casefold()
     for code, (country_name, _) in countries().items():
-        if wanted in (code.casefold(), country_name.casefold(), code[:2].casefold()):
+        if wanted in (code.casefold(), country_name.casefold(), ISO2.get(code, "").casefold()):
             return code
     aliases = {"syrian arab republic": "SYR", "türkiye": "TUR", "turkiye": "TUR", "ksa": "SAU"}
     return aliases.get(wanted)

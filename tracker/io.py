@@ -223,7 +223,7 @@ def _parse(text: str, file: str) -> tuple[list[Any], Problem | None]:
 def _document_lines(text: str, count: int) -> list[int]:
     """The line each of ``count`` documents starts on (from the '---' markers at column 0)."""
     markers = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^---", text, re.M)]
-    if not text.lstrip().startswith("---"):
+    if not re.match(r"(?:[ \t]*(?:#[^\n]*)?\n)*---", text):  # content before the first marker
         markers.insert(0, 1)
     return (markers + [markers[-1] if markers else 1] * count)[:count]
 
@@ -255,12 +255,16 @@ def _validate(
     return records, problems
 
 
-def position(origin: Origin, path: Sequence[str | int], key: bool = False) -> tuple[int, int]:
-    """The line and column of the value at ``path`` (or of its key) in the record at ``origin``.
+def position(origin: Origin, path: Sequence[str | int], key: bool = False) -> tuple[int | None, int | None]:
+    """The line and column of the value at ``path`` (or of its key) in the record at ``origin``;
+    ``(None, None)`` for a record that was not read from a file.
 
     Reads the file again: this is for messages about a few records, not for every record.
     """
-    text = Path(origin.file).read_text(encoding="utf-8-sig")
+    try:
+        text = Path(origin.file).read_text(encoding="utf-8-sig")
+    except OSError:
+        return None, None
     nodes = list(yaml.compose_all(text, Loader=Loader))
     node = nodes[origin.document] if origin.document < len(nodes) else None
     _walked, target, key_node = walk(node, path)

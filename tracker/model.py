@@ -21,6 +21,7 @@ import calendar
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
@@ -319,6 +320,12 @@ class Area(Record):
             array = np.array(self.polygon, dtype=float)
         object.__setattr__(self, "polygon_array", Derived(array))
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Area:
+        """A copy; with ``update``, its derived data is made again from the new fields."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy.model_post_init(None)
+        return copy
+
     @model_validator(mode="after")
     def _one_form(self) -> Area:
         given = [form for form in AREA_FORMS if getattr(self, form) is not None]
@@ -573,6 +580,13 @@ class Event(Record):
             and self.precision != 3 else None
         complete = origin is not None and len(rows) == len(self.claims)
         object.__setattr__(self, "point_claims", Derived(PointClaims(columns, origin, complete)))
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Event:
+        """A copy; with ``update``, its derived data is made again from the new fields (pydantic does
+        not validate an update, so give it values of the fields' types)."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy.model_post_init(None)
+        return copy
 
     @model_validator(mode="before")
     @classmethod

@@ -33,6 +33,7 @@ _GROUP_SEPARATORS = str.maketrans("", "", ",\u202f\u00a0 ")
 _UNIT_SPELLINGS = [
     (re.compile(r"(?<=[A-Za-z])([23])\b"), r"**\1"),
     (re.compile(r"\bnautical[\s_-]+miles?\b", re.I), "nautical_mile"),
+    (re.compile(r"\bnm\b"), "nautical_mile"),  # in reporting, nm is a nautical mile, never a nanometre
     (re.compile(r"\bsq\.\s*", re.I), "square "),
     (re.compile(r"\bkilometres?\b", re.I), "kilometer"),
     (re.compile(r"\bmetres?\b", re.I), "meter"),
