@@ -97,6 +97,9 @@ class Derived:
         return 0
 
 
+_NONE = Derived(None)
+
+
 class Record(BaseModel):
     """Base of every part of a record: frozen, unknown keys refused."""
 
@@ -313,12 +316,12 @@ class Area(Record):
 
     def model_post_init(self, context: Any) -> None:
         """Derive, once, the polygon's points as an array (kept like :attr:`Event.point_claims`)."""
-        array = None
+        derived = _NONE
         if self.polygon is not None:
             import numpy as np
 
-            array = np.array(self.polygon, dtype=float)
-        object.__setattr__(self, "polygon_array", Derived(array))
+            derived = Derived(np.array(self.polygon, dtype=float))
+        object.__setattr__(self, "polygon_array", derived)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Area:
         """A copy; with ``update``, its derived data is made again from the new fields."""
@@ -562,24 +565,29 @@ class Event(Record):
         out of dumps, and :class:`Derived` leaves them out of comparisons."""
         rows: list[tuple[float, ...]] = []
         for index, claim in enumerate(self.claims):
-            if isinstance(claim, DistanceClaim) and isinstance(claim.to, Coordinates):
+            kind = type(claim)  # exact types: this runs for every record loaded
+            if kind is DistanceClaim and type(claim.to) is Coordinates:  # type: ignore[union-attr]
+                assert isinstance(claim, DistanceClaim) and isinstance(claim.to, Coordinates)
                 quantity, within = claim.distance, float(claim.relation == "within")
                 rows.append((index, 0, claim.to.lat, claim.to.lon, quantity.value, quantity.si_factor, within,
                              claim.tolerance or 0.0))
-            elif isinstance(claim, DirectionClaim) and isinstance(claim.of, Coordinates):
+            elif kind is DirectionClaim and type(claim.of) is Coordinates:  # type: ignore[union-attr]
+                assert isinstance(claim, DirectionClaim) and isinstance(claim.of, Coordinates)
                 centre, half = claim.sector
                 rows.append((index, 1, claim.of.lat, claim.of.lon, centre, half, 0.0, 0.0))
-        columns = None
-        if rows:
-            import numpy as np
-
-            columns = np.array(rows, dtype=float)
         point = self.location
         # a point that distances can be measured from: coordinates, no area, not only a region
-        origin = (point.lat, point.lon) if isinstance(point, Coordinates) and self.area is None \
-            and self.precision != 3 else None
-        complete = origin is not None and len(rows) == len(self.claims)
-        object.__setattr__(self, "point_claims", Derived(PointClaims(columns, origin, complete)))
+        origin = None
+        if type(point) is Coordinates and self.area is None and self.precision != 3:
+            origin = (point.lat, point.lon)
+        if not rows and origin is None:
+            derived = _NO_POINT_CLAIMS
+        else:
+            import numpy as np
+
+            columns = np.array(rows, dtype=float) if rows else None
+            derived = Derived(PointClaims(columns, origin, origin is not None and len(rows) == len(self.claims)))
+        object.__setattr__(self, "point_claims", derived)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Event:
         """A copy; with ``update``, its derived data is made again from the new fields (pydantic does
@@ -663,6 +671,9 @@ class Event(Record):
 #: longitude; then for a distance its value, the factor of its unit to metres, 1 if "within" else 0,
 #: its tolerance (0: the default); for a direction its sector's centre and half-width in degrees.
 POINT_CLAIM_FIELDS = ("index", "kind", "lat", "lon", "a", "b", "within", "tolerance")
+
+#: What most records derive: no claim given in coordinates, no point to measure from.
+_NO_POINT_CLAIMS = Derived(PointClaims(None, None, False))
 
 #: The keys each part of a record accepts, for messages about unknown keys.
 KEYS: dict[str, tuple[str, ...]] = {
