@@ -116,6 +116,10 @@ class CheckReport:
     def __len__(self) -> int:
         return len(self.codes)
 
+    def shape(self, event_id: str) -> Shape | None:
+        """Where the event is (its point and area), or ``None`` when its places are unknown."""
+        return self._checker.shape(event_id)
+
     @property
     def verdicts(self) -> np.ndarray:
         """Each claim's verdict, in record order."""

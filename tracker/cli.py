@@ -285,3 +285,40 @@ def _measured(value: float | None, unit: str | None) -> str:
     if unit == "degrees":
         return f"{value:.0f}°"
     return f"{value:,.4g} {unit}" if value < 1000 else f"{value:,.0f} {unit}"
+
+
+@main.command(name="map")
+@_paths
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--offline", is_flag=True, help="Inline Leaflet and draw no tiles: the file makes no network request.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or before this date.")
+@click.option("--actor", help="Only events involving this actor.")
+@_online
+def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any, until: Any, actor: str | None,
+                online: bool) -> None:
+    """Draw the records in PATHS (default ./events) on a map: one HTML file.
+
+    A layer per actor; each claimed area coloured by the verdict on its area claim, with a dashed disc
+    of the claimed size beside it; events as dots, with a disc of uncertainty for a location known
+    only near a place (precision 2) or as a region (3); reference zones; country borders; a legend.
+    Popups give the title, dates, actors, sources with their grades, and every claim with its verdict.
+
+    \b
+    Examples:
+      tracker map
+      tracker map --offline -o seed-map.html
+      tracker map --since 2017-05-01 --until 2017-06-30 --actor "Syrian Arab Army"
+    """
+    from .maps import render_map, write_map
+
+    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    _report(problems)
+    fmap = render_map(events, offline=offline, since=since.date() if since else None,
+                      until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
+    write_map(fmap, output)
+    shown = sum(1 for _ in events)
+    click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")
+    click.echo(f"next: open {output} in a browser")
+    raise SystemExit(1 if problems else 0)

@@ -1,0 +1,154 @@
+"""`tracker map`: the HTML it writes, and the page in a real browser (Debian's Chromium, headless)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from tracker import load_events
+from tracker.cli import main
+from tracker.maps import render_map, requests_in, write_map
+
+from .common import EVENTS, MINIMAL
+
+HOSTILE = "<img src=x onerror=alert(1)> `${alert(2)}`"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def seed_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline map of the seed events plus one record with a hostile title."""
+    folder = tmp_path_factory.mktemp("events")
+    for path in EVENTS.glob("*.yaml"):
+        shutil.copy(path, folder)
+    hostile = {**MINIMAL, "id": "hostile", "title": HOSTILE, "location": {"lat": 35.0, "lon": 38.0},
+               "actors": [HOSTILE], "claims": [{"count": 1, "of": HOSTILE}]}
+    (folder / "hostile.yaml").write_text(yaml.safe_dump(hostile, allow_unicode=True), encoding="utf-8")
+    output = folder.parent / "seed-map.html"
+    result = CliRunner().invoke(main, ["map", str(folder), "--offline", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"wrote {output} (offline, 22 records)"
+    return output
+
+
+def test_an_offline_map_requests_nothing(seed_map: Path) -> None:
+    text = seed_map.read_text(encoding="utf-8")
+    assert requests_in(text) == []
+    assert "tile.openstreetmap" not in text and "cdn.jsdelivr" not in text
+
+
+def test_an_online_map_uses_folium_cdn_links_and_tiles(tmp_path: Path) -> None:
+    path = write_map(render_map(load_events(EVENTS)), tmp_path / "map.html")
+    urls = requests_in(path.read_text(encoding="utf-8"))
+    assert any("leaflet" in u and u.startswith("https://") for u in urls)
+    assert any("tile.openstreetmap.org" in u for u in urls)
+
+
+def test_record_text_never_reaches_the_page_as_markup(seed_map: Path) -> None:
+    text = seed_map.read_text(encoding="utf-8")
+    assert "<img src=x" not in text and "${alert(2)}" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt; &#96;&#36;{alert(2)}&#96;" in text
+
+
+def test_filters_and_an_empty_window(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["map", str(EVENTS), "-o", str(tmp_path / "m.html"), "--until", "2010-01-01"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("tracker: no event falls in that window for that actor; widen --since/--until "
+                                     "or drop --actor")
+    assert not (tmp_path / "m.html").exists()
+    result = runner.invoke(main, ["map", str(EVENTS), "-o", str(tmp_path / "m.html"), "--actor", "Islamic State",
+                                  "--since", "2016-12-01", "--until", "2016-12-31"])
+    assert result.exit_code == 0
+    text = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert "ISIS attack on Palmyra by 300 fighters" in text and "Badiyeh east of Tadmur" not in text
+
+
+@pytest.fixture(scope="module")
+def page(seed_map: Path):
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        requested: list[str] = []
+
+        def block(route) -> None:  # the network is blocked: any request but the file itself fails
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                requested.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", block)
+        tab = context.new_page()
+        errors: list[str] = []
+        dialogs: list[str] = []
+        tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(seed_map.as_uri())
+        tab.wait_for_selector(".leaflet-interactive")
+        yield tab, errors, dialogs, requested
+        browser.close()
+
+
+def test_the_page_loads_offline_without_errors(page) -> None:
+    _, errors, dialogs, requested = page
+    assert errors == [] and requested == [] and dialogs == []
+
+
+def test_the_page_draws_the_areas_and_the_events(page) -> None:
+    tab, *_ = page
+    events = list(load_events(EVENTS))
+    discs = sum((e.precision or 1) > 1 for e in events)  # an uncertainty disc around each imprecise event
+    # SVG paths: 8 country borders, the zone, the Badiyeh hull and its claimed-size disc, a dot per event
+    # (the seed events and the hostile one), and the discs
+    assert tab.locator("path.leaflet-interactive").count() == 8 + 3 + len(events) + 1 + discs
+    assert tab.locator(".leaflet-control-layers-overlays label").count() == 2 + 7  # borders, zones, 7 actors
+
+
+def test_a_popup_shows_the_claim_and_its_verdict(page) -> None:
+    tab, errors, *_ = page
+    hull = tab.locator("path.leaflet-interactive[fill='#d73027']")
+    assert hull.count() == 1  # the Badiyeh hull, overstated
+    opened = tab.evaluate("""() => {
+        let opened = 0;
+        for (const group of Object.values(window).filter(v => v instanceof L.GeoJSON)) {
+            group.eachLayer(layer => {
+                if (layer.options.fillColor === '#d73027') { group.openPopup(layer.getCenter()); opened += 1; }
+            });
+        }
+        return opened;
+    }""")
+    assert opened == 1
+    popup = tab.locator(".leaflet-popup-content", has_text="Badiyeh")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Syrian army advances 1,400 square kilometres into the Badiyeh east of Tadmur" in text
+    assert "overstated" in text and "1,400 km²" in text and errors == []
+
+
+def test_a_hostile_title_shows_as_text_and_runs_nothing(page) -> None:
+    tab, errors, dialogs, _ = page
+    opened = tab.evaluate("""() => {
+        const dots = Object.values(window).filter(
+            v => v instanceof L.CircleMarker && v.getLatLng().lat === 35 && v.getLatLng().lng === 38);
+        dots.forEach(dot => dot.openPopup());
+        return dots.length;
+    }""")
+    assert opened == 1
+    popup = tab.locator(".leaflet-popup-content", has_text="onerror")
+    popup.wait_for()
+    assert HOSTILE in popup.inner_text()
+    assert tab.locator(".leaflet-popup-content img").count() == 0
+    assert HOSTILE in tab.locator(".tracker-legend").inner_text()
+    assert dialogs == [] and errors == []

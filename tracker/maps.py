@@ -1,0 +1,320 @@
+"""Maps that compare claimed territorial gains: ``tracker map``.
+
+One HTML file (folium over Leaflet): a layer per actor with its events and the areas they claim, each
+area coloured by the verdict on its area claim with a disc of the claimed size beside it, reference
+zones, country borders that need no tiles, a legend and a layer control. Every string that comes
+from a record is HTML-escaped before it reaches the page. ``offline=True`` inlines Leaflet from the
+django-js-lib-leaflet package installed with the project and draws no tiles, so the file makes no
+network request at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html
+import importlib.util
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from . import geometry as geo
+from .claims import ClaimResult, check_claims
+from .errors import TrackerError
+from .model import Event
+
+if TYPE_CHECKING:
+    import folium
+    from branca.element import Figure
+
+    from gazetteer import Gazetteer
+
+    from .collection import EventCollection
+
+#: Fill colours of claimed areas by the verdict on their area claim.
+VERDICT_COLOURS = {
+    "consistent": "#1a9850",
+    "overstated": "#d73027",
+    "understated": "#4575b4",
+    "impossible": "#000000",
+    "unverifiable": "#878787",
+}
+#: Actor colours, picked by a hash of the name so that an actor keeps its colour from run to run.
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
+#: Radius of the uncertainty disc drawn for an event of ACLED geo-precision 2 (near a place) and 3
+#: (only the region is known).
+UNCERTAINTY_M = {2: 10_000.0, 3: 50_000.0}
+
+
+class MapError(TrackerError, ValueError):
+    """A map cannot be drawn as asked (no events in the window, offline assets missing...)."""
+
+
+def actor_colours(names: Iterable[str]) -> dict[str, str]:
+    """A colour for each actor: the palette slot its name hashes to, or the next free one, taking
+    the names in alphabetical order, so the same actors get the same colours in every run and no two
+    share one while the palette lasts.
+
+    >>> colours = actor_colours(["Islamic State", "Syrian Arab Army", "US-led coalition"])
+    >>> len(set(colours.values())), colours == actor_colours(["US-led coalition", "Islamic State", "Syrian Arab Army"])
+    (3, True)
+    """
+    colours: dict[str, str] = {}
+    for name in sorted(set(names), key=str.casefold):
+        slot = hashlib.sha1(name.casefold().encode()).digest()[0] % len(PALETTE)
+        for step in range(len(PALETTE)):
+            colour = PALETTE[(slot + step) % len(PALETTE)]
+            if colour not in colours.values():
+                break
+        colours[name] = colour
+    return colours
+
+
+def _e(text: Any) -> str:
+    """Text made inert: HTML-escaped, and with the backtick and dollar that could end or interpolate
+    the JavaScript template literals folium puts popups and tooltips in, as entities.
+
+    >>> _e("<img src=x onerror=alert(1)> `${alert(2)}`")
+    '&lt;img src=x onerror=alert(1)&gt; &#96;&#36;{alert(2)}&#96;'
+    """
+    return html.escape(str(text), quote=True).replace("`", "&#96;").replace("$", "&#36;")
+
+
+def select(events: Iterable[Event], since: dt.date | None = None, until: dt.date | None = None,
+           actor: str | None = None) -> list[Event]:
+    """The events that may fall in [since, until] and, if ``actor`` is given, that involve it."""
+    wanted = actor.casefold() if actor else None
+    return [
+        e for e in events
+        if (since is None or e.end >= since) and (until is None or e.start <= until)
+        and (wanted is None or any(a.name.casefold() == wanted for a in e.actors))
+    ]
+
+
+def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,
+               until: dt.date | None = None, actor: str | None = None,
+               gazetteer: Gazetteer | None = None) -> folium.Map:
+    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts."""
+    import folium
+
+    from .collection import EventCollection
+
+    chosen = EventCollection(select(events, since, until, actor),
+                             [events.origin(e.id) for e in select(events, since, until, actor)])
+    if not len(chosen):
+        raise MapError("no event falls in that window for that actor; widen --since/--until or drop --actor")
+    report = check_claims(events, gazetteer)  # verdicts use every record (areas of other events count)
+    by_claim = {(r.event, r.index): r for r in report.results}
+    fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, prefer_canvas=False)
+    if offline:
+        _inline_assets(fmap)
+    _borders(fmap)
+    zones = folium.FeatureGroup(name="Reference zones", show=True)
+    colours = actor_colours(event.actors[0].name for event in chosen)
+    layers: dict[str, folium.FeatureGroup] = {}
+    bounds: list[tuple[float, float]] = []
+    for event in chosen:
+        shape = report.shape(event.id)
+        if shape is None:
+            continue
+        primary = event.actors[0].name
+        layer = layers.get(primary)
+        if layer is None:
+            layer = layers[primary] = folium.FeatureGroup(name=f"{_e(primary)}", show=True)
+        results = [by_claim[event.id, i] for i in range(len(event.claims)) if (event.id, i) in by_claim]
+        popup = _popup(event, results)
+        colour = colours[primary]
+        if shape.area is not None:
+            area_results = [r for r in results if r.kind in ("area", "total_area")]
+            verdict = area_results[0].verdict if area_results else None
+            reference = verdict is None and not event.claims  # an area no claim is about: a zone
+            style = (
+                {"color": "#444444", "weight": 2, "dashArray": "2 6", "fillColor": "#ffffff", "fillOpacity": 0.15}
+                if reference else
+                {"color": colour, "weight": 2, "fillColor": VERDICT_COLOURS.get(verdict or "unverifiable"),
+                 "fillOpacity": 0.45}
+            )
+            drawn = folium.GeoJson(
+                shape.area.__geo_interface__,
+                style_function=lambda _, style=style: style,
+                tooltip=folium.Tooltip(_e(event.title)),
+            )
+            drawn.add_child(popup)
+            drawn.add_to(zones if reference else layer)
+            minx, miny, maxx, maxy = shape.area.bounds
+            bounds += [(miny, minx), (maxy, maxx)]
+            for result in area_results:
+                if isinstance(result.claimed, int | float) and result.claimed > 0:
+                    _claimed_disc(shape.area, event, result).add_to(layer)
+        if shape.point is not None:
+            lat, lon = shape.point
+            radius = UNCERTAINTY_M.get(event.precision or 1)
+            if radius:
+                folium.Circle((lat, lon), radius=radius, color=colour, weight=1, fill=True, fill_opacity=0.03,
+                              dash_array="4 4").add_to(layer)
+            folium.CircleMarker((lat, lon), radius=6, color=colour, weight=2, fill=True, fill_color=colour,
+                                fill_opacity=0.9, tooltip=folium.Tooltip(_e(event.title)),
+                                popup=_popup(event, results)).add_to(layer)
+            bounds.append((lat, lon))
+    zones.add_to(fmap)
+    for layer in layers.values():
+        layer.add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    _root(fmap).html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
+    if bounds:
+        lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
+        fmap.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))])
+    return fmap
+
+
+def _root(fmap: folium.Map) -> Figure:
+    """The page the map is drawn in."""
+    return cast("Figure", fmap.get_root())
+
+
+def _claimed_disc(area: Any, event: Event, result: ClaimResult) -> folium.GeoJson:
+    """A geodesic disc with the claimed area, centred on the drawn area, dashed: claimed vs drawn."""
+    import folium
+
+    claim = event.claims[result.index]
+    quantity = getattr(claim, "area", None) or getattr(claim, "total_area", None)
+    square_metres = quantity.value * quantity.si_factor  # type: ignore[union-attr]
+    centre = area.centroid
+    disc = geo.geodesic_circle(centre.y, centre.x, math.sqrt(square_metres / math.pi))
+    label = f"claimed: {_e(claim_text(result))} ({_e(result.verdict)})"
+    return folium.GeoJson(
+        disc.__geo_interface__,
+        style_function=lambda _: {"color": "#333333", "weight": 2, "dashArray": "6 6", "fillOpacity": 0.0},
+        tooltip=folium.Tooltip(label),
+    )
+
+
+def claim_text(result: ClaimResult) -> str:
+    """'1,400 km²' for a numeric claim, the claim itself otherwise."""
+    if isinstance(result.claimed, int | float) and not isinstance(result.claimed, bool):
+        return f"{result.claimed:,g} {result.unit or ''}".strip()
+    return str(result.claimed)
+
+
+def _popup(event: Event, results: list[ClaimResult]) -> folium.Popup:
+    """A popup whose HTML, built from escaped text only, is shown as HTML."""
+    import folium
+
+    return folium.Popup(folium.Html(_popup_html(event, results), script=True), max_width=420)
+
+
+def _popup_html(event: Event, results: list[ClaimResult]) -> str:
+    date = str(event.start) if event.start == event.end else f"{event.start} to {event.end}"
+    sources = "".join(
+        f"<li>{_e(s.publisher or s.title or s.url)}"
+        + (f" (graded {_e(s.reliability or '?')}{_e(s.credibility or '?')})" if s.reliability or s.credibility else "")
+        + "</li>"
+        for s in event.sources
+    )
+    claims = "".join(
+        f"<tr><td>{_e(r.kind)}</td><td>{_e(claim_text(r))}</td>"
+        f"<td>{_e('-' if r.measured is None else format(r.measured, ',.4g'))} {_e(r.unit or '')}</td>"
+        f"<td><b>{_e(r.verdict)}</b></td></tr>"
+        for r in results
+    )
+    return (
+        f"<div class='tracker-popup'><h4>{_e(event.title)}</h4>"
+        f"<p>{_e(date)} &middot; {_e(event.type)}<br>{_e(', '.join(a.name for a in event.actors))}</p>"
+        + (f"<table><tr><th>claim</th><th>claimed</th><th>measured</th><th>verdict</th></tr>{claims}</table>"
+           if claims else "")
+        + (f"<p>Sources:</p><ul>{sources}</ul>" if sources else "")
+        + "</div>"
+    )
+
+
+def _legend_html(colours: dict[str, str]) -> str:
+    actors = "".join(
+        f"<div><span style='background:{colour}'></span>{_e(name)}</div>" for name, colour in colours.items()
+    )
+    verdicts = "".join(
+        f"<div><span style='background:{colour}'></span>{_e(verdict)} area claim</div>"
+        for verdict, colour in VERDICT_COLOURS.items()
+    )
+    return (
+        "<style>.tracker-legend{position:fixed;bottom:28px;right:12px;z-index:1000;background:#fff;"
+        "padding:8px 10px;border:1px solid #999;font:12px sans-serif;max-height:45vh;overflow:auto}"
+        ".tracker-legend span{display:inline-block;width:12px;height:12px;margin-right:6px;"
+        "vertical-align:middle}</style>"
+        f"<div class='tracker-legend'><b>Actors</b>{actors}<b>Areas</b>{verdicts}"
+        "<div><span style='border:2px dashed #333;width:9px;height:9px'></span>disc of the claimed size</div>"
+        "<div><span style='border:2px dotted #444;width:9px;height:9px'></span>reference zone</div>"
+        "</div>"
+    )
+
+
+def _borders(fmap: folium.Map) -> None:
+    import folium
+
+    features = [
+        {"type": "Feature", "properties": {"name": name}, "geometry": polygon.__geo_interface__}
+        for name, polygon in geo.countries().values()
+    ]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="Country borders",
+        style_function=lambda _: {"color": "#555555", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 0.6},
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+    ).add_to(fmap)
+
+
+def _package_static() -> Path:
+    spec = importlib.util.find_spec("js_lib_leaflet")
+    if spec is None or not spec.submodule_search_locations:
+        raise MapError("--offline needs the package django-js-lib-leaflet, which ships Leaflet: "
+                       "pip install django-js-lib-leaflet (it is installed with conflict-tracker)")
+    return Path(next(iter(spec.submodule_search_locations))) / "static" / "js_lib_leaflet"
+
+
+def _inline_assets(fmap: folium.Map) -> None:
+    """Replace folium's CDN links by Leaflet's own JavaScript and CSS, inlined."""
+    import folium
+
+    static = _package_static()
+    css = (static / "leaflet.css").read_text(encoding="utf-8")
+
+    def data_uri(match: re.Match[str]) -> str:
+        image = (static / match[1]).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(image).decode()})"
+
+    css = re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, css)
+    script = (static / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    fmap.default_js = []
+    fmap.default_css = []
+    header = _root(fmap).header
+    header.add_child(folium.Element(f"<style>{css}</style>"), name="leaflet_css_inline")
+    header.add_child(folium.Element(f"<script>{script}</script>"), name="leaflet_js_inline")
+    # folium turns popup markup into an element with jQuery's $(markup)[0], its only use of jQuery;
+    # offline pages carry no jQuery, so this does that one thing
+    header.add_child(folium.Element(
+        "<script>window.$ = window.$ || function (markup) {"
+        " var t = document.createElement('template'); t.innerHTML = markup.trim();"
+        " return [t.content.firstElementChild]; };</script>"
+    ), name="popup_markup")
+
+
+def write_map(fmap: folium.Map, path: Path) -> Path:
+    """Write the map's HTML to ``path`` atomically (a temporary file, then renamed)."""
+    import os
+
+    text = fmap.get_root().render()
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+    return path
+
+
+def requests_in(html_text: str) -> list[str]:
+    """The addresses an HTML page would fetch: script and link sources, images, CSS ``url(...)``."""
+    found = re.findall(r"""<(?:script|link|img)[^>]+(?:src|href)=["']([^"']+)["']""", html_text)
+    found += [u for u in re.findall(r"url\(([^)]+)\)", html_text) if not u.startswith(("data:", "#"))]
+    found += [u for u in re.findall(r"""['"](https?://[^'"]*\{[sxyz]\}[^'"]*)['"]""", html_text)]
+    return [u.strip("'\"") for u in found]
+
