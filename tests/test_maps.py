@@ -152,3 +152,36 @@ def test_a_hostile_title_shows_as_text_and_runs_nothing(page) -> None:
     assert tab.locator(".leaflet-popup-content img").count() == 0
     assert HOSTILE in tab.locator(".tracker-legend").inner_text()
     assert dialogs == [] and errors == []
+
+
+def _dots(tab) -> int:
+    return tab.evaluate("() => Object.values(window).filter("
+                        "v => v instanceof L.CircleMarker && !(v instanceof L.Circle) && v._map).length")
+
+
+def test_the_time_control_shows_only_what_falls_in_the_window(page) -> None:
+    tab, errors, *_ = page
+    everything = _dots(tab)
+    assert everything == len(list(load_events(EVENTS))) + 1
+    days = int(tab.get_attribute("#tracker-until", "max"))
+    tab.evaluate("(value) => { const until = document.getElementById('tracker-until');"
+                 " until.value = value; until.dispatchEvent(new Event('input')); }", str(days // 3))
+    window = tab.inner_text("#tracker-window")
+    assert window.startswith("2016-03-27 to 2016-")
+    in_2016 = sum(e.start.year == 2016 for e in load_events(EVENTS) if str(e.start) <= window[-10:])
+    assert _dots(tab) == in_2016 < everything
+    tab.evaluate("() => { const until = document.getElementById('tracker-until');"
+                 " until.value = until.max; until.dispatchEvent(new Event('input')); }")
+    assert _dots(tab) == everything and errors == []
+
+
+def test_the_comparison_panel_lists_the_area_claims_and_sorts(page) -> None:
+    tab, errors, *_ = page
+    rows = tab.locator("#tracker-claims tbody tr")
+    assert rows.count() == 2  # the Badiyeh advance and the 5,000 km² month
+    tab.click("#tracker-claims th:nth-child(4)")
+    ratios = [float(r.replace("×", "")) for r in tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()]
+    assert ratios == sorted(ratios) and ratios[-1] > 20
+    tab.click("#tracker-claims th:nth-child(4)")
+    again = [float(r.replace("×", "")) for r in tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()]
+    assert again == sorted(ratios, reverse=True) and errors == []

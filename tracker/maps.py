@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import html
 import importlib.util
+import json
 import math
 import re
 from collections.abc import Iterable
@@ -116,6 +117,8 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     colours = actor_colours(event.actors[0].name for event in chosen)
     layers: dict[str, folium.FeatureGroup] = {}
     bounds: list[tuple[float, float]] = []
+    timed: list[tuple[Any, Any, Event]] = []  # (drawn element, its layer, its event), for the time control
+    compared: list[tuple[Event, ClaimResult]] = []  # area claims, for the comparison panel
     for event in chosen:
         shape = report.shape(event.id)
         if shape is None:
@@ -125,6 +128,7 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
         if layer is None:
             layer = layers[primary] = folium.FeatureGroup(name=f"{_e(primary)}", show=True)
         results = [by_claim[event.id, i] for i in range(len(event.claims)) if (event.id, i) in by_claim]
+        compared += [(event, r) for r in results if r.kind in ("area", "total_area")]
         popup = _popup(event, results)
         colour = colours[primary]
         if shape.area is not None:
@@ -144,26 +148,33 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
             )
             drawn.add_child(popup)
             drawn.add_to(zones if reference else layer)
+            if not reference:
+                timed.append((drawn, layer, event))
             minx, miny, maxx, maxy = shape.area.bounds
             bounds += [(miny, minx), (maxy, maxx)]
             for result in area_results:
                 if isinstance(result.claimed, int | float) and result.claimed > 0:
-                    _claimed_disc(shape.area, event, result).add_to(layer)
+                    timed.append((_claimed_disc(shape.area, event, result).add_to(layer), layer, event))
         if shape.point is not None:
             lat, lon = shape.point
             radius = UNCERTAINTY_M.get(event.precision or 1)
             if radius:
-                folium.Circle((lat, lon), radius=radius, color=colour, weight=1, fill=True, fill_opacity=0.03,
-                              dash_array="4 4").add_to(layer)
-            folium.CircleMarker((lat, lon), radius=6, color=colour, weight=2, fill=True, fill_color=colour,
-                                fill_opacity=0.9, tooltip=folium.Tooltip(_e(event.title)),
-                                popup=_popup(event, results)).add_to(layer)
+                disc = folium.Circle((lat, lon), radius=radius, color=colour, weight=1, fill=True, fill_opacity=0.03,
+                                     dash_array="4 4").add_to(layer)
+                timed.append((disc, layer, event))
+            dot = folium.CircleMarker((lat, lon), radius=6, color=colour, weight=2, fill=True, fill_color=colour,
+                                      fill_opacity=0.9, tooltip=folium.Tooltip(_e(event.title)),
+                                      popup=_popup(event, results)).add_to(layer)
+            timed.append((dot, layer, event))
             bounds.append((lat, lon))
     zones.add_to(fmap)
     for layer in layers.values():
         layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    _root(fmap).html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
+    root = _root(fmap)
+    root.html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
+    root.html.add_child(folium.Element(_panel_html(compared)))
+    root.script.add_child(folium.Element(_time_control_js(timed)))
     if bounds:
         lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
         fmap.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))])
@@ -227,6 +238,83 @@ def _popup_html(event: Event, results: list[ClaimResult]) -> str:
            if claims else "")
         + (f"<p>Sources:</p><ul>{sources}</ul>" if sources else "")
         + "</div>"
+    )
+
+
+def _time_control_js(timed: list[tuple[Any, Any, Event]]) -> str:
+    """A control with two sliders, from and until, that shows only what may have happened between."""
+    if not timed:
+        return ""
+    entries = [
+        {"layer": element.get_name(), "group": group.get_name(), "start": str(event.start), "end": str(event.end)}
+        for element, group, event in timed
+    ]
+    first = min(event.start for _, _, event in timed)
+    last = max(event.end for _, _, event in timed)
+    days = (last - first).days
+    return (
+        "document.addEventListener('DOMContentLoaded', function () {\n"
+        f"  var timed = {json.dumps(entries)};\n"
+        f"  var first = new Date('{first}T00:00:00Z'), days = {days};\n"
+        "  var day = function (n) { return new Date(first.getTime() + n * 86400000).toISOString().slice(0, 10); };\n"
+        "  var control = L.control({position: 'topleft'});\n"
+        "  control.onAdd = function () {\n"
+        "    var box = L.DomUtil.create('div', 'tracker-time leaflet-bar');\n"
+        "    box.innerHTML = '<label>from <input id=\"tracker-from\" type=\"range\" min=\"0\" max=\"' + days +\n"
+        "      '\" value=\"0\"></label><label>until <input id=\"tracker-until\" type=\"range\" min=\"0\" max=\"' +\n"
+        "      days + '\" value=\"' + days + '\"></label><div id=\"tracker-window\"></div>';\n"
+        "    L.DomEvent.disableClickPropagation(box);\n"
+        "    return box;\n"
+        "  };\n"
+        f"  control.addTo({timed[0][1]._parent.get_name()});\n"
+        "  var from = document.getElementById('tracker-from'), until = document.getElementById('tracker-until');\n"
+        "  var update = function () {\n"
+        "    var a = day(Math.min(+from.value, +until.value)), b = day(Math.max(+from.value, +until.value));\n"
+        "    document.getElementById('tracker-window').textContent = a + ' to ' + b;\n"
+        "    timed.forEach(function (t) {\n"
+        "      var layer = window[t.layer], group = window[t.group], show = t.end >= a && t.start <= b;\n"
+        "      if (show && !group.hasLayer(layer)) { group.addLayer(layer); }\n"
+        "      if (!show && group.hasLayer(layer)) { group.removeLayer(layer); }\n"
+        "    });\n"
+        "  };\n"
+        "  from.addEventListener('input', update); until.addEventListener('input', update); update();\n"
+        "});\n"
+    )
+
+
+def _panel_html(compared: list[tuple[Event, ClaimResult]]) -> str:
+    """A table of the area claims, sortable by clicking a column's heading."""
+    if not compared:
+        return ""
+    rows = "".join(
+        f"<tr><td>{_e(event.title)}</td>"
+        f"<td data-value='{result.claimed}'>{_e(claim_text(result))}</td>"
+        f"<td data-value='{result.measured if result.measured is not None else ''}'>"
+        f"{_e('-' if result.measured is None else format(result.measured, ',.0f'))}</td>"
+        f"<td data-value='{result.ratio if result.ratio is not None else ''}'>"
+        f"{_e('-' if result.ratio is None else format(result.ratio, '.2f') + '×')}</td>"
+        f"<td>{_e(result.verdict)}</td></tr>"
+        for event, result in compared
+    )
+    return (
+        "<style>.tracker-panel{position:fixed;bottom:60px;left:10px;z-index:1000;background:#fff;"
+        "border:1px solid #999;font:12px sans-serif;max-width:46vw;max-height:30vh;overflow:auto}"
+        ".tracker-panel th{cursor:pointer;text-align:left;background:#eee}.tracker-panel td,.tracker-panel th"
+        "{padding:2px 6px}.tracker-time{background:#fff;padding:4px 8px;font:12px sans-serif}"
+        ".tracker-time label{display:block}</style>"
+        "<div class='tracker-panel'><table id='tracker-claims'><thead><tr><th>area claim</th><th>claimed</th>"
+        f"<th>measured</th><th>claimed / measured</th><th>verdict</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        "<script>document.querySelectorAll('#tracker-claims th').forEach(function (th, column) {"
+        " th.addEventListener('click', function () {"
+        "  var body = th.closest('table').tBodies[0], rows = Array.from(body.rows);"
+        "  var up = th.dataset.order !== 'up'; th.dataset.order = up ? 'up' : 'down';"
+        "  var key = function (row) { var cell = row.cells[column];"
+        "   return cell.dataset.value !== undefined && cell.dataset.value !== '' ? +cell.dataset.value"
+        "    : cell.textContent; };"
+        "  rows.sort(function (a, b) {"
+        "   var x = key(a), y = key(b); return (x > y ? 1 : x < y ? -1 : 0) * (up ? 1 : -1); });"
+        "  rows.forEach(function (row) { body.appendChild(row); });"
+        " }); });</script>"
     )
 
 
