@@ -69,36 +69,43 @@ def test_filters_and_an_empty_window(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def page(seed_map: Path):
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (one for all the tests of this module)."""
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"])
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        requested: list[str] = []
+        yield chromium
+        chromium.close()
 
-        def block(route) -> None:  # the network is blocked: any request but the file itself fails
-            if route.request.url.startswith("file://"):
-                route.continue_()
-            else:
-                requested.append(route.request.url)
-                route.abort()
 
-        context.route("**/*", block)
-        tab = context.new_page()
-        errors: list[str] = []
-        dialogs: list[str] = []
-        tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        tab.goto(seed_map.as_uri())
-        tab.wait_for_selector(".leaflet-interactive")
-        yield tab, errors, dialogs, requested
-        browser.close()
+@pytest.fixture(scope="module")
+def page(seed_map: Path, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    requested: list[str] = []
+
+    def block(route) -> None:  # the network is blocked: any request but the file itself fails
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", block)
+    tab = context.new_page()
+    errors: list[str] = []
+    dialogs: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.goto(seed_map.as_uri())
+    tab.wait_for_selector(".leaflet-interactive")
+    yield tab, errors, dialogs, requested
+    context.close()
 
 
 def test_the_page_loads_offline_without_errors(page) -> None:
@@ -185,3 +192,27 @@ def test_the_comparison_panel_lists_the_area_claims_and_sorts(page) -> None:
     tab.click("#tracker-claims th:nth-child(4)")
     again = [float(r.replace("×", "")) for r in tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()]
     assert again == sorted(ratios, reverse=True) and errors == []
+
+
+def test_two_dates_side_by_side_in_synchronised_panes(tmp_path: Path, browser) -> None:
+    output = tmp_path / "compare.html"
+    result = CliRunner().invoke(main, ["map", str(EVENTS), "--offline", "--compare", "2016-12-31", "2017-06-30",
+                                       "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert requests_in(output.read_text(encoding="utf-8")) == []
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(output.as_uri())
+    tab.wait_for_selector(".tracker-pane", state="attached")
+    panes = tab.locator(".tracker-pane").all_inner_texts()
+    by_first = sum(e.start.isoformat() <= "2016-12-31" for e in load_events(EVENTS))
+    assert panes == [f"claimed by 2016-12-31 ({by_first} records)", "claimed by 2017-06-30 (21 records)"]
+    centres = tab.evaluate("""() => {
+        const maps = Object.values(window).filter(v => v instanceof L.Map);
+        maps[0].setView([34.5, 40.0], 9, {animate: false});
+        return maps.map(m => [m.getCenter().lat.toFixed(3), m.getCenter().lng.toFixed(3), m.getZoom()]);
+    }""")
+    assert centres[0] == centres[1] == ["34.500", "40.000", 9]
+    assert errors == []
+    tab.close()

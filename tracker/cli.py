@@ -295,9 +295,11 @@ def _measured(value: float | None, unit: str | None) -> str:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or before this date.")
 @click.option("--actor", help="Only events involving this actor.")
+@click.option("--compare", nargs=2, type=click.DateTime(["%Y-%m-%d"]), metavar="DATE1 DATE2",
+              help="Two synchronised panes: what was claimed by DATE1, and by DATE2.")
 @_online
 def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any, until: Any, actor: str | None,
-                online: bool) -> None:
+                compare: Any, online: bool) -> None:
     """Draw the records in PATHS (default ./events) on a map: one HTML file.
 
     A layer per actor; each claimed area coloured by the verdict on its area claim, with a dashed disc
@@ -310,13 +312,18 @@ def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any
       tracker map
       tracker map --offline -o seed-map.html
       tracker map --since 2017-05-01 --until 2017-06-30 --actor "Syrian Arab Army"
+      tracker map --compare 2017-05-01 2017-06-15 -o compare.html
     """
-    from .maps import render_map, write_map
+    from .maps import render_comparison, render_map, write_map
 
     events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
     _report(problems)
-    fmap = render_map(events, offline=offline, since=since.date() if since else None,
-                      until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
+    if compare:
+        fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline, actor=actor,
+                                      gazetteer=_gazetteer(online))
+    else:
+        fmap = render_map(events, offline=offline, since=since.date() if since else None,
+                          until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
     write_map(fmap, output)
     shown = sum(1 for _ in events)
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")

@@ -108,13 +108,74 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     if not len(chosen):
         raise MapError("no event falls in that window for that actor; widen --since/--until or drop --actor")
     report = check_claims(events, gazetteer)  # verdicts use every record (areas of other events count)
-    by_claim = {(r.event, r.index): r for r in report.results}
     fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, prefer_canvas=False)
     if offline:
         _inline_assets(fmap)
+    colours = actor_colours(event.actors[0].name for event in chosen)
+    _draw(fmap, chosen, report, colours, controls=True)
+    return fmap
+
+
+def render_comparison(events: EventCollection, first: dt.date, second: dt.date, *, offline: bool = False,
+                      actor: str | None = None, gazetteer: Gazetteer | None = None) -> Figure:
+    """Two synchronised maps side by side: what each actor had claimed by ``first`` and by ``second``."""
+    import folium
+    from branca.element import Figure
+
+    from .collection import EventCollection
+
+    report = check_claims(events, gazetteer)
+    figure = Figure()
+    panes = []
+    everyone = select(events, None, max(first, second), actor)
+    if not everyone:
+        raise MapError("no event falls before those dates for that actor; choose later dates or drop --actor")
+    colours = actor_colours(event.actors[0].name for event in everyone)
+    drawn: list[tuple[float, float]] = []
+    for side, day in (("0%", first), ("50%", second)):
+        chosen = select(events, None, day, actor)
+        fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, width="50%",
+                          left=side, position="absolute")
+        fmap.add_to(figure)
+        if offline:
+            fmap.default_js, fmap.default_css = [], []
+        drawn += _draw(fmap, EventCollection(chosen, [events.origin(e.id) for e in chosen]), report, colours,
+                       controls=False)
+        title = folium.Element(
+            f"<div class='tracker-pane'>claimed by {_e(day)} ({len(chosen)} record{'s' * (len(chosen) != 1)})</div>")
+        _root(fmap).html.add_child(title)
+        panes.append(fmap)
+    for pane in panes:  # both open on everything either shows
+        _fit(pane, drawn)
+    if offline:
+        _inline_assets(panes[0])
+    a, b = panes[0].get_name(), panes[1].get_name()
+    figure.html.add_child(folium.Element(
+        "<style>.tracker-pane{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1000;"
+        "background:#fff;padding:3px 8px;font:13px sans-serif;border:1px solid #999}</style>"
+    ))
+    figure.script.add_child(folium.Element(
+        "document.addEventListener('DOMContentLoaded', function () {\n"
+        f"  var maps = [{a}, {b}], busy = false;\n"
+        "  maps.forEach(function (source, i) { var target = maps[1 - i];\n"
+        "    source.on('move', function () { if (busy) { return; } busy = true;\n"
+        "      target.setView(source.getCenter(), source.getZoom(), {animate: false}); busy = false; }); });\n"
+        "  document.querySelectorAll('.tracker-pane').forEach(function (pane, i) {\n"
+        "    maps[i].getContainer().appendChild(pane); });\n"
+        "});\n"
+    ))
+    return figure
+
+
+def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[str, str], *,
+          controls: bool) -> list[tuple[float, float]]:
+    """Draw ``chosen`` on ``fmap``; with ``controls``, also the time control and the claims panel, and
+    fit the view to what was drawn. Returns the (lat, lon) corners of what was drawn."""
+    import folium
+
+    by_claim = {(r.event, r.index): r for r in report.results}
     _borders(fmap)
     zones = folium.FeatureGroup(name="Reference zones", show=True)
-    colours = actor_colours(event.actors[0].name for event in chosen)
     layers: dict[str, folium.FeatureGroup] = {}
     bounds: list[tuple[float, float]] = []
     timed: list[tuple[Any, Any, Event]] = []  # (drawn element, its layer, its event), for the time control
@@ -172,13 +233,21 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
         layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     root = _root(fmap)
-    root.html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
-    root.html.add_child(folium.Element(_panel_html(compared)))
-    root.script.add_child(folium.Element(_time_control_js(timed)))
-    if bounds:
-        lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
-        fmap.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))])
-    return fmap
+    if controls:
+        root.html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
+        root.html.add_child(folium.Element(_panel_html(compared)))
+        root.script.add_child(folium.Element(_time_control_js(timed)))
+    elif layers and not any(isinstance(child, folium.Element) and "tracker-legend" in child.render()
+                            for child in root.html._children.values()):
+        root.html.add_child(folium.Element(_legend_html(colours)))
+    if bounds and controls:
+        _fit(fmap, bounds)
+    return bounds
+
+
+def _fit(fmap: folium.Map, bounds: list[tuple[float, float]]) -> None:
+    lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
+    fmap.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))])
 
 
 def _root(fmap: folium.Map) -> Figure:
@@ -388,7 +457,7 @@ def _inline_assets(fmap: folium.Map) -> None:
     ), name="popup_markup")
 
 
-def write_map(fmap: folium.Map, path: Path) -> Path:
+def write_map(fmap: folium.Map | Figure, path: Path) -> Path:
     """Write the map's HTML to ``path`` atomically (a temporary file, then renamed)."""
     import os
 
