@@ -147,6 +147,7 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
         panes.append(fmap)
     for pane in panes:  # both open on everything either shows
         _fit(pane, drawn)
+    figure.html.add_child(folium.Element(_legend_html(colours)))
     if offline:
         _inline_assets(panes[0])
     a, b = panes[0].get_name(), panes[1].get_name()
@@ -237,9 +238,6 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
         root.html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
         root.html.add_child(folium.Element(_panel_html(compared)))
         root.script.add_child(folium.Element(_time_control_js(timed)))
-    elif layers and not any(isinstance(child, folium.Element) and "tracker-legend" in child.render()
-                            for child in root.html._children.values()):
-        root.html.add_child(folium.Element(_legend_html(colours)))
     if bounds and controls:
         _fit(fmap, bounds)
     return bounds
