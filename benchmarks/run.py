@@ -6,7 +6,8 @@ of the machine). The ratio is our throughput over the baseline's; the target is 
 project accepts.
 
     python benchmarks/run.py            # full sizes; rewrites the table in BENCHMARKS.md
-    python benchmarks/run.py --quick    # small sizes, under a minute; prints only
+    python benchmarks/run.py --quick    # small sizes, a minute or two; prints only
+    python benchmarks/run.py --only map # one benchmark at full size; prints only
 """
 
 from __future__ import annotations
@@ -226,10 +227,98 @@ def bench_check(size: int, rounds: int, work: Path) -> list[Row]:
     ]
 
 
-BENCHMARKS = {"load": bench_load, "geocode": bench_geocode, "check": bench_check}
+def bench_map(size: int, rounds: int, work: Path) -> list[Row]:
+    """Map ``size`` point events: build time against folium's FastMarkerCluster on the same points,
+    the file's size against the 3 MB limit, and the page's load in headless Chromium against the
+    same events drawn as one ``folium.Marker`` each (both pages with Leaflet inlined, network off)."""
+    import shutil
+
+    import folium
+    import numpy as np
+    from folium.plugins import FastMarkerCluster
+
+    from tracker import Event, EventCollection
+    from tracker.maps import _inline_assets, render_map, write_map
+
+    rng = np.random.default_rng(2017)
+    lats, lons = 32.5 + rng.random(size) * 4.5, 35.8 + rng.random(size) * 6.2
+    actors = ["Syrian Arab Army", "Islamic State", "Syrian Democratic Forces"]
+    events = EventCollection([
+        Event.model_validate({
+            "id": f"e-{i}", "date": f"2017-{1 + i % 12:02d}-{1 + i % 28:02d}", "title": f"Clash {i}",
+            "type": "Battles", "actors": [actors[i % 3]], "location": {"lat": float(lats[i]), "lon": float(lons[i])},
+        })
+        for i in range(size)
+    ])
+    points = np.column_stack([lats, lons]).tolist()
+    ours_path, markers_path = work / "ours.html", work / "markers.html"
+
+    def ours() -> object:
+        return write_map(render_map(events, offline=True), ours_path)
+
+    def fast_marker_cluster() -> object:
+        fmap = folium.Map()
+        FastMarkerCluster(points).add_to(fmap)
+        return fmap.get_root().render()
+
+    times = best_of(rounds, ours=ours, fast_marker_cluster=fast_marker_cluster)
+    megabytes = ours_path.stat().st_size / 1e6
+    rows = [
+        Row("build a map of point events", size, "events", size / times["ours"],
+            size / times["fast_marker_cluster"], 0.5, "folium FastMarkerCluster, same points"),
+        Row(f"map file size: {megabytes:.2f} MB (limit 3 MB)", size, "events", 3.0 / megabytes, 1.0, 1.0,
+            "ratio = 3 MB / file size"),
+    ]
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("  map: no chromium, page-load row skipped", file=sys.stderr)
+        return rows
+    fmap = folium.Map()
+    _inline_assets(fmap)
+    for lat, lon in points:
+        folium.Marker((lat, lon)).add_to(fmap)
+    markers_path.write_text(fmap.get_root().render(), encoding="utf-8")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+
+        def load(path: Path) -> float:
+            """Seconds until the page has loaded and drawn; the limit when it has not by then."""
+            from playwright.sync_api import TimeoutError as PageTimeout
+
+            context = browser.new_context()
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                          else route.abort())
+            page = context.new_page()
+            start = time.perf_counter()
+            try:
+                page.goto(path.as_uri(), wait_until="load", timeout=PAGE_LIMIT_S * 1000)
+                page.wait_for_function("() => document.querySelectorAll('.leaflet-interactive, .leaflet-marker-icon')"
+                                       ".length > 0", timeout=PAGE_LIMIT_S * 1000)
+                elapsed = time.perf_counter() - start
+            except PageTimeout:
+                elapsed = float(PAGE_LIMIT_S)
+            context.close()
+            return elapsed
+
+        ours_load = min(load(ours_path) for _ in range(max(1, rounds)))
+        markers_load = load(markers_path)  # one round: it is the slow one
+        browser.close()
+    bound = markers_load >= PAGE_LIMIT_S
+    label = "page load in headless Chromium (wall time)" + (
+        f"; the baseline had not loaded after {PAGE_LIMIT_S} s, so the ratio is a lower bound" if bound else "")
+    rows.append(Row(label, size, "events", 1 / ours_load, 1 / markers_load, 5.0, "one folium.Marker per event"))
+    return rows
+
+
+#: How long a page may take to load in the map benchmark before it counts as not loaded.
+PAGE_LIMIT_S = 300
+
+BENCHMARKS = {"load": bench_load, "geocode": bench_geocode, "check": bench_check, "map": bench_map}
 SIZES = {
-    "quick": {"load": 2_000, "geocode": 2_000, "check": 2_000},
-    "full": {"load": 10_000, "geocode": 10_000, "check": 10_000},
+    "quick": {"load": 2_000, "geocode": 2_000, "check": 2_000, "map": 10_000},
+    "full": {"load": 10_000, "geocode": 10_000, "check": 10_000, "map": 100_000},
 }
 
 
@@ -262,7 +351,7 @@ def main() -> int:
             rows.extend(BENCHMARKS[name](SIZES[mode][name], rounds, Path(work)))
     text = table(rows)
     print(text)
-    if not args.quick:
+    if not args.quick and not args.only:  # only a full run of every benchmark rewrites the table
         write_benchmarks_md(text, rounds)
     return 0 if all(row.verdict == "ok" for row in rows if row.target) else 1
 
@@ -295,7 +384,14 @@ def write_benchmarks_md(text: str, rounds: int) -> None:
         "given as coordinates (half `within`, half `about`). The baseline is one `Geod.inv` over the same "
         "point pairs, already in arrays. The columns of such claims are derived once when a record is "
         "built (`Event.point_claims`), so their cost is inside the load row above.\n"
-        "- The check rows report verdicts; the sentence explaining each is written when it is read.\n",
+        "- The check rows report verdicts; the sentence explaining each is written when it is read.\n"
+        "- **build a map of point events**: `tracker.maps.render_map(..., offline=True)` and writing the file, "
+        "for 100,000 point events of three actors (aggregated into grid cells past 2,000 events), against "
+        "folium's `FastMarkerCluster` on the same points, rendered. The target is at most twice its time.\n"
+        "- **map file size**: the size of that file, against the 3 MB limit (the ratio is 3 MB over the size).\n"
+        "- **page load**: wall time in headless Chromium (Playwright, network blocked) until the page has "
+        "loaded and drawn, against the same events as one `folium.Marker` each, both with Leaflet inlined. "
+        "That page had not loaded after 300 s, so the ratio uses 300 s and is a lower bound.\n",
         encoding="utf-8",
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 from pathlib import Path
 
@@ -216,3 +217,52 @@ def test_two_dates_side_by_side_in_synchronised_panes(tmp_path: Path, browser) -
     assert centres[0] == centres[1] == ["34.500", "40.000", 9]
     assert errors == []
     tab.close()
+
+
+def test_many_events_are_aggregated_into_cells(tmp_path: Path, browser) -> None:
+    from tracker import Event, EventCollection
+    from tracker.maps import AGGREGATE_ABOVE, CELL_DEGREES
+
+    count = AGGREGATE_ABOVE + 500
+    events = EventCollection([
+        Event.model_validate({
+            "id": f"e-{i}", "date": f"2017-0{1 + i % 2}-15", "title": f"Clash {i}", "type": "Battles",
+            "actors": ["Syrian Arab Army" if i % 2 else "Islamic State"],
+            "location": {"lat": 34.0 + (i % 50) * 0.02 + 0.0012345678, "lon": 38.0 + (i // 50) * 0.02},
+        })
+        for i in range(count)
+    ])
+    path = write_map(render_map(events, offline=True), tmp_path / "many.html")
+    text = path.read_text(encoding="utf-8")
+    assert len(text) < 1_000_000 and "Clash 1" not in text  # no per-event element, no per-event text
+    assert "34.0012345678" not in text  # positions rounded to about a metre
+    expected = {(e.actors[0].name, math.floor(e.location.lat / CELL_DEGREES), math.floor(e.location.lon / CELL_DEGREES))
+                for e in events}
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(path.as_uri())
+    tab.wait_for_function("() => (window.trackerCells || []).length > 0")
+    cells = tab.evaluate("() => window.trackerCells.length")
+    shown = tab.evaluate("() => window.trackerCells.filter(c => c.group.hasLayer(c.layer)).length")
+    total = tab.evaluate("() => window.trackerCells.reduce((n, c) => n + +c.layer.getTooltip().getContent()"
+                         ".split(' ')[0], 0)")
+    assert cells == shown == len(expected) and total == count
+    tab.evaluate("() => { const until = document.getElementById('tracker-until');"
+                 " until.value = 20; until.dispatchEvent(new Event('input')); }")  # January only
+    january = tab.evaluate("() => window.trackerCells.filter(c => c.group.hasLayer(c.layer)).length")
+    assert 0 < january < cells and errors == []
+    tab.close()
+
+
+def test_dots_are_outlined_by_event_type(page) -> None:
+    from tracker.maps import TYPE_COLOURS
+
+    tab, *_ = page
+    events = list(load_events(EVENTS))
+    for event_type, colour in TYPE_COLOURS.items():
+        dots = tab.evaluate("(colour) => Object.values(window).filter(v => v instanceof L.CircleMarker"
+                            " && !(v instanceof L.Circle) && v.options.color === colour).length", colour)
+        expected = sum(e.type == event_type for e in events) + (event_type == "Battles")  # + the hostile record
+        assert dots == expected, event_type
+    assert "Event types" in tab.inner_text(".tracker-legend")

@@ -43,11 +43,25 @@ VERDICT_COLOURS = {
     "impossible": "#000000",
     "unverifiable": "#878787",
 }
+#: Outline colours of event dots by ACLED event type (the fill is the actor's colour).
+TYPE_COLOURS = {
+    "Battles": "#000000",
+    "Explosions/Remote violence": "#e41a1c",
+    "Violence against civilians": "#984ea3",
+    "Protests": "#4daf4a",
+    "Riots": "#ff7f00",
+    "Strategic developments": "#377eb8",
+}
 #: Actor colours, picked by a hash of the name so that an actor keeps its colour from run to run.
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 #: Radius of the uncertainty disc drawn for an event of ACLED geo-precision 2 (near a place) and 3
 #: (only the region is known).
 UNCERTAINTY_M = {2: 10_000.0, 3: 50_000.0}
+#: Past this many events, events that are only a point (no area, no claim) are aggregated: one dot
+#: per actor and grid cell of :data:`CELL_DEGREES`, sized by its count, so that the file stays small
+#: and the page responsive with hundreds of thousands of events.
+AGGREGATE_ABOVE = 2_000
+CELL_DEGREES = 0.1
 
 
 class MapError(TrackerError, ValueError):
@@ -181,11 +195,24 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
     bounds: list[tuple[float, float]] = []
     timed: list[tuple[Any, Any, Event]] = []  # (drawn element, its layer, its event), for the time control
     compared: list[tuple[Event, ClaimResult]] = []  # area claims, for the comparison panel
+    aggregate = len(chosen) > AGGREGATE_ABOVE
+    cells: dict[str, list[list[float]]] = {}  # actor -> [lat, lon, start day, end day] of its plain events
     for event in chosen:
+        primary = event.actors[0].name
+        if aggregate and event.area is None and not event.claims:
+            point = event.point_claims.value.origin
+            if point is None:
+                known = report.shape(event.id)
+                point = known.point if known is not None else None
+            if point is not None:
+                cells.setdefault(primary, []).append(
+                    [point[0], point[1], event.start.toordinal(), event.end.toordinal()])
+                if primary not in layers:
+                    layers[primary] = folium.FeatureGroup(name=f"{_e(primary)}", show=True)
+                continue
         shape = report.shape(event.id)
         if shape is None:
             continue
-        primary = event.actors[0].name
         layer = layers.get(primary)
         if layer is None:
             layer = layers[primary] = folium.FeatureGroup(name=f"{_e(primary)}", show=True)
@@ -224,7 +251,8 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
                 disc = folium.Circle((lat, lon), radius=radius, color=colour, weight=1, fill=True, fill_opacity=0.03,
                                      dash_array="4 4").add_to(layer)
                 timed.append((disc, layer, event))
-            dot = folium.CircleMarker((lat, lon), radius=6, color=colour, weight=2, fill=True, fill_color=colour,
+            dot = folium.CircleMarker((lat, lon), radius=6, color=TYPE_COLOURS.get(event.type, colour), weight=2.5,
+                                      fill=True, fill_color=colour,
                                       fill_opacity=0.9, tooltip=folium.Tooltip(_e(event.title)),
                                       popup=_popup(event, results)).add_to(layer)
             timed.append((dot, layer, event))
@@ -234,10 +262,12 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
         layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     root = _root(fmap)
+    aggregated = _aggregated_js({layers[name]: (colours[name], rows) for name, rows in cells.items()}, bounds)
+    root.script.add_child(folium.Element(aggregated))
     if controls:
         root.html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
         root.html.add_child(folium.Element(_panel_html(compared)))
-        root.script.add_child(folium.Element(_time_control_js(timed)))
+        root.script.add_child(folium.Element(_time_control_js(fmap.get_name(), timed, cells)))
     if bounds and controls:
         _fit(fmap, bounds)
     return bounds
@@ -308,16 +338,62 @@ def _popup_html(event: Event, results: list[ClaimResult]) -> str:
     )
 
 
-def _time_control_js(timed: list[tuple[Any, Any, Event]]) -> str:
+def _aggregated_js(groups: dict[Any, tuple[str, list[list[float]]]], bounds: list[tuple[float, float]]) -> str:
+    """Dots for aggregated events: per layer, one per grid cell, sized by its count, its position the
+    mean of its events rounded to about a metre; they join ``window.trackerCells`` for the time control.
+    Only numbers reach the page: counts, dates and coordinates."""
+    if not groups:
+        return ""
+    import numpy as np
+
+    layers = []
+    for layer, (colour, rows) in groups.items():
+        data = np.asarray(rows, dtype=float)
+        keys = np.floor(data[:, :2] / CELL_DEGREES).astype(np.int64)
+        _, cell, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+        cell = cell.ravel()
+        lat = np.round(np.bincount(cell, data[:, 0]) / counts, 5)
+        lon = np.round(np.bincount(cell, data[:, 1]) / counts, 5)
+        first = np.full(len(counts), np.inf)
+        last = np.full(len(counts), -np.inf)
+        np.minimum.at(first, cell, data[:, 2])
+        np.maximum.at(last, cell, data[:, 3])
+        bounds += [(float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max()))]
+        columns = [lat.tolist(), lon.tolist(), counts.tolist(), first.astype(int).tolist(), last.astype(int).tolist()]
+        layers.append(f"[{layer.get_name()}, {json.dumps(colour)}, {json.dumps(columns, separators=(',', ':'))}]")
+    return (
+        "document.addEventListener('DOMContentLoaded', function () {\n"
+        "  window.trackerCells = window.trackerCells || [];\n"
+        "  var iso = function (ordinal) {  // a Python date ordinal: day 719163 is 1970-01-01\n"
+        "    return new Date((ordinal - 719163) * 86400000).toISOString().slice(0, 10); };\n"
+        f"  [{', '.join(layers)}].forEach(function (entry) {{\n"
+        "    var group = entry[0], colour = entry[1], c = entry[2];\n"
+        "    for (var i = 0; i < c[0].length; i++) {\n"
+        "      var dot = L.circleMarker([c[0][i], c[1][i]], {radius: 3 + 2 * Math.log2(c[2][i]), color: colour,\n"
+        "        weight: 1, fillColor: colour, fillOpacity: 0.6});\n"
+        "      dot.bindTooltip(c[2][i] + ' event' + (c[2][i] === 1 ? '' : 's') + ', ' + iso(c[3][i]) + ' to ' +\n"
+        "        iso(c[4][i]));\n"
+        "      group.addLayer(dot);\n"
+        "      window.trackerCells.push({layer: dot, group: group, start: iso(c[3][i]), end: iso(c[4][i])});\n"
+        "    }\n"
+        "  });\n"
+        "});\n"
+    )
+
+
+def _time_control_js(map_name: str, timed: list[tuple[Any, Any, Event]], cells: dict[str, list[list[float]]]) -> str:
     """A control with two sliders, from and until, that shows only what may have happened between."""
-    if not timed:
+    dates = [day for _, _, event in timed for day in (event.start, event.end)]
+    ordinals = [day for rows in cells.values() for row in rows for day in row[2:4]]
+    if ordinals:
+        dates += [dt.date.fromordinal(int(min(ordinals))), dt.date.fromordinal(int(max(ordinals)))]
+    if not dates:
         return ""
     entries = [
         {"layer": element.get_name(), "group": group.get_name(), "start": str(event.start), "end": str(event.end)}
         for element, group, event in timed
     ]
-    first = min(event.start for _, _, event in timed)
-    last = max(event.end for _, _, event in timed)
+    first, last = min(dates), max(dates)
     days = (last - first).days
     return (
         "document.addEventListener('DOMContentLoaded', function () {\n"
@@ -333,16 +409,16 @@ def _time_control_js(timed: list[tuple[Any, Any, Event]]) -> str:
         "    L.DomEvent.disableClickPropagation(box);\n"
         "    return box;\n"
         "  };\n"
-        f"  control.addTo({timed[0][1]._parent.get_name()});\n"
+        f"  control.addTo({map_name});\n"
         "  var from = document.getElementById('tracker-from'), until = document.getElementById('tracker-until');\n"
         "  var update = function () {\n"
         "    var a = day(Math.min(+from.value, +until.value)), b = day(Math.max(+from.value, +until.value));\n"
         "    document.getElementById('tracker-window').textContent = a + ' to ' + b;\n"
-        "    timed.forEach(function (t) {\n"
-        "      var layer = window[t.layer], group = window[t.group], show = t.end >= a && t.start <= b;\n"
+        "    var toggle = function (layer, group, start, end) { var show = end >= a && start <= b;\n"
         "      if (show && !group.hasLayer(layer)) { group.addLayer(layer); }\n"
-        "      if (!show && group.hasLayer(layer)) { group.removeLayer(layer); }\n"
-        "    });\n"
+        "      if (!show && group.hasLayer(layer)) { group.removeLayer(layer); } };\n"
+        "    timed.forEach(function (t) { toggle(window[t.layer], window[t.group], t.start, t.end); });\n"
+        "    (window.trackerCells || []).forEach(function (t) { toggle(t.layer, t.group, t.start, t.end); });\n"
         "  };\n"
         "  from.addEventListener('input', update); until.addEventListener('input', update); update();\n"
         "});\n"
@@ -393,12 +469,18 @@ def _legend_html(colours: dict[str, str]) -> str:
         f"<div><span style='background:{colour}'></span>{_e(verdict)} area claim</div>"
         for verdict, colour in VERDICT_COLOURS.items()
     )
+    types = "".join(
+        f"<div><span style='border:2px solid {colour};border-radius:50%;width:8px;height:8px'></span>"
+        f"{_e(event_type)}</div>"
+        for event_type, colour in TYPE_COLOURS.items()
+    )
     return (
         "<style>.tracker-legend{position:fixed;bottom:28px;right:12px;z-index:1000;background:#fff;"
         "padding:8px 10px;border:1px solid #999;font:12px sans-serif;max-height:45vh;overflow:auto}"
         ".tracker-legend span{display:inline-block;width:12px;height:12px;margin-right:6px;"
         "vertical-align:middle}</style>"
-        f"<div class='tracker-legend'><b>Actors</b>{actors}<b>Areas</b>{verdicts}"
+        f"<div class='tracker-legend'><b>Actors</b> (fill){actors}<b>Event types</b> (outline){types}"
+        f"<b>Areas</b>{verdicts}"
         "<div><span style='border:2px dashed #333;width:9px;height:9px'></span>disc of the claimed size</div>"
         "<div><span style='border:2px dotted #444;width:9px;height:9px'></span>reference zone</div>"
         "</div>"
