@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
 
 from . import geometry as geo
 from .collection import no_garbage_collection
@@ -180,7 +181,6 @@ def check_claims(events: EventCollection, gazetteer: Gazetteer | None = None) ->
 
 
 def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
-    unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
     checker = _Checker(events, resolution)
     checked: list[Event] = []
     total = 0
@@ -190,7 +190,7 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
     origins: list[tuple[float, float]] = []  # and the record's own point
     for event in events:
         claim_count = len(event.claims)
-        if not claim_count or event.id in unresolved:
+        if not claim_count or event.id in checker.unresolved:
             continue
         if event.area is not None and checker.shape(event.id) is None:
             continue  # its area cannot be drawn: reported among the problems
@@ -324,7 +324,8 @@ class _Checker:
         self.events = events
         self.resolution = resolution
         self._shapes: dict[str, Shape] = {}
-        self._unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
+        #: Records whose places are unknown, then those whose area cannot be drawn: never checked.
+        self.unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
         #: Records that could not be checked: unknown places, then areas that cannot be drawn.
         self.problems: list[Problem] = list(resolution.problems)
 
@@ -332,7 +333,7 @@ class _Checker:
         """The event's point and area (made on first use), or ``None`` when its places are unknown."""
         if event_id not in self._shapes:
             event = self.events.get(event_id)
-            if event is None or event_id in self._unresolved:
+            if event is None or event_id in self.unresolved:
                 return None
             try:
                 self._shapes[event_id] = _shape(event, self.events, self.resolution)
@@ -340,7 +341,7 @@ class _Checker:
                 origin = self.events.origin(event_id)
                 line, column = source_position(origin, ["area"], key=True)
                 self.problems.append(Problem(origin.file, line, column, "area", str(error)))
-                self._unresolved.add(event_id)
+                self.unresolved.add(event_id)
                 return None
         return self._shapes[event_id]
 
@@ -527,12 +528,5 @@ def _distance_between(shape: Shape, target: BaseGeometry) -> float:
         return 0.0
     if target.geom_type == "Point":
         return geo.distance_to(target.y, target.x, shape.area)
-    nearest = np.array([[p.x, p.y] for p in _nearest_points(shape.area, target)])
-    return float(geo.distances([nearest[0, 1]], [nearest[0, 0]], [nearest[1, 1]], [nearest[1, 0]])[0])
-
-
-def _nearest_points(a: BaseGeometry, b: BaseGeometry) -> tuple[Point, Point]:
-    from shapely.ops import nearest_points
-
-    first, second = nearest_points(a, b)
-    return first, second
+    here, there = nearest_points(shape.area, target)
+    return float(geo.distances([here.y], [here.x], [there.y], [there.x])[0])

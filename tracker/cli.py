@@ -325,7 +325,7 @@ def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any
         fmap = render_map(events, offline=offline, since=since.date() if since else None,
                           until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
     write_map(fmap, output)
-    shown = sum(1 for _ in events)
+    shown = len(events)
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")
     click.echo(f"next: open {output} in a browser")
     raise SystemExit(1 if problems else 0)

@@ -117,8 +117,8 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
 
     from .collection import EventCollection
 
-    chosen = EventCollection(select(events, since, until, actor),
-                             [events.origin(e.id) for e in select(events, since, until, actor)])
+    selected = select(events, since, until, actor)
+    chosen = EventCollection(selected, [events.origin(e.id) for e in selected])
     if not len(chosen):
         raise MapError("no event falls in that window for that actor; widen --since/--until or drop --actor")
     report = check_claims(events, gazetteer)  # verdicts use every record (areas of other events count)
