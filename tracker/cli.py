@@ -40,6 +40,7 @@ def main() -> None:
     Examples:
       tracker validate                 check every record in ./events
       tracker list --json events/      the records as JSON, for scripts
+      tracker draft article.txt > draft.yaml && tracker add draft.yaml
     """
 
 
@@ -98,6 +99,56 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
     else:
         click.echo(f"ok: {len(events)} record{'s' * (len(events) != 1)} valid")
     raise SystemExit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FOLDER, show_default=True,
+              help="The events folder to add to (made if missing).")
+@click.option("--force", is_flag=True, help="Add records that repeat a stored one, and replace a stored record "
+              "of the same id.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array: one object per record added.")
+@_online
+def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online: bool) -> None:
+    """Add the records of FILES (YAML; - reads standard input) to the events folder, all or none.
+
+    Each record is validated, its places resolved through the gazetteer and its claims checked; it
+    is then written as ID.yaml, keys in the documented order, your comments kept, with a resolved:
+    key naming the gazetteer entry (and score) behind each place name. A record without an id gets
+    one from its title and date. Nothing is written when any record is invalid, names an unknown or
+    ambiguous place, uses a stored id, or repeats a stored record (same date and type, within 1 km);
+    --force adds repeats and replaces a record of the same id.
+
+    \b
+    Examples:
+      tracker add draft.yaml
+      tracker add reports/*.yaml --into events
+      tracker draft article.txt --date 2017-06-09 | tracker add -
+    """
+    import sys
+
+    from .add import add_events
+
+    sources: list[Any] = [sys.stdin.buffer if str(file) == "-" else file for file in files]
+    try:
+        added = add_events(sources, into, force=force, gazetteer=_gazetteer(online))
+    except RecordError as error:
+        _report(error.problems)
+        click.echo(f"nothing was added to {into}; fix the problems above and run the same command again",
+                   err=True)
+        raise SystemExit(1) from None
+    if as_json:
+        click.echo(json.dumps([item.to_dict() for item in added], ensure_ascii=False, indent=2))
+        return
+    claims = 0
+    for item in added:
+        click.echo(f"{'replaced' if item.replaced else 'added'} {item.path}: {item.event.title}")
+        for result in item.results:
+            claims += 1
+            click.echo(f"  claim {result.index} ({result.kind}): {result.verdict}: {result.explanation}")
+    count = len(added)
+    click.echo(f"{count} record{'s' * (count != 1)} written to {into}, with {claims} claim{'s' * (claims != 1)}")
+    click.echo(f"next: tracker check {into}, then tracker map {into} --offline")
 
 
 def _date(event: Event) -> str:

@@ -45,6 +45,8 @@ def part_at(path: Loc, value: Any) -> str:
             kinds = [kind for kind in CLAIM_KINDS if isinstance(value, dict) and kind in value]
             return f"claim:{kinds[0]}" if len(kinds) == 1 else "claim"
         return {"sources": "source", "actors": "actor"}.get(str(parent), "coordinates")
+    if parent == "resolved":
+        return "resolved"
     if last in ("area", "circle", "date"):
         return str(last)
     return "coordinates"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .diagnostics import problems_from, walk
+from .diagnostics import field_path, problems_from, walk
 from .errors import Problem
 from .model import Event
 
@@ -26,6 +26,8 @@ from .model import Event
 MAX_FILE_BYTES = 1 << 20
 #: File name endings read from a folder.
 SUFFIXES = (".yaml", ".yml")
+#: How ``tracker draft`` marks what a person must fill; a record still holding one is not valid.
+DRAFT_MARK = "REVIEW:"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -142,10 +144,13 @@ def yaml_files(path: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_file(path: Path, folder: Path | None = None) -> tuple[list[tuple[Event, Origin]], list[Problem]]:
+def read_file(
+    path: Path, folder: Path | None = None, *, make_ids: bool = False
+) -> tuple[list[tuple[Event, Origin]], list[Problem]]:
     """The records of one YAML file and the problems found in it (all of them, not just the first).
 
     ``folder`` is the events folder the file belongs to; an area's ``geojson:`` file must lie inside it.
+    ``make_ids`` gives a record without an id one made of its title and date.
     """
     file = str(path)
     folder = folder if folder is not None else path.parent
@@ -163,6 +168,25 @@ def read_file(path: Path, folder: Path | None = None) -> tuple[list[tuple[Event,
                 ]
     except OSError as error:
         return [], [Problem(file, None, None, "", f"cannot read the file: {error.strerror}")]
+    return read_bytes(raw, file, folder, path.parent, make_ids=make_ids)
+
+
+def read_bytes(
+    raw: bytes, file: str, folder: Path, record_dir: Path, *, make_ids: bool = False
+) -> tuple[list[tuple[Event, Origin]], list[Problem]]:
+    """The records of YAML text ``raw`` (bytes, as read), named ``file`` in messages, and its problems.
+
+    ``record_dir`` is where an area's ``geojson:`` path starts from, and ``folder`` the folder it must
+    stay inside. This is :func:`read_file` for text that does not come from a file (standard input).
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        return [], [
+            Problem(
+                file, None, None, "",
+                f"the text is {len(raw) / (1 << 20):.1f} MiB, over the {MAX_FILE_BYTES >> 20} MiB "
+                "limit for one file; split it, one record per file",
+            )
+        ]
     text, problem = _decode(raw, file)
     if problem:
         return [], [problem]
@@ -174,7 +198,7 @@ def read_file(path: Path, folder: Path | None = None) -> tuple[list[tuple[Event,
         return [], [problem]
     if all(document is None for document in documents):
         return [], [Problem(file, 1, 1, "", "the file holds no record, only comments or '---' markers")]
-    return _validate(documents, text, file, {"folder": folder, "record_dir": path.parent})
+    return _validate(documents, text, file, {"folder": folder, "record_dir": record_dir, "make_ids": make_ids})
 
 
 def _decode(raw: bytes, file: str) -> tuple[str, Problem | None]:
@@ -246,25 +270,62 @@ def _validate(
                 )
             )
             continue
+        marks = list(_marks(document, ())) if DRAFT_MARK in text else []
+        if marks:
+            if nodes is None:
+                nodes = list(yaml.compose_all(text, Loader=Loader))
+            problems.extend(_mark_problems(marks, file, nodes[index]))
         try:
-            records.append((Event.model_validate(document, context=context), Origin(file, lines[index], index)))
+            event = Event.model_validate(document, context=context)
         except ValidationError as error:
             if nodes is None:
                 nodes = list(yaml.compose_all(text, Loader=Loader))
-            problems.extend(problems_from(error, file, nodes[index]))
+            marked = {field_path(path) for path, _ in marks}
+            problems.extend(p for p in problems_from(error, file, nodes[index]) if p.field not in marked)
+            continue
+        if not marks:
+            records.append((event, Origin(file, lines[index], index)))
     return records, problems
 
 
-def position(origin: Origin, path: Sequence[str | int], key: bool = False) -> tuple[int | None, int | None]:
+def _marks(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text of a document that starts with :data:`DRAFT_MARK`, with its path."""
+    if isinstance(value, str):
+        if value.startswith(DRAFT_MARK):
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _marks(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _marks(item, (*path, index))
+
+
+def _mark_problems(marks: list[tuple[tuple[str | int, ...], str]], file: str, node: yaml.Node) -> Iterator[Problem]:
+    for path, text in marks:
+        _walked, target, _key = walk(node, path)
+        mark = target.start_mark if target is not None else None
+        what = text[len(DRAFT_MARK):].strip()
+        yield Problem(
+            file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, field_path(path),
+            f"the draft left this for a person to fill: {what}; replace the mark with the value, "
+            "or delete the key if it does not apply",
+        )
+
+
+def position(
+    origin: Origin, path: Sequence[str | int], key: bool = False, text: str | None = None
+) -> tuple[int | None, int | None]:
     """The line and column of the value at ``path`` (or of its key) in the record at ``origin``;
-    ``(None, None)`` for a record that was not read from a file.
+    ``(None, None)`` for a record that was not read from a file, unless its ``text`` is given.
 
     Reads the file again: this is for messages about a few records, not for every record.
     """
-    try:
-        text = Path(origin.file).read_text(encoding="utf-8-sig")
-    except OSError:
-        return None, None
+    if text is None:
+        try:
+            text = Path(origin.file).read_text(encoding="utf-8-sig")
+        except OSError:
+            return None, None
     nodes = list(yaml.compose_all(text, Loader=Loader))
     node = nodes[origin.document] if origin.document < len(nodes) else None
     _walked, target, key_node = walk(node, path)

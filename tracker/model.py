@@ -541,6 +541,17 @@ class Source(Record):
         return self
 
 
+class Resolved(Record):
+    """The gazetteer entry a place name resolved to when ``tracker add`` stored the record."""
+
+    entry: Name
+    name: Name
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+    country: Name | None = None
+    score: Annotated[float, Field(ge=0, le=100)]
+
+
 class Event(Record):
     """One reported event, with the area it claims and what its report asserts."""
 
@@ -556,6 +567,8 @@ class Event(Record):
     claims: tuple[AnyClaim, ...] = ()
     sources: tuple[Source, ...] = ()
     notes: Text | None = None
+    #: Written by ``tracker add``: the gazetteer entry each place name of the record resolved to.
+    resolved: dict[str, Resolved] | None = None
     #: Set on each record when it is built (see ``model_post_init``); not a key of the record.
     point_claims: ClassVar[Derived]
     def model_post_init(self, context: Any) -> None:
@@ -595,6 +608,16 @@ class Event(Record):
         copy = super().model_copy(update=update, deep=deep)
         copy.model_post_init(None)
         return copy
+
+    @model_validator(mode="before")
+    @classmethod
+    def _made_id(cls, data: Any, info: ValidationInfo) -> Any:
+        """With ``make_ids`` in the validation context, a record without an id gets one (``tracker add``)."""
+        if isinstance(data, dict) and "id" not in data and info.context and info.context.get("make_ids"):
+            made = make_id(data.get("title"), data.get("date"))
+            if made:
+                data = {"id": made, **data}
+        return data
 
     @model_validator(mode="before")
     @classmethod
@@ -666,6 +689,30 @@ class Event(Record):
         return {key: value for key, value in data.items() if value != []}
 
 
+_ID_STOPWORDS = ("a", "an", "the", "of", "in", "into", "on", "at", "to", "and", "for", "by", "with", "from")
+
+
+def make_id(title: Any, date: Any) -> str | None:
+    """An id made of a title and a date (the first day of a range), as ``tracker add`` gives a record
+    that has none; ``None`` when either is missing.
+
+    >>> make_id("Syrian army advances 1,400 km² into the Badiyeh east of Tadmur", "2017-06-08")
+    'syrian-army-advances-1400-km2-badiyeh-2017-06-08'
+    >>> make_id("الجيش السوري يصل إلى الحدود العراقية", {"start": "2017-06-09", "end": "2017-06-10"})
+    'ljysh-lswry-ysl-l-lhdwd-l-rqy-2017-06-09'
+    >>> make_id(None, "2017-06-08") is None
+    True
+    """
+    from slugify import slugify
+
+    day = date.get("start") if isinstance(date, dict) else date
+    day = str(day)[:10] if day is not None else ""
+    if not isinstance(title, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return None
+    words = slugify(title.replace(",", ""), max_length=40, word_boundary=True, stopwords=_ID_STOPWORDS)
+    return f"{words or 'event'}-{day}"
+
+
 #: Columns of ``Event.point_claims.value`` (a float array, one row per claim whose place is given as
 #: coordinates): the claim's index, its kind (0 distance, 1 direction), the place's latitude and
 #: longitude; then for a distance its value, the factor of its unit to metres, 1 if "within" else 0,
@@ -684,5 +731,6 @@ KEYS: dict[str, tuple[str, ...]] = {
     "area": tuple(Area.model_fields),
     "circle": tuple(Circle.model_fields),
     "source": tuple(Source.model_fields),
+    "resolved": tuple(Resolved.model_fields),
     **{f"claim:{kind}": tuple(model.model_fields) for kind, model in CLAIM_MODELS.items()},
 }

@@ -1,0 +1,401 @@
+"""Adding records to an events folder: validated, their places resolved, their claims checked, and
+written whole or not at all.
+
+:func:`add_events` reads records from YAML files (or a stream), and refuses the whole call when any
+of them is invalid, names a place the gazetteer cannot settle, reuses a stored id, or repeats a stored
+record (same date and type, location within :data:`REPEAT_METRES`). Otherwise each record is written
+to its own file, ``ID.yaml``, with its keys in the documented order, the author's comments kept, and
+a ``resolved:`` key recording the gazetteer entry behind each place name. Files are written to
+temporary names and renamed into place once all are written; the folder is locked meanwhile, so two
+``tracker add`` running at once never both take the same id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .collection import EventCollection, read_events
+from .errors import Problem, RecordError, TrackerError
+from .io import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
+from .model import Coordinates, Event, Resolved
+from .places import Resolution, resolve_places
+from .yamlrt import stored_yaml
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+    from .claims import ClaimResult
+
+#: Two records of the same dates and type whose locations lie closer than this (in metres) are taken
+#: for one event told twice.
+REPEAT_METRES = 1000.0
+#: How long to wait for another command holding the folder's lock, in seconds.
+LOCK_TIMEOUT = 60.0
+_LOCK_NAME = ".tracker.lock"  # used only where folders cannot be locked (no fcntl)
+
+Source = str | os.PathLike[str] | IO[bytes]
+
+
+@dataclass(frozen=True)
+class Added:
+    """One record written by :func:`add_events`: the record as stored, its file, its claims' verdicts."""
+
+    event: Event
+    path: Path
+    results: tuple[ClaimResult, ...]
+    replaced: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record's id, title, file and verdicts (the items of ``tracker add --json``)."""
+        return {
+            "id": self.event.id,
+            "title": self.event.title,
+            "file": str(self.path),
+            "replaced": self.replaced,
+            "claims": [result.to_dict() for result in self.results],
+        }
+
+
+@dataclass(frozen=True)
+class _Input:
+    event: Event
+    origin: Origin
+    text: bytes
+    record_dir: Path
+
+
+def add_events(
+    sources: Iterable[Source],
+    into: str | os.PathLike[str] = "events",
+    *,
+    force: bool = False,
+    gazetteer: Gazetteer | None = None,
+) -> list[Added]:
+    """Add the records of ``sources`` (YAML files, or binary streams such as standard input) to the
+    events folder ``into``: all of them, or none.
+
+    A record without an ``id`` gets one made of its title and first date. Raises
+    :class:`~tracker.errors.RecordError` listing every problem when any record is invalid, names an
+    unknown or ambiguous place, uses an id already stored, or repeats a stored record; nothing is
+    written then. ``force`` adds repeats anyway and replaces a stored record of the same id.
+
+    >>> import shutil, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "new.yaml").write_text(
+    ...     "date: 2017-03-02\\ntitle: Syrian army retakes Palmyra\\ntype: Battles\\n"
+    ...     "actors: [Syrian Arab Army]\\nlocation: Palmyra\\nclaims:\\n  - direction: east\\n    of: Homs\\n")
+    >>> [added] = add_events([folder / "new.yaml"], folder / "events")
+    >>> added.path.name, added.results[0].verdict
+    ('syrian-army-retakes-palmyra-2017-03-02.yaml', 'holds')
+    >>> add_events([folder / "new.yaml"], folder / "events")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tracker.errors.RecordError: ...: id: 'syrian-army-retakes-palmyra-2017-03-02' is already used by ...
+    >>> shutil.rmtree(folder)
+    """
+    inputs, problems = _read_inputs(sources)
+    folder = Path(into)
+    created = not folder.exists()
+    if created:
+        folder.mkdir(parents=True)
+    try:
+        with folder_lock(folder):
+            return _add_locked(inputs, problems, folder, force, gazetteer)
+    except BaseException:
+        if created:
+            _remove_if_empty(folder)
+        raise
+
+
+def _read_inputs(sources: Iterable[Source]) -> tuple[list[_Input], list[Problem]]:
+    inputs: list[_Input] = []
+    problems: list[Problem] = []
+    for source in sources:
+        if isinstance(source, str | os.PathLike):
+            path = Path(source)
+            if path.is_dir():
+                problems.append(Problem(str(path), None, None, "", "is a folder; give the YAML files to add"))
+                continue
+            records, found = read_file(path, make_ids=True)
+            raw = path.read_bytes() if records else b""
+            record_dir = path.parent
+        else:
+            raw = source.read(MAX_FILE_BYTES + 1)
+            name = getattr(source, "name", "")
+            name = name if isinstance(name, str) and name and not name.startswith("<") else "<stdin>"
+            record_dir = Path.cwd()
+            records, found = read_bytes(raw, name, record_dir, record_dir, make_ids=True)
+        problems.extend(found)
+        inputs.extend(_Input(event, origin, raw, record_dir) for event, origin in records)
+    if not inputs and not problems:
+        raise TrackerError("no records to add; give YAML files holding records, or - for standard input")
+    return inputs, problems
+
+
+def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, force: bool,
+                gazetteer: Gazetteer | None) -> list[Added]:
+    """The rest of :func:`add_events`, under the folder's lock; ``invalid`` are the problems of the
+    input files, reported with those found here so that one run shows everything to fix."""
+    stored, stored_problems = read_events(folder)
+    stored_problems = [p for p in stored_problems if "no .yaml files here" not in p.message]
+    if stored_problems:
+        advice = (f"the events folder has invalid records; fix them first (`tracker validate {folder}`), "
+                  "so that new records can be compared with them")
+        raise RecordError([*stored_problems, Problem(str(folder), None, None, "", advice)])
+    targets, replaced, problems = _targets(inputs, stored, folder, force)
+    problems[:0] = invalid
+    unique = list({item.event.id: item for item in reversed(inputs)}.values())[::-1]
+    adding = {item.event.id for item in unique}
+    kept = [event for event in stored if event.id not in adding]
+    everything = EventCollection(
+        [*kept, *(item.event for item in unique)],
+        [*(stored.origin(event.id) for event in kept), *(item.origin for item in unique)],
+    )
+    resolution = resolve_places(everything, gazetteer)
+    files = {item.origin.file for item in inputs}
+    problems.extend(problem for problem in resolution.problems if problem.path in files)
+    if not problems and not force:
+        problems.extend(_repeats(inputs, kept, everything, resolution))
+    problems.extend(_area_files(inputs, folder))
+    if problems:
+        raise RecordError(problems)
+
+    from .claims import check_claims
+
+    report = check_claims(everything, gazetteer)
+    results: dict[str, list[ClaimResult]] = {}
+    new = {item.event.id for item in inputs}
+    for result in report.results:
+        if result.event in new:
+            results.setdefault(result.event, []).append(result)
+    writes: list[tuple[Path, bytes]] = []
+    added: list[Added] = []
+    for item in inputs:
+        record = _with_resolved(item.event, resolution)
+        target = targets[record.id]
+        text = stored_yaml(item.text, item.origin.document, record, item.record_dir)
+        writes.append((target, text.encode("utf-8")))
+        if record.area is not None and record.area.geojson is not None:
+            source = (item.record_dir / record.area.geojson).resolve()
+            destination = folder / record.area.geojson
+            if source != destination.resolve():
+                writes.append((destination, source.read_bytes()))
+        added.append(Added(record, target, tuple(results.get(record.id, ())), record.id in replaced))
+    write_all(writes)
+    return added
+
+
+def _targets(
+    inputs: list[_Input], stored: EventCollection, folder: Path, force: bool
+) -> tuple[dict[str, Path], set[str], list[Problem]]:
+    """The file each new record goes to, the stored records replaced (``--force``), and the problems
+    of ids used twice."""
+    problems: list[Problem] = []
+    targets: dict[str, Path] = {}
+    replaced: set[str] = set()
+    first: dict[str, Origin] = {}
+    for item in inputs:
+        event, origin = item.event, item.origin
+        if event.id in first:
+            problems.append(_at(item, ["id"], f"{event.id!r} is also the id of the record at {first[event.id]}; "
+                                                "give one of them another id"))
+            continue
+        first[event.id] = origin
+        old = stored.get(event.id)
+        if old is not None:
+            where = stored.origin(event.id).file
+            if not force:
+                problems.append(_at(item, ["id"], f"{event.id!r} is already used by {where} ({old.title!r}); "
+                                                    "give this record another id, or add it with --force to "
+                                                    "replace that one"))
+            elif len(read_file(Path(where))[0]) > 1:
+                problems.append(_at(item, ["id"], f"{event.id!r} is stored in {where} with other records; "
+                                                    "--force replaces only a record that has its own file"))
+            else:
+                replaced.add(event.id)
+                targets[event.id] = Path(where)
+            continue
+        target = folder / f"{event.id}.yaml"
+        if target.exists():
+            problems.append(_at(item, ["id"], f"{target} already exists and does not hold record {event.id!r}; "
+                                                "give this record another id"))
+        targets[event.id] = target
+    return targets, replaced, problems
+
+
+def _at(item: _Input, path: list[str | int], message: str) -> Problem:
+    origin = item.origin
+    line, column = position(origin, path, text=item.text.decode("utf-8-sig"))
+    return Problem(origin.file, line, column, ".".join(map(str, path)), message)
+
+
+def _with_resolved(event: Event, resolution: Resolution) -> Event:
+    """The record with ``resolved:``, the gazetteer entry behind each of its place names."""
+    resolved: dict[str, Resolved] = {}
+    for (event_id, path), match in resolution.matches.items():
+        if event_id != event.id or match.place is None:
+            continue
+        place = match.place
+        resolved.setdefault(_value_at(event, path), Resolved(
+            entry=place.id, name=place.name, lat=place.latitude, lon=place.longitude,
+            country=place.country or None, score=round(float(match.score or 0), 1),
+        ))
+    return event.model_copy(update={"resolved": resolved or None})
+
+
+def _value_at(event: Event, path: tuple[str | int, ...]) -> str:
+    value: Any = event
+    for step in path:
+        value = value[step] if isinstance(step, int) else getattr(value, step)
+    return str(value)
+
+
+def _location(event: Event, resolution: Resolution) -> tuple[float, float] | None:
+    if isinstance(event.location, Coordinates):
+        return event.location.lat, event.location.lon
+    match = resolution.matches.get((event.id, ("location",)))
+    return (match.place.latitude, match.place.longitude) if match is not None and match.place else None
+
+
+def _repeats(inputs: list[_Input], stored: list[Event], events: EventCollection,
+             resolution: Resolution) -> Iterator[Problem]:
+    """A problem for each new record that tells a stored one (or an earlier new one) again."""
+    from .geometry import distances
+
+    by_day: dict[tuple[dt.date, dt.date, str], list[Event]] = {}
+    for event in stored:
+        by_day.setdefault((event.start, event.end, event.type), []).append(event)
+    for item in inputs:
+        event = item.event
+        key = (event.start, event.end, event.type)
+        here = _location(event, resolution)
+        for other in by_day.get(key, []):
+            there = _location(other, resolution)
+            if here is None or there is None:
+                continue
+            metres = float(distances(here[0], here[1], there[0], there[1]))
+            if metres <= REPEAT_METRES:
+                yield _at(item, ["location"],
+                          f"repeats {other.id!r} ({events.origin(other.id).file}): same date and type "
+                          f"({event.type}), locations {metres / 1000:.2f} km apart; if it is another event, "
+                          "add it with --force")
+                break
+        by_day.setdefault(key, []).append(event)
+
+
+def _area_files(inputs: list[_Input], folder: Path) -> Iterator[Problem]:
+    """An area's GeoJSON file goes with its record, to the same place relative to the folder."""
+    for item in inputs:
+        area = item.event.area
+        if area is None or area.geojson is None:
+            continue
+        source = (item.record_dir / area.geojson).resolve()
+        destination = (folder / area.geojson).resolve()
+        if not destination.is_relative_to(folder.resolve()):
+            yield _at(item, ["area", "geojson"], f"{area.geojson!r} would lie outside {folder}; "
+                                                        "keep the GeoJSON file next to the record")
+        elif source != destination and destination.exists() and destination.read_bytes() != source.read_bytes():
+            yield _at(item, ["area", "geojson"], f"{destination} exists with other contents; rename "
+                                                        "this record's GeoJSON file")
+
+
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file, or none: each to a temporary name first, then all renamed into place; a
+    failure on the way puts back what was there before."""
+    temporaries: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with temporary.open("wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            temporaries.append((temporary, path))
+        done: list[tuple[Path, bytes | None]] = []
+        try:
+            for temporary, path in temporaries:
+                before = path.read_bytes() if path.exists() else None
+                os.replace(temporary, path)
+                done.append((path, before))
+        except BaseException:
+            for path, before in reversed(done):
+                if before is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(before)
+            raise
+    finally:
+        for temporary, _path in temporaries:
+            temporary.unlink(missing_ok=True)
+    for parent in {path.parent for path, _data in files}:
+        if hasattr(os, "O_DIRECTORY"):
+            descriptor = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        (folder / _LOCK_NAME).unlink(missing_ok=True)
+        folder.rmdir()
+    except OSError:
+        pass  # something else is in it now: leave it
+
+
+@contextmanager
+def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (``flock`` on the folder itself, so no file is left
+    behind), waiting up to ``timeout`` seconds for another holder to finish."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): a lock file, created exclusively
+        with _lock_file(folder, timeout):
+            yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TrackerError(
+                        f"{folder} is locked by another tracker command, still running after {timeout:g} s; "
+                        "wait for it to finish and try again"
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+@contextmanager
+def _lock_file(folder: Path, timeout: float) -> Iterator[None]:
+    path = folder / _LOCK_NAME
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            break
+        except FileExistsError:
+            if time.monotonic() > deadline:
+                raise TrackerError(
+                    f"{folder} is locked ({path} exists); if no tracker command is running, delete that file"
+                ) from None
+            time.sleep(0.02)
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
