@@ -123,7 +123,7 @@ def _read_inputs(sources: Iterable[Source]) -> tuple[list[_Input], list[Problem]
             if path.is_dir():
                 problems.append(Problem(str(path), None, None, "", "is a folder; give the YAML files to add"))
                 continue
-            records, found = read_file(path, make_ids=True)
+            records, found = read_file(path)
             raw = path.read_bytes() if records else b""
             record_dir = path.parent
         else:
@@ -131,7 +131,7 @@ def _read_inputs(sources: Iterable[Source]) -> tuple[list[_Input], list[Problem]
             name = getattr(source, "name", "")
             name = name if isinstance(name, str) and name and not name.startswith("<") else "<stdin>"
             record_dir = Path.cwd()
-            records, found = read_bytes(raw, name, record_dir, record_dir, make_ids=True)
+            records, found = read_bytes(raw, name, record_dir, record_dir)
         problems.extend(found)
         inputs.extend(_Input(event, origin, raw, record_dir) for event, origin in records)
     if not inputs and not problems:

@@ -123,7 +123,7 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
     Examples:
       tracker add draft.yaml
       tracker add reports/*.yaml --into events
-      tracker draft article.txt --date 2017-06-09 | tracker add -
+      tracker add - < draft.yaml
     """
     import sys
 
@@ -149,6 +149,58 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
     count = len(added)
     click.echo(f"{count} record{'s' * (count != 1)} written to {into}, with {claims} claim{'s' * (claims != 1)}")
     click.echo(f"next: tracker check {into}, then tracker map {into} --offline")
+
+
+@main.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--date", "published", type=click.DateTime(["%Y-%m-%d"]),
+              help="The day the article appeared: 'on Friday', 'last month' are counted from it.")
+@click.option("--url", help="Where the article is; goes into each record's source.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the draft to this file (refused if it exists) instead of standard output.")
+def draft(article: Path, published: Any, url: str | None, output: Path | None) -> None:
+    """Draft records from ARTICLE (plain text or HTML; - reads standard input), for a person to finish.
+
+    The draft lists, in comments, the places the article names (with what the gazetteer made of each
+    and the sentence it is in), its actors, quantities and dates. Then it proposes a record for each
+    sentence that makes a claim (an area, a distance, a count, a direction, a border reached, a zone
+    entered) or tells of an actor doing something at a place, each claim quoting its sentence. What
+    the text does not settle is marked REVIEW: a record holding a mark is not valid, so fill or
+    delete each one, then add the records.
+
+    \b
+    Examples:
+      tracker draft article.txt --date 2017-06-10 --url https://example.org/report -o draft.yaml
+      tracker validate draft.yaml         lists the REVIEW marks left, by line
+      tracker add draft.yaml              once every mark is filled
+    """
+    import sys
+
+    from .draft import draft_events
+
+    if str(article) == "-":
+        text: Any = sys.stdin.read()
+    else:
+        text = article
+    result = draft_events(text, published=published.date() if published else None, url=url,
+                          gazetteer=_gazetteer(False))
+    body = result.to_yaml()
+    if output is None:
+        click.echo(body, nl=False)
+        where = "the draft above"
+    else:
+        from .add import write_all
+
+        if output.exists():
+            raise TrackerError(f"{output} exists; choose another name, or delete it first")
+        write_all([(output, body.encode("utf-8"))])
+        where = str(output)
+    count = len(result.records)
+    click.echo(
+        f"{count} record{'s' * (count != 1)} drafted, {result.marks} value{'s' * (result.marks != 1)} marked REVIEW; "
+        f"next: fill them in {where}, then tracker validate and tracker add it",
+        err=True,
+    )
 
 
 def _date(event: Event) -> str:

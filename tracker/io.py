@@ -145,12 +145,12 @@ def yaml_files(path: Path) -> list[Path]:
 
 
 def read_file(
-    path: Path, folder: Path | None = None, *, make_ids: bool = False
+    path: Path, folder: Path | None = None
 ) -> tuple[list[tuple[Event, Origin]], list[Problem]]:
     """The records of one YAML file and the problems found in it (all of them, not just the first).
 
     ``folder`` is the events folder the file belongs to; an area's ``geojson:`` file must lie inside it.
-    ``make_ids`` gives a record without an id one made of its title and date.
+    A record without an id gets one made of its title and first date (see :func:`~tracker.model.make_id`).
     """
     file = str(path)
     folder = folder if folder is not None else path.parent
@@ -168,11 +168,11 @@ def read_file(
                 ]
     except OSError as error:
         return [], [Problem(file, None, None, "", f"cannot read the file: {error.strerror}")]
-    return read_bytes(raw, file, folder, path.parent, make_ids=make_ids)
+    return read_bytes(raw, file, folder, path.parent)
 
 
 def read_bytes(
-    raw: bytes, file: str, folder: Path, record_dir: Path, *, make_ids: bool = False
+    raw: bytes, file: str, folder: Path, record_dir: Path
 ) -> tuple[list[tuple[Event, Origin]], list[Problem]]:
     """The records of YAML text ``raw`` (bytes, as read), named ``file`` in messages, and its problems.
 
@@ -198,7 +198,7 @@ def read_bytes(
         return [], [problem]
     if all(document is None for document in documents):
         return [], [Problem(file, 1, 1, "", "the file holds no record, only comments or '---' markers")]
-    return _validate(documents, text, file, {"folder": folder, "record_dir": record_dir, "make_ids": make_ids})
+    return _validate(documents, text, file, {"folder": folder, "record_dir": record_dir, "make_ids": True})
 
 
 def _decode(raw: bytes, file: str) -> tuple[str, Problem | None]:
@@ -280,7 +280,7 @@ def _validate(
         except ValidationError as error:
             if nodes is None:
                 nodes = list(yaml.compose_all(text, Loader=Loader))
-            marked = {field_path(path) for path, _ in marks}
+            marked = {field_path(path) for path, _ in marks} | ({"id"} if marks else set())  # ids come from titles
             problems.extend(p for p in problems_from(error, file, nodes[index]) if p.field not in marked)
             continue
         if not marks:
@@ -308,8 +308,8 @@ def _mark_problems(marks: list[tuple[tuple[str | int, ...], str]], file: str, no
         what = text[len(DRAFT_MARK):].strip()
         yield Problem(
             file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, field_path(path),
-            f"the draft left this for a person to fill: {what}; replace the mark with the value, "
-            "or delete the key if it does not apply",
+            f"the draft left this for a person to fill: {what}; replace the mark with the value (or "
+            "delete the claim or record it belongs to)",
         )
 
 

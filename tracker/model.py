@@ -612,7 +612,8 @@ class Event(Record):
     @model_validator(mode="before")
     @classmethod
     def _made_id(cls, data: Any, info: ValidationInfo) -> Any:
-        """With ``make_ids`` in the validation context, a record without an id gets one (``tracker add``)."""
+        """With ``make_ids`` in the validation context (records read from YAML), a record without an id
+        gets one made of its title and date."""
         if isinstance(data, dict) and "id" not in data and info.context and info.context.get("make_ids"):
             made = make_id(data.get("title"), data.get("date"))
             if made:

@@ -1,0 +1,228 @@
+"""``tracker draft``: an article read into a draft a person finishes, and the way on to a stored record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker import load_events
+from tracker.article import read_article
+from tracker.cli import main
+from tracker.draft import draft_events
+from tracker.io import DRAFT_MARK
+from tracker.quantity import parse_quantity
+
+from .common import DATA, EVENTS, SEEDS
+
+DRAFT = DATA / "draft"
+NEW_ARTICLE = DRAFT / "new-article.txt"  # a CENTCOM release of 18 June 2017 (public domain; see its .source.md)
+NEW_URL = "https://gwot.org/docs/centcom-coalition-defends-partner-forces-from-syrian-fighter-jet-attack"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are kept beside the repository")
+
+
+def _found(marked: str, found: list[str]) -> bool:
+    return any(marked in text or text in marked for text in found)
+
+
+@needs_seeds
+def test_drafting_the_seed_articles_finds_nine_in_ten_marked_places_and_quantities() -> None:
+    marked = yaml.safe_load((DRAFT / "marked.yaml").read_text(encoding="utf-8"))
+    places = quantities = places_found = quantities_found = 0
+    for stem, expected in marked.items():
+        article = read_article((SEEDS / f"{stem}.txt").read_text(encoding="utf-8"))
+        names = [p.text for p in article.places]
+        amounts = [q.text for q in article.quantities]
+        places += len(expected["places"])
+        places_found += sum(name in names for name in expected["places"])
+        quantities += len(expected["quantities"])
+        quantities_found += sum(_found(q, amounts) for q in expected["quantities"])
+    assert places_found / places >= 0.9, (places_found, places)
+    assert quantities_found / quantities >= 0.9, (quantities_found, quantities)
+
+
+def _same(seed: Any, candidate: dict[str, Any]) -> bool:
+    """Whether a drafted claim is the seed record's claim, as a person would keep it."""
+    kind = seed.kind
+    if kind not in candidate:
+        return False
+    if kind in ("area", "total_area", "distance"):
+        claimed = parse_quantity(str(candidate[kind]))
+        ours = getattr(seed, kind)
+        same = abs(claimed.to(ours.unit) - ours.value) < 1e-9 * max(1.0, ours.value)
+        return same and (kind != "distance" or candidate["relation"] == seed.relation)
+    if kind == "count":
+        return bool(candidate["count"] == seed.count)
+    if kind == "direction":
+        from tracker.model import DirectionClaim
+
+        return DirectionClaim.model_validate({"direction": candidate["direction"], "of": "x"}).direction == seed.direction
+    if kind == "reaches":
+        return bool(candidate["reaches"] == seed.reaches)
+    return kind == "inside"
+
+
+@needs_seeds
+def test_every_claim_of_the_seed_records_is_among_the_drafts() -> None:
+    """The drafts, edited, become the records in events/: each stored claim is drafted, with the same
+    kind and value, quoting the sentence the record quotes."""
+    articles = {path: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    drafts = {path: draft_events(path, published=dt.date(2017, 6, 10)) for path in articles}
+    checked = 0
+    for event in load_events(EVENTS):
+        for claim in event.claims:
+            assert claim.quote, event.id
+            parts = [part.strip() for part in claim.quote.split("...")]
+            source = next(path for path, text in articles.items() if all(part in text for part in parts))
+            candidates = [dict(c) for record in drafts[source].records for c in record.get("claims", [])]
+            matching = [c for c in candidates if all(p in c["quote"] or c["quote"] in p for p in parts) and _same(claim, c)]
+            assert matching, (event.id, claim)
+            checked += 1
+    assert checked == 12
+
+
+def test_a_draft_lists_places_with_coordinates_and_sentences_and_marks_what_is_unsure() -> None:
+    draft = draft_events(NEW_ARTICLE, published=dt.date(2017, 6, 18), url=NEW_URL)
+    text = draft.to_yaml()
+    assert '#   Tabqah: Al-Tabqa (SY, 35.8376, 38.5483); sentence 2: "SOUTHWEST ASIA — At approximately' in text
+    assert "#   Ja’Din: not in the gazetteer: give {lat, lon}" in text
+    assert "#   two kilometers: distance; sentence 6" in text
+    assert "#   Syrian Democratic Forces: Syrian Democratic Forces, SDF" in text
+    records = list(yaml.safe_load_all(text))
+    assert len(records) == 3 and draft.marks == 17
+    first = records[0]
+    assert first["date"] == dt.date(2017, 6, 18) and first["type"] == "Battles"
+    assert first["actors"] == ["Syrian Arab Army", "Syrian Democratic Forces"]
+    assert first["location"].startswith(f"{DRAFT_MARK} 'Ja’Din' is not in the gazetteer")
+    assert first["claims"] == [{"direction": "south", "of": "Tabqah", "quote": first["claims"][0]["quote"]}]
+    assert first["sources"][0]["url"] == NEW_URL and first["sources"][0]["published"] == dt.date(2017, 6, 18)
+    assert records[2]["claims"][0]["distance"] == "2 kilometers"
+
+
+def _finish(record: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """What a person does to a drafted record: fill the marked values, delete what does not apply."""
+    record = {**record, **values}
+    record["claims"] = [c for c in record.get("claims", []) if c.get("of") != "Tabqah"]
+    if not record["claims"]:
+        del record["claims"]
+    record["sources"] = [{**s, "reliability": "B", "credibility": 2} for s in record["sources"]]
+    return record
+
+
+def test_a_new_article_is_drafted_edited_added_checked_and_mapped(tmp_path: Path) -> None:
+    """As a new user: draft -> edit -> validate -> add -> check -> map, each step saying the next."""
+    runner = CliRunner()
+    draft_file = tmp_path / "draft.yaml"
+    result = runner.invoke(main, ["draft", str(NEW_ARTICLE), "--date", "2017-06-18", "--url", NEW_URL,
+                                  "-o", str(draft_file)])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(f"next: fill them in {draft_file}, then tracker validate and tracker add it\n")
+    unfinished = runner.invoke(main, ["validate", str(draft_file)])
+    assert unfinished.exit_code == 1
+    assert f"{draft_file}:28:11: location: the draft left this for a person to fill: 'Ja’Din' is not" in unfinished.output
+
+    first, second, _third = yaml.safe_load_all(draft_file.read_text(encoding="utf-8"))
+    edited = [
+        _finish(first, {"title": "Pro-government forces drive the SDF out of Ja'Din, south of Tabqa",
+                        "location": "Tabqah", "precision": 2}),
+        _finish(second, {"title": "US Navy jet shoots down a Syrian SU-22 that bombed SDF fighters south of Tabqa",
+                         "date": "2017-06-18", "location": "Tabqah", "precision": 2,
+                         "actors": ["US-led coalition", "Syrian Arab Army", "Syrian Democratic Forces"]}),
+    ]  # the third record (a distance to an unnamed zone) is deleted
+    draft_file.write_text(yaml.safe_dump_all(edited, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    finished = runner.invoke(main, ["validate", str(draft_file)])
+    assert finished.exit_code == 0, finished.output
+
+    events = tmp_path / "events"
+    added = runner.invoke(main, ["add", str(draft_file), "--into", str(events), "--json"])
+    assert added.exit_code == 0, added.output
+    stored = json.loads(added.output)
+    assert [item["id"] for item in stored] == [
+        "pro-government-forces-drive-sdf-out-ja-2017-06-18",
+        "us-navy-jet-shoots-down-syrian-su-22-sdf-2017-06-18",
+    ]
+    checked = runner.invoke(main, ["check", str(events)])
+    assert checked.exit_code == 0 and checked.output.endswith("0 claims\n"), checked.output
+    mapped = runner.invoke(main, ["map", str(events), "--offline", "-o", str(tmp_path / "map.html")])
+    assert mapped.exit_code == 0, mapped.output
+    assert "Ja&#x27;Din" in (tmp_path / "map.html").read_text(encoding="utf-8")
+
+
+def test_html_articles_are_read_without_their_markup() -> None:
+    paragraphs = NEW_ARTICLE.read_text(encoding="utf-8").split("\n\n")
+    html = (
+        "<html><head><title>Coalition Defends Partner Forces</title><script>var x = 'Raqqa';</script></head><body>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "<footer>Palmyra</footer></body></html>"
+    )
+    from_html = read_article(html)
+    from_text = read_article(NEW_ARTICLE.read_text(encoding="utf-8"))
+    assert [p.text for p in from_html.places] == [p.text for p in from_text.places]
+    assert from_html.title == "Coalition Defends Partner Forces"
+    assert "Raqqa" not in from_html.text and "Palmyra" not in from_html.text
+
+
+def test_article_text_cannot_reach_the_draft_as_yaml_or_break_out_of_a_comment() -> None:
+    hostile = (
+        "Syrian troops advanced near Tadmur.\n# comment\nid: injected\nlocation: Raqqa\n"
+        "The SAA captured Tadmur'\"}: {x: 1} on Friday.\n\nISIS attacked Palmyra <script>alert(1)</script>."
+    )
+    text = draft_events(hostile, published=dt.date(2017, 6, 10)).to_yaml()
+    for line in text.splitlines():
+        assert line.startswith(("#", " ", "-", "---")) or line.split(":", 1)[0] in {
+            "title", "date", "type", "actors", "location", "claims", "sources", ""}, line
+    records = list(yaml.safe_load_all(text))
+    assert all("id" not in record for record in records)
+
+
+def test_cli_draft_refuses_to_overwrite_and_reads_standard_input(tmp_path: Path) -> None:
+    existing = tmp_path / "draft.yaml"
+    existing.write_text("keep me", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["draft", str(NEW_ARTICLE), "-o", str(existing)])
+    assert refused.exit_code == 1
+    assert refused.output == f"tracker: {existing} exists; choose another name, or delete it first\n"
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    piped = CliRunner().invoke(main, ["draft", "-"], input="Syrian forces advanced 20 km east of Tadmur.")
+    assert piped.exit_code == 0
+    record = next(yaml.safe_load_all(piped.stdout))
+    quote = "Syrian forces advanced 20 km east of Tadmur."
+    assert record["claims"] == [
+        {"distance": "20 km", "to": "Tadmur", "relation": "about", "quote": quote},
+        {"direction": "east", "of": "Tadmur", "quote": quote},
+    ]
+
+
+@functools.cache
+def _gazetteer() -> Any:
+    from gazetteer import Gazetteer
+
+    return Gazetteer()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+       | st.lists(st.sampled_from(["Syrian forces", "U.S.", "advanced", "15 miles", "of", "Tadmur", ".", "\n\n",
+                                   "al-Tanf", "ISIS", "on Friday", "1,400 km²", "east", " ", "Gen.", "?"]),
+                  max_size=40).map(" ".join))
+def test_sentences_are_pieces_of_the_text_in_order(text: str) -> None:
+    """Law: every sentence is the text between its offsets, sentences do not overlap, and every
+    mention lies inside the sentence it names."""
+    from tracker.article import article_text
+
+    article = read_article(text, published=dt.date(2017, 6, 10), gazetteer=_gazetteer())
+    assert article.text == article_text(text)[0]
+    end = 0
+    for sentence in article.sentences:
+        assert article.text[sentence.start: sentence.end] == sentence.text and sentence.start >= end
+        end = sentence.end
+    for mention in (*article.places, *article.actors, *article.quantities):
+        sentence = article.sentences[mention.sentence]
+        assert sentence.start <= mention.start < sentence.end
