@@ -18,7 +18,7 @@ from tracker.cli import main
 from tracker.io import read_bytes
 from tracker.yamlrt import stored_yaml
 
-from .common import DATA, EVENTS
+from .common import DATA, EVENTS, ROOT
 from .test_roundtrip import records
 
 ADD = DATA / "add"
@@ -222,7 +222,7 @@ def test_cli_add_reads_standard_input_and_says_what_next(tmp_path: Path) -> None
     assert result.output.splitlines() == [
         f"added {tmp_path / 'events' / 'syrian-army-retakes-palmyra-islamic-2017-03-02.yaml'}: "
         "Syrian army retakes Palmyra from the Islamic State",
-        "  claim 0 (direction): holds: claims the event lies east of Homs; it lies at bearing 97° from it, and "
+        "  claim 0 (direction): claims the event lies east of Homs; it lies at bearing 97° from it, and "
         "east covers 45°–135°: holds",
         f"1 record written to {tmp_path / 'events'}, with 1 claim",
         f"next: tracker check {tmp_path / 'events'}, then tracker map {tmp_path / 'events'} --offline",
@@ -249,3 +249,16 @@ def test_normalised_yaml_reads_back_as_the_same_record(record: dict[str, object]
     text = stored_yaml(dump_events([event]).encode("utf-8"), 0, event, Path.cwd())
     [(again, _origin)], problems = read_bytes(text.encode("utf-8"), "x.yaml", Path.cwd(), Path.cwd())
     assert problems == [] and again == event
+
+
+def test_the_readme_add_session_prints_what_it_shows(tmp_path: Path) -> None:
+    """The README's `tracker add ... --into my-events` session (a text block: it writes files), run in
+    an empty folder."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ tracker add tests/data/add/commented.yaml --into my-events\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("tracker")), "add", str(ADD / "commented.yaml"), "--into", "my-events"],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    )
+    assert done.stdout == shown

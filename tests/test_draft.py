@@ -226,3 +226,16 @@ def test_sentences_are_pieces_of_the_text_in_order(text: str) -> None:
     for mention in (*article.places, *article.actors, *article.quantities):
         sentence = article.sentences[mention.sentence]
         assert sentence.start <= mention.start < sentence.end
+
+
+def test_cli_draft_json_lists_mentions_with_their_sentences() -> None:
+    result = CliRunner().invoke(main, ["draft", str(NEW_ARTICLE), "--date", "2017-06-18", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    tabqah = next(p for p in data["places"] if p["text"] == "Tabqah")
+    assert (tabqah["kind"], tabqah["status"], tabqah["name"], tabqah["sentence"]) == ("place", "found", "Al-Tabqa", 2)
+    assert tabqah["sentence_text"].startswith("SOUTHWEST ASIA — At approximately 4:30 p.m. Syria time")
+    assert [q["quantity"] for q in data["quantities"]] == ["2 kilometers"]
+    date = data["dates"][0]
+    assert (date["text"], date["start"], date["end"], date["sentence"]) == ("June 18", "2017-06-18", "2017-06-18", 2)
+    assert len(data["records"]) == 3 and data["marks"] == 17

@@ -6,6 +6,8 @@
 1400.0
 """
 
+from typing import Any
+
 from .collection import EventCollection, load_events, read_events
 from .errors import AmbiguousPlace, PlaceNotFound, Problem, RecordError, TrackerError
 from .io import MAX_FILE_BYTES, dump_events
@@ -28,6 +30,21 @@ from .model import (
 from .quantity import Quantity, parse_quantity
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``add_events`` and ``draft_events``, imported when first used (they bring ruamel.yaml and the
+    article reader, which reading records does not need)."""
+    if name == "add_events":
+        from .add import add_events
+
+        return add_events
+    if name == "draft_events":
+        from .draft import draft_events
+
+        return draft_events
+    raise AttributeError(f"module 'tracker' has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -52,6 +69,8 @@ __all__ = [
     "Source",
     "TotalAreaClaim",
     "TrackerError",
+    "add_events",
+    "draft_events",
     "dump_events",
     "load_events",
     "parse_quantity",

@@ -77,6 +77,7 @@ def add_events(
     *,
     force: bool = False,
     gazetteer: Gazetteer | None = None,
+    progress: bool = False,
 ) -> list[Added]:
     """Add the records of ``sources`` (YAML files, or binary streams such as standard input) to the
     events folder ``into``: all of them, or none.
@@ -85,6 +86,7 @@ def add_events(
     :class:`~tracker.errors.RecordError` listing every problem when any record is invalid, names an
     unknown or ambiguous place, uses an id already stored, or repeats a stored record; nothing is
     written then. ``force`` adds repeats anyway and replaces a stored record of the same id.
+    ``progress`` shows a bar, on a terminal, while the stored records are read.
 
     >>> import shutil, tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -107,7 +109,7 @@ def add_events(
         folder.mkdir(parents=True)
     try:
         with folder_lock(folder):
-            return _add_locked(inputs, problems, folder, force, gazetteer)
+            return _add_locked(inputs, problems, folder, force, gazetteer, progress)
     except BaseException:
         if created:
             _remove_if_empty(folder)
@@ -140,10 +142,10 @@ def _read_inputs(sources: Iterable[Source]) -> tuple[list[_Input], list[Problem]
 
 
 def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, force: bool,
-                gazetteer: Gazetteer | None) -> list[Added]:
+                gazetteer: Gazetteer | None, progress: bool) -> list[Added]:
     """The rest of :func:`add_events`, under the folder's lock; ``invalid`` are the problems of the
     input files, reported with those found here so that one run shows everything to fix."""
-    stored, stored_problems = read_events(folder)
+    stored, stored_problems = read_events(folder, progress=progress)
     stored_problems = [p for p in stored_problems if "no .yaml files here" not in p.message]
     if stored_problems:
         advice = (f"the events folder has invalid records; fix them first (`tracker validate {folder}`), "

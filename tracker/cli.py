@@ -131,7 +131,7 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
 
     sources: list[Any] = [sys.stdin.buffer if str(file) == "-" else file for file in files]
     try:
-        added = add_events(sources, into, force=force, gazetteer=_gazetteer(online))
+        added = add_events(sources, into, force=force, gazetteer=_gazetteer(online), progress=True)
     except RecordError as error:
         _report(error.problems)
         click.echo(f"nothing was added to {into}; fix the problems above and run the same command again",
@@ -145,7 +145,7 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
         click.echo(f"{'replaced' if item.replaced else 'added'} {item.path}: {item.event.title}")
         for result in item.results:
             claims += 1
-            click.echo(f"  claim {result.index} ({result.kind}): {result.verdict}: {result.explanation}")
+            click.echo(f"  claim {result.index} ({result.kind}): {result.explanation}")
     count = len(added)
     click.echo(f"{count} record{'s' * (count != 1)} written to {into}, with {claims} claim{'s' * (claims != 1)}")
     click.echo(f"next: tracker check {into}, then tracker map {into} --offline")
@@ -158,7 +158,9 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
 @click.option("--url", help="Where the article is; goes into each record's source.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the draft to this file (refused if it exists) instead of standard output.")
-def draft(article: Path, published: Any, url: str | None, output: Path | None) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print what the article mentions and the drafted records "
+              "as one JSON object, for scripts.")
+def draft(article: Path, published: Any, url: str | None, output: Path | None, as_json: bool) -> None:
     """Draft records from ARTICLE (plain text or HTML; - reads standard input), for a person to finish.
 
     The draft lists, in comments, the places the article names (with what the gazetteer made of each
@@ -173,6 +175,7 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None) -
       tracker draft article.txt --date 2017-06-10 --url https://example.org/report -o draft.yaml
       tracker validate draft.yaml         lists the REVIEW marks left, by line
       tracker add draft.yaml              once every mark is filled
+      tracker draft report.html --json | jq '.places[] | select(.status == "ambiguous")'
     """
     import sys
 
@@ -184,7 +187,7 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None) -
         text = article
     result = draft_events(text, published=published.date() if published else None, url=url,
                           gazetteer=_gazetteer(False))
-    body = result.to_yaml()
+    body = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n" if as_json else result.to_yaml()
     if output is None:
         click.echo(body, nl=False)
         where = "the draft above"

@@ -81,6 +81,35 @@ class Draft:
         """How many values a person has to fill."""
         return sum(1 for record in self.records for _ in _marks(record))
 
+    def to_dict(self) -> dict[str, Any]:
+        """What the article mentions and the drafted records, as JSON-ready data (``tracker draft --json``)."""
+        article = self.article
+
+        def sentence(index: int) -> dict[str, Any]:
+            return {"sentence": index + 1, "sentence_text": article.sentences[index].text}
+
+        def place(mention: PlaceMention) -> dict[str, Any]:
+            found = mention.match.place if mention.match is not None else None
+            return {
+                "text": mention.text, "kind": mention.kind,
+                "country": mention.country or (found.country if found else None),
+                "status": mention.match.status if mention.match is not None else None,
+                "name": found.name if found else None, "latitude": found.latitude if found else None,
+                "longitude": found.longitude if found else None, **sentence(mention.sentence),
+            }
+
+        return {
+            "article": self.name,
+            "places": [place(p) for p in article.places],
+            "actors": [{"text": a.text, "actor": a.actor, **sentence(a.sentence)} for a in article.actors],
+            "quantities": [{"text": q.text, "kind": q.kind, "value": q.value, "quantity": q.quantity, "noun": q.noun,
+                            **sentence(q.sentence)} for q in article.quantities],
+            "dates": [{"text": d.text, "start": d.start.isoformat() if d.start else None,
+                       "end": d.end.isoformat() if d.end else None, **sentence(d.sentence)} for d in article.dates],
+            "records": [_plain(record) for record in self.records],
+            "marks": self.marks,
+        }
+
     def to_yaml(self) -> str:
         """The draft as a YAML stream: a header listing what the article mentions, then one document
         per record."""
@@ -128,6 +157,14 @@ class Draft:
                 f"{date.start}" if date.start == date.end else f"{date.start}..{date.end}")
             lines.append(f"  {date.text}: {days}; sentence {date.sentence + 1}")
         return "".join(f"# {_comment(line)}\n".replace("# \n", "#\n") for line in lines) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _excerpt(text: str, size: int = 90) -> str:
