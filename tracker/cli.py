@@ -206,6 +206,77 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     )
 
 
+@main.command(name="import")
+@click.argument("dataset", type=click.Choice(["acled", "ucdp"], case_sensitive=False))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Where to write: a .parquet (GeoParquet), .csv, .geojson or .kml file, or a new folder of "
+              "YAML records.")
+def import_command(dataset: str, file: Path, output: Path) -> None:
+    """Import an ACLED or UCDP GED export (CSV) as point events.
+
+    The file is streamed in blocks, with a progress bar. Each row becomes an event: dates, ACLED
+    event type, actors, point, and a precision (1 exact, 2 near, 3 region) mapped from ACLED's
+    geo_precision or UCDP's where_prec; the dataset's own columns are kept beside, prefixed acled_
+    or ucdp_. A row that cannot be read is reported with its line and the reason, and left out;
+    the others are imported. Exit status 1 when any row was left out.
+
+    \b
+    Examples:
+      tracker import acled 2017-01-01-2017-12-31-Syria.csv -o syria-2017.parquet
+      tracker import ucdp GEDEvent_v25_1.csv -o ged.geojson
+      tracker import ucdp ged-syria.csv -o ged-events/        YAML records, 500 per file
+    """
+    from .datasets import import_events
+
+    report = import_events(dataset, file, output, progress=True)
+    problems = report.problems
+    _report(problems[:50])
+    if len(problems) > 50:
+        click.echo(f"... and {len(problems) - 50:,} more rows left out", err=True)
+    click.echo(report.summary())
+    click.echo(f"next: tracker map {output} --offline, or tracker export {output} -o events.geojson")
+    raise SystemExit(1 if problems else 0)
+
+
+@main.command()
+@_paths
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The file to write: .parquet (GeoParquet), .csv (geometry as WKT), .geojson or .kml.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or before this date.")
+@click.option("--actor", help="Only events involving this actor.")
+@click.option("--region", help="Only events in this shipped country (name or ISO code), or in a box "
+              "WEST,SOUTH,EAST,NORTH.")
+def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor: str | None,
+           region: str | None) -> None:
+    """Write the events of PATHS (default ./events; record folders or files, or event tables) to a file
+    GIS tools read.
+
+    Each event is one feature: its area where it has one, else its point, with every key of the record
+    as a property (nested keys as JSON in CSV and GeoParquet). GeoJSON written here reads back into the
+    same records.
+
+    \b
+    Examples:
+      tracker export -o events.geojson
+      tracker export syria-2017.parquet --since 2017-05-01 --actor "Islamic State (Syria)" -o may.kml
+      tracker export events --region Iraq -o iraq.csv
+    """
+    from .table import EventTable, parse_region
+
+    table = EventTable.read_many(paths or [DEFAULT_FOLDER])
+    count = len(table)
+    table = table.between(since.date() if since else None, until.date() if until else None)
+    if actor:
+        table = table.involving(actor)
+    if region:
+        table = table.within(parse_region(region))
+    table.write(output)
+    click.echo(f"wrote {len(table):,} of {count:,} events to {output}")
+    click.echo(f"next: open {output} in QGIS, or tracker map {output} --offline")
+
+
 def _date(event: Event) -> str:
     return str(event.start) if event.start == event.end else f"{event.start}..{event.end}"
 

@@ -9,7 +9,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from .errors import Problem, RecordError
+from .errors import Problem, RecordError, TrackerError
 from .io import Origin, dump_events, position, read_file, yaml_files
 from .model import Event
 
@@ -138,10 +138,14 @@ def read_events(
     """
     roots = [Path(paths)] if isinstance(paths, str | PathLike) else [Path(p) for p in paths]
     problems: list[Problem] = []
+    tables: list[tuple[EventCollection, list[Problem]]] = []
     files: list[tuple[Path, Path]] = []
     for root in roots:
         if not root.exists():
             problems.append(Problem(str(root), None, None, "", "no such file or folder"))
+            continue
+        if (root.is_file() and root.suffix.lower() in TABLE_SUFFIXES) or _parquet_folder(root):
+            tables.append(_read_table(root, progress))
             continue
         found = yaml_files(root)
         if not found:
@@ -165,7 +169,36 @@ def read_events(
                 first[event.id] = origin
                 events.append(event)
                 origins.append(origin)
+    for table_events, table_problems in tables:
+        problems.extend(table_problems)
+        for event in table_events:
+            origin = table_events.origin(event.id)
+            if event.id in first:
+                problems.append(Problem(origin.file, origin.line, None, "id", f"{event.id!r} is already used by "
+                                        f"{first[event.id]}; ids are unique across everything read"))
+                continue
+            first[event.id] = origin
+            events.append(event)
+            origins.append(origin)
     return EventCollection(events, origins), problems
+
+
+#: Files read as event tables rather than YAML records (see :mod:`tracker.table`).
+TABLE_SUFFIXES = (".parquet", ".csv", ".geojson", ".json")
+
+
+def _parquet_folder(path: Path) -> bool:
+    return path.is_dir() and any(path.glob("*.parquet")) and not any(path.glob("*.y*ml"))
+
+
+def _read_table(path: Path, progress: bool) -> tuple[EventCollection, list[Problem]]:
+    """The records of an event table file, each row validated (rows are numbered from 1)."""
+    from .table import EventTable
+
+    try:
+        return EventTable.read(path).records(progress=progress, name=str(path))
+    except TrackerError as error:
+        return EventCollection([]), [Problem(str(path), None, None, "", str(error))]
 
 
 def _duplicate_id(event_id: str, origin: Origin, first: Origin) -> Problem:

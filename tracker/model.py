@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -251,9 +252,15 @@ class DateRange(Record):
         return self
 
 
+def _one_day(value: dt.date | DateRange) -> dt.date | DateRange:
+    """A range of one day is that day (so a record reads the same from YAML and from a table)."""
+    return value.start if isinstance(value, DateRange) and value.start == value.end else value
+
+
 EventDate = Annotated[
     Annotated[Day, Tag("day")] | Annotated[DateRange, Tag("range")],
     Discriminator(lambda v: "range" if isinstance(v, dict | DateRange) else "day"),
+    AfterValidator(_one_day),
 ]
 
 
@@ -569,6 +576,9 @@ class Event(Record):
     notes: Text | None = None
     #: Written by ``tracker add``: the gazetteer entry each place name of the record resolved to.
     resolved: dict[str, Resolved] | None = None
+    #: Written by ``tracker import``: the dataset's own fields for the event (``acled_event_id_cnty``,
+    #: ``ucdp_where_prec``...), kept as they were.
+    imported: dict[str, str | int | float | bool | None] | None = None
     #: Set on each record when it is built (see ``model_post_init``); not a key of the record.
     point_claims: ClassVar[Derived]
     def model_post_init(self, context: Any) -> None:

@@ -1,0 +1,254 @@
+"""ACLED and UCDP imports, exports GIS tools read, the columnar table, and the same work on Dask."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import shapely
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+from tracker import Event, load_events, read_events
+from tracker.cli import main
+from tracker.datasets import ACLED_COLUMNS, import_events, write_acled_like
+from tracker.geometry import countries
+from tracker.table import EventTable, flatten, unflatten
+
+from .common import DATA, EVENTS
+from .test_maps import CHROMIUM
+from .test_roundtrip import records
+
+UCDP_SAMPLE = DATA / "interop" / "ucdp-ged-sample.csv"  # 39 real GED rows, CC BY 4.0 (see its .source.md)
+
+
+@pytest.fixture
+def acled_file(tmp_path: Path) -> Path:
+    """An ACLED-shaped export (made up) with one row of each kind of mistake, a note spanning lines
+    and an older export's date format."""
+    path = write_acled_like(tmp_path / "acled.csv", 20)
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    rows[3][1] = "2017-02-30"                       # impossible date
+    rows[5][4] = "Fights"                           # unknown event type
+    rows[7][21] = "123.4"                           # latitude out of range
+    rows[9][26] = 'a note\nover two lines, "quoted"'  # a value spanning lines
+    rows[10][23] = "4"                              # geo_precision out of 1..3
+    rows[12][0] = rows[11][0]                       # repeated id
+    rows[14][1] = "08 June 2017"                    # the older exports' date format
+    rows[15][2], rows[16][2] = "2", "3"             # dates known to the week, to the month
+    rows[17][4], rows[17][5] = "Battle-Government regains territory", ""  # a pre-2019 label
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    return path
+
+
+def test_acled_rows_that_cannot_be_read_are_reported_by_line_and_the_rest_imported(acled_file: Path,
+                                                                                   tmp_path: Path) -> None:
+    report = import_events("acled", acled_file, tmp_path / "out.parquet", chunk_bytes=300)  # many small blocks
+    assert (report.rows, report.imported) == (20, 15)
+    assert [str(p) for p in report.problems] == [
+        f"{acled_file}:4: row 3 left out: event_date '2017-02-30' is not a date (YYYY-MM-DD or '08 June 2017')",
+        f"{acled_file}:6: row 5 left out: event_type 'Fights' is not an ACLED event type",
+        f"{acled_file}:8: row 7 left out: latitude '123.4' is not a number within -90..90",
+        f"{acled_file}:12: row 10 left out: geo_precision '4' is not 1, 2 or 3",  # after the two-line note
+        f"{acled_file}:14: row 12 left out: event_id_cnty repeats an earlier row",
+    ]
+    frame = EventTable.read(tmp_path / "out.parquet").frame
+    table = frame.set_index(frame["acled_event_id_cnty"].str[3:].astype(int))  # rows[n] holds event n
+    assert table.loc[14, "start"] == table.loc[14, "end"] == dt.date(2017, 6, 8)
+    week = table.loc[15, "acled_event_date"]
+    assert (table.loc[15, "end"] - table.loc[15, "start"]).days == 6 and str(table.loc[15, "start"] + dt.timedelta(3)) == week
+    assert table.loc[16, "start"].day == 1 and (table.loc[16, "end"] + dt.timedelta(1)).day == 1
+    assert (table.loc[17, "type"], table.loc[17, "sub_type"]) == ("Battles", "Government regains territory")
+    assert table.loc[9, "notes"] == 'a note\nover two lines, "quoted"'
+    assert table.loc[16, "acled_time_precision"] == "3"  # the original codes are kept
+    assert table["precision"].isin([1, 2, 3]).all()
+
+
+def test_one_import_in_every_format_gives_the_same_records(acled_file: Path, tmp_path: Path) -> None:
+    made = {}
+    for name in ("out.parquet", "out.csv", "out.geojson", "out-records"):
+        import_events("acled", acled_file, tmp_path / name)
+        made[name] = list(read_events(tmp_path / name)[0]) if name != "out-records" else list(
+            load_events(tmp_path / name))
+    assert len(made["out.parquet"]) == 15
+    assert made["out.parquet"] == made["out.csv"] == made["out.geojson"] == made["out-records"]
+    first = made["out.parquet"][0]
+    assert first.imported is not None and first.imported["acled_event_id_cnty"] == "IRQ1"
+
+
+def test_a_real_ucdp_export_imports_checks_and_maps_without_edits(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "ged.parquet"
+    imported = runner.invoke(main, ["import", "ucdp", str(UCDP_SAMPLE), "-o", str(out)])
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.splitlines()[0] == f"imported 39 of 39 UCDP rows from {UCDP_SAMPLE} into {out}"
+    events = load_events(out)
+    kabul = events.get("ucdp-244657")
+    assert kabul is not None and kabul.start == dt.date(2017, 7, 31) and kabul.precision == 1
+    assert [a.name for a in kabul.actors] == ["Government of Iraq", "IS"]
+    assert kabul.imported["ucdp_where_prec"] == "1" and kabul.imported["ucdp_best"] == "6"  # type: ignore[index]
+    precisions = {e.imported["ucdp_where_prec"]: e.precision for e in events}  # type: ignore[index]
+    assert all(ours == {"1": 1, "2": 2}.get(theirs, 3) for theirs, ours in precisions.items())
+    checked = runner.invoke(main, ["check", str(out)])
+    assert checked.exit_code == 0 and checked.output.endswith("0 claims\n")
+    mapped = runner.invoke(main, ["map", str(out), "--offline", "-o", str(tmp_path / "ged.html")])
+    assert mapped.exit_code == 0 and "39 records" in mapped.output
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_the_imported_ucdp_map_draws_every_event_in_a_browser(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "ged.parquet"
+    import_events("ucdp", UCDP_SAMPLE, out)
+    CliRunner().invoke(main, ["map", str(out), "--offline", "-o", str(tmp_path / "ged.html")])
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        tab = chromium.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto((tmp_path / "ged.html").as_uri())
+        tab.wait_for_selector(".leaflet-interactive", state="attached")
+        dots = tab.evaluate("() => Object.values(window).filter("
+                            "v => v instanceof L.CircleMarker && !(v instanceof L.Circle) && v._map).length")
+        chromium.close()
+    assert dots == 39 and errors == []
+
+
+def test_an_export_that_is_not_an_event_table_is_named_with_the_command_to_import_it() -> None:
+    events, problems = read_events(UCDP_SAMPLE)
+    assert len(events) == 0
+    assert problems[0].message == (f"{UCDP_SAMPLE} is a UCDP export, not an event table; import it first: "
+                                   f"tracker import ucdp {UCDP_SAMPLE} -o events.parquet")
+
+
+def test_a_file_without_the_columns_a_dataset_needs_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    from tracker.errors import TrackerError
+
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("id,name\n1,x\n", encoding="utf-8")
+    with pytest.raises(TrackerError, match=r"wrong.csv:1: the header lacks event_id_cnty, event_date"):
+        import_events("acled", wrong, tmp_path / "out.parquet")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wrong.csv"]
+
+
+# --- exports ---
+
+
+def test_records_geojson_records_geojson_keeps_every_field(tmp_path: Path) -> None:
+    events = load_events(EVENTS)
+    EventTable.from_collection(events).write(tmp_path / "a.geojson")
+    again = load_events(tmp_path / "a.geojson")
+    assert list(again) == list(events)
+    EventTable.from_collection(again).write(tmp_path / "b.geojson")
+    assert (tmp_path / "a.geojson").read_bytes() == (tmp_path / "b.geojson").read_bytes()
+    features = json.loads((tmp_path / "a.geojson").read_text(encoding="utf-8"))["features"]
+    zone = next(f for f in features if f["properties"]["id"] == "al-tanf-deconfliction-zone")
+    assert zone["geometry"]["type"] == "Polygon" and zone["properties"]["area"]["circle"]["radius"] == "55 km"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records())
+def test_a_record_flattened_to_a_row_and_back_is_the_same_record(record: dict[str, Any]) -> None:
+    """Law: flatten then unflatten is the identity on records (the table's rows lose nothing)."""
+    event = Event.model_validate(record)
+    row = flatten(event.to_dict())
+    if row["latitude"] is None:  # a named location: the table holds its point as well
+        row["latitude"], row["longitude"] = 34.5, 38.3
+    assert Event.model_validate(unflatten(row)) == event
+
+
+def test_csv_kml_and_geoparquet_are_read_by_gis_tools(tmp_path: Path) -> None:
+    import geopandas as gpd
+    import pyogrio
+
+    table = EventTable.from_collection(load_events(EVENTS))
+    for name in ("e.csv", "e.kml", "e.parquet"):
+        table.write(tmp_path / name)
+    parquet = gpd.read_parquet(tmp_path / "e.parquet")
+    assert len(parquet) == 21 and parquet.crs.to_string() in ("OGC:CRS84", "EPSG:4326")
+    kml = pyogrio.read_dataframe(tmp_path / "e.kml")
+    assert len(kml) == 21 and set(kml.geometry.geom_type) == {"Point", "Polygon"}
+    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    zone = next(r for r in rows if r["id"] == "al-tanf-deconfliction-zone")
+    assert zone["geometry"].startswith("POLYGON ((") and json.loads(zone["area"])["circle"]["radius"] == "55 km"
+    placemarks = ET.parse(tmp_path / "e.kml").getroot().findall(".//{http://www.opengis.net/kml/2.2}Placemark")
+    assert len(placemarks) == 21
+
+
+def test_a_failed_export_leaves_nothing(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", str(EVENTS), "-o", str(tmp_path / "events.shp")])
+    assert result.exit_code == 1
+    assert "cannot tell the format of" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the table ---
+
+
+def test_filters_by_date_actor_and_region() -> None:
+    table = EventTable.from_collection(load_events(EVENTS))
+    may = table.between(dt.date(2017, 5, 1), dt.date(2017, 5, 31))
+    assert all(row.start <= "2017-05-31" and row.end >= "2017-05-01" for row in may.frame.itertuples())
+    assert set(table.involving("hezbollah").frame["id"]) == {"saa-within-15-miles-of-al-tanf"}
+    box = table.within((36.0, 34.0, 39.0, 36.5))  # west, south, east, north
+    assert "aleppo-battle-all-but-over" in set(box.frame["id"]) and "sdf-raqqa-offensive" not in set(box.frame["id"])
+
+
+def test_assigning_countries_agrees_with_shapely_point_by_point() -> None:
+    rng = np.random.default_rng(7)
+    lon, lat = rng.uniform(34, 45, 3000), rng.uniform(29, 38, 3000)
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame({"longitude": lon, "latitude": lat}, geometry=gpd.points_from_xy(lon, lat), crs=4326)
+    found = EventTable(frame).assign_countries()
+    shapes = countries()
+    for x, y, code in zip(lon[:400], lat[:400], found[:400], strict=True):
+        inside = [c for c, (_n, polygon) in shapes.items() if polygon.contains(shapely.Point(x, y))]
+        assert (inside[:1] or [None])[0] == code
+    assert {"SYR", "IRQ", "JOR", None} <= set(found)
+
+
+def test_a_dask_cluster_gives_the_single_machine_answers(tmp_path: Path) -> None:
+    pytest.importorskip("dask_geopandas")
+    from dask.distributed import Client, LocalCluster
+
+    from tracker import distributed
+
+    source = tmp_path / "acled.csv"
+    write_acled_like(source, 3000)
+    import_events("acled", source, tmp_path / "all.parquet")
+    table = EventTable.read(tmp_path / "all.parquet")
+    parts = distributed.partition(table, tmp_path / "parts", rows_per_part=700)
+    assert len(parts) == 5
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster):
+        on_cluster = distributed.assign_countries(tmp_path / "parts").compute()
+    assert on_cluster.tolist() == table.assign_countries().tolist()
+    assert set(on_cluster) == {"SYR", "IRQ"}
+
+
+def test_cli_export_filters_and_says_what_it_wrote(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", str(EVENTS), "--actor", "Hezbollah", "-o", str(tmp_path / "h.geojson")])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"wrote 1 of 21 events to {tmp_path / 'h.geojson'}",
+        f"next: open {tmp_path / 'h.geojson'} in QGIS, or tracker map {tmp_path / 'h.geojson'} --offline",
+    ]
+
+
+def test_the_columns_of_a_current_acled_export_are_all_kept(acled_file: Path, tmp_path: Path) -> None:
+    import_events("acled", acled_file, tmp_path / "out.parquet")
+    columns = set(EventTable.read(tmp_path / "out.parquet").frame.columns)
+    assert {f"acled_{c}" for c in ACLED_COLUMNS if c not in ("notes", "latitude", "longitude")} <= columns
+    shutil.rmtree(tmp_path, ignore_errors=True)
