@@ -103,13 +103,13 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
     names = _header(source, spec)
     report = ImportReport(spec.name, source, output)
     bad_rows: list[tuple[int, str]] = []
-    seen: set[str] = set()  # ids imported so far: a repeated one is refused
+    seen: list[pa.Array] = []  # ids imported so far: a repeated one is refused
     bar = _bar(source, progress)
-    # Blocks are parsed and converted in worker threads (Arrow releases the GIL) while this thread
-    # writes the previous ones, in order; at most two blocks wait, which bounds memory.
+    # Blocks are read ahead by one thread, parsed and converted by two more (Arrow releases the GIL),
+    # while this thread writes them in order; a few blocks at most wait, which bounds memory.
     with ThreadPoolExecutor(max_workers=2) as pool, TableWriter(output) as writer:
         pending: list[Any] = []
-        for piece, done in _pieces(source, chunk_bytes):
+        for piece, done in _ahead(_pieces(source, chunk_bytes)):
             pending.append((pool.submit(_convert, spec, names, piece), done))
             if len(pending) > 2:
                 _take(pending.pop(0), report, bad_rows, seen, writer, bar, spec)
@@ -130,7 +130,7 @@ def _convert(spec: _Dataset, names: list[str], piece: bytes) -> tuple[int, pa.Ta
     def parse(data: bytes) -> pa.Table:
         return pacsv.read_csv(
             io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=False),  # blocks run in parallel
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
@@ -148,7 +148,45 @@ def _convert(spec: _Dataset, names: list[str], piece: bytes) -> tuple[int, pa.Ta
     return table.num_rows, rows, problems
 
 
-def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, str]], seen: set[str],
+def _ahead(pieces: Iterator[tuple[bytes, int]], depth: int = 2) -> Iterator[tuple[bytes, int]]:
+    """The same pieces, read by a thread of their own up to ``depth`` ahead of the consumer."""
+    import queue
+    import threading
+
+    waiting: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    end = object()
+
+    def read() -> None:
+        try:
+            for item in pieces:
+                waiting.put(item)
+            waiting.put(end)
+        except BaseException as error:  # handed to the consumer, raised there
+            waiting.put(error)
+
+    threading.Thread(target=read, daemon=True).start()
+    while (item := waiting.get()) is not end:
+        if isinstance(item, BaseException):
+            raise item
+        yield item
+
+
+def _repeated(ids: pa.Array, seen: list[pa.Array]) -> np.ndarray:
+    """Which ids were imported before, or appear earlier in the same block."""
+    repeated = np.zeros(len(ids), dtype=bool)
+    if seen:
+        repeated |= pc.is_in(ids, value_set=pa.concat_arrays(seen)).to_numpy(zero_copy_only=False)
+    distinct = pc.unique(ids)
+    if len(distinct) != len(ids):
+        codes = pc.index_in(ids, value_set=distinct).to_numpy(zero_copy_only=False)
+        order = np.argsort(codes, kind="stable")
+        later = np.zeros(len(ids), dtype=bool)
+        later[order[1:]] = codes[order[1:]] == codes[order[:-1]]
+        repeated |= later
+    return repeated
+
+
+def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, str]], seen: list[pa.Array],
           writer: Any, bar: Any, spec: _Dataset) -> None:
     """Write one converted block, leaving out ids already imported."""
     future, done = job
@@ -156,18 +194,15 @@ def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, 
         count, rows, problems = future.result()
     except TrackerError as error:
         raise TrackerError(f"{report.source}: {error}") from None
-    repeated = []
-    for position, ident in enumerate(rows.column("id").to_pylist()):
-        if ident in seen:
-            repeated.append(position)
-        else:
-            seen.add(ident)
-    if repeated:
-        positions = rows.column("_row").to_pylist()  # rows' places in the block
-        problems = [*problems, *((positions[i], f"{spec.required[0]} repeats an earlier row") for i in repeated)]
-        keep = np.ones(rows.num_rows, dtype=bool)
-        keep[repeated] = False
-        rows = rows.filter(pa.array(keep))
+    ids = rows.column("id").combine_chunks()
+    repeated = _repeated(ids, seen)
+    if repeated.any():
+        positions = rows.column("_row").to_numpy()  # rows' places in the block
+        problems = [*problems, *((int(positions[i]), f"{spec.required[0]} repeats an earlier row")
+                                 for i in np.flatnonzero(repeated))]
+        rows = rows.filter(pa.array(~repeated))
+        ids = rows.column("id").combine_chunks()
+    seen.append(ids)
     bad_rows += [(report.rows + row, reason) for row, reason in sorted(problems)]
     report.rows += count
     writer.write_arrow(rows.drop_columns(["_row"]))
