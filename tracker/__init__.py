@@ -33,8 +33,8 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:
-    """``add_events`` and ``draft_events``, imported when first used (they bring ruamel.yaml and the
-    article reader, which reading records does not need)."""
+    """``add_events``, ``draft_events`` and ``EventTable``, imported when first used (they bring
+    ruamel.yaml, the article reader and GeoPandas, which reading records does not need)."""
     if name == "add_events":
         from .add import add_events
 
@@ -43,6 +43,10 @@ def __getattr__(name: str) -> Any:
         from .draft import draft_events
 
         return draft_events
+    if name == "EventTable":
+        from .table import EventTable
+
+        return EventTable
     raise AttributeError(f"module 'tracker' has no attribute {name!r}")
 
 
@@ -60,6 +64,7 @@ __all__ = [
     "DistanceClaim",
     "Event",
     "EventCollection",
+    "EventTable",
     "InsideClaim",
     "PlaceNotFound",
     "Problem",

@@ -26,7 +26,7 @@ from .errors import Problem, RecordError, TrackerError
 from .io import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
 from .model import Coordinates, Event, Resolved
 from .places import Resolution, resolve_places
-from .yamlrt import stored_yaml
+from .yamlrt import read_documents, stored_yaml
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -104,15 +104,15 @@ def add_events(
     """
     inputs, problems = _read_inputs(sources)
     folder = Path(into)
-    created = not folder.exists()
-    if created:
-        folder.mkdir(parents=True)
+    if folder.exists() and not folder.is_dir():
+        raise TrackerError(f"{folder} is a file; --into takes the events folder")
+    made = [parent for parent in (folder, *folder.parents) if not parent.exists()]  # what this call creates
     try:
         with folder_lock(folder):
             return _add_locked(inputs, problems, folder, force, gazetteer, progress)
     except BaseException:
-        if created:
-            _remove_if_empty(folder)
+        for parent in made:  # deepest first; a folder another command wrote into stays
+            _remove_if_empty(parent)
         raise
 
 
@@ -160,12 +160,13 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
         [*kept, *(item.event for item in unique)],
         [*(stored.origin(event.id) for event in kept), *(item.origin for item in unique)],
     )
-    resolution = resolve_places(everything, gazetteer)
+    streams = {item.origin.file: item.text.decode("utf-8-sig") for item in unique if item.origin.file == "<stdin>"}
+    resolution = resolve_places(everything, gazetteer, streams)
     files = {item.origin.file for item in inputs}
     problems.extend(problem for problem in resolution.problems if problem.path in files)
     if not problems and not force:
         problems.extend(_repeats(inputs, kept, everything, resolution))
-    problems.extend(_area_files(inputs, folder))
+    problems.extend(_area_files(inputs, folder, targets))
     if problems:
         raise RecordError(problems)
 
@@ -179,14 +180,17 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
             results.setdefault(result.event, []).append(result)
     writes: list[tuple[Path, bytes]] = []
     added: list[Added] = []
+    parsed: dict[int, list[Any]] = {}  # each input's documents, read once (a file may hold many records)
     for item in inputs:
         record = _with_resolved(item.event, resolution)
         target = targets[record.id]
-        text = stored_yaml(item.text, item.origin.document, record, item.record_dir)
+        if id(item.text) not in parsed:
+            parsed[id(item.text)] = read_documents(item.text)
+        text = stored_yaml(item.text, item.origin.document, record, item.record_dir, parsed[id(item.text)])
         writes.append((target, text.encode("utf-8")))
         if record.area is not None and record.area.geojson is not None:
             source = (item.record_dir / record.area.geojson).resolve()
-            destination = folder / record.area.geojson
+            destination = target.parent / record.area.geojson  # beside the file the record is written to
             if source != destination.resolve():
                 writes.append((destination, source.read_bytes()))
         added.append(Added(record, target, tuple(results.get(record.id, ())), record.id in replaced))
@@ -292,14 +296,15 @@ def _repeats(inputs: list[_Input], stored: list[Event], events: EventCollection,
         by_day.setdefault(key, []).append(event)
 
 
-def _area_files(inputs: list[_Input], folder: Path) -> Iterator[Problem]:
-    """An area's GeoJSON file goes with its record, to the same place relative to the folder."""
+def _area_files(inputs: list[_Input], folder: Path, targets: dict[str, Path]) -> Iterator[Problem]:
+    """An area's GeoJSON file goes with its record, to the same place relative to the file the record
+    is written to."""
     for item in inputs:
         area = item.event.area
-        if area is None or area.geojson is None:
+        if area is None or area.geojson is None or item.event.id not in targets:
             continue
         source = (item.record_dir / area.geojson).resolve()
-        destination = (folder / area.geojson).resolve()
+        destination = (targets[item.event.id].parent / area.geojson).resolve()
         if not destination.is_relative_to(folder.resolve()):
             yield _at(item, ["area", "geojson"], f"{area.geojson!r} would lie outside {folder}; "
                                                         "keep the GeoJSON file next to the record")
@@ -356,28 +361,40 @@ def _remove_if_empty(folder: Path) -> None:
 
 @contextmanager
 def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (``flock`` on the folder itself, so no file is left
-    behind), waiting up to ``timeout`` seconds for another holder to finish."""
+    """Hold an exclusive lock on ``folder``, made if missing (``flock`` on the folder itself, so no file
+    is left behind), waiting up to ``timeout`` seconds for another holder to finish. A folder removed
+    and made again while this waited is locked afresh."""
     try:
         import fcntl
     except ImportError:  # no flock (Windows): a lock file, created exclusively
+        folder.mkdir(parents=True, exist_ok=True)
         with _lock_file(folder, timeout):
             yield
         return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + timeout
+    while True:
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(folder, os.O_RDONLY)
         while True:
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
+                    os.close(descriptor)
                     raise TrackerError(
                         f"{folder} is locked by another tracker command, still running after {timeout:g} s; "
                         "wait for it to finish and try again"
                     ) from None
                 time.sleep(0.02)
+        try:
+            same = os.path.samestat(os.fstat(descriptor), os.stat(folder))
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(descriptor)  # the folder this waited on is gone: lock the one there now
+    try:
         yield
     finally:
         os.close(descriptor)  # closing releases the lock

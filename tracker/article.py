@@ -8,6 +8,7 @@ builds its draft from these; nothing here guesses what the article means.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -82,15 +83,40 @@ _NUMBER_WORDS = {
 }
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                       "hundred": 100, "a hundred": 100, "a thousand": 1000})
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = (
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:\b(?:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b))"
+    r"(?P<number>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\d,]\d)"
+    r"(?:\s+(?:million|thousand))?"
+    rf"|(?i:\b(?:{_WORD_NUMBER})(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million)\b)*\b))"
 )
 
 
 def _number(text: str) -> float:
-    """The value of a number as written: digits with thousands commas, or a word ("two")."""
-    return float(_NUMBER_WORDS.get(text.lower()) or text.replace(",", ""))
+    """The value of a number as written: digits (with thousands commas or spaces, and 'million'), or
+    words ("two", "twenty-five", "two hundred").
+
+    >>> [_number(t) for t in ("1,400", "1 000", "1.5 million", "twenty-five", "two hundred", "a thousand")]
+    [1400.0, 1000.0, 1500000.0, 25.0, 200.0, 1000.0]
+    """
+    words = text.lower().replace("-", " ").split()
+    if words[0][0].isdigit():
+        scale = _SCALES.get(words[-1], 1)
+        digits = "".join(word for word in words if word[0].isdigit()).replace(",", "")
+        return float(digits) * scale
+    total, current = 0.0, 0.0
+    for position, word in enumerate(words):
+        if word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word != "a":
+            current += _NUMBER_WORDS.get(word, 0)
+        elif position + 1 == len(words):
+            current += 1
+    return total + current
+
+
 _AREA_UNITS = (
     r"square\s+(?:kilometers|kilometres|kilometer|kilometre|km|miles|mile|mi|meters|metres)|"
     r"sq\.?\s*(?:km|mi|miles)|km2|km²|hectares|hectare|ha|acres|dunams|dunums"
@@ -117,10 +143,11 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("month day year", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
                                   re.I)),
-    ("day month year", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+"
+    ("day month year", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+"
                                   r"(?P<year>(?:19|20)\d\d)\b",
                                   re.I)),
     ("month year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("day month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)", re.I)),
     ("month day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I)),
     ("this month", re.compile(rf"\b(?:this|last|next|early|late|mid-?|in)\s+{_MONTH}\b(?!\s+(?:of\s+)?\d)", re.I)),
     ("weekday", re.compile(r"\b(?:on|last|this|earlier on|late on|early on)\s+(?P<weekday>" + "|".join(_WEEKDAYS)
@@ -226,7 +253,7 @@ def article_text(raw: str) -> tuple[str, str | None]:
     ('Plain text stays as it is.', None)
     """
     title = None
-    if re.search(r"<(?:html|body|p|div|article|br|span|h1)\b", raw, re.I):
+    if re.search(r"<(?:!doctype|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?)>", raw, re.I):  # any tag: markup
         from bs4 import BeautifulSoup
 
         soup = BeautifulSoup(raw, "html.parser")
@@ -292,14 +319,18 @@ def _alternation(names: list[str]) -> str:
 
 @cache
 def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """Two patterns (names in capitals, matched as written; the others, matched in any case) and the
-    record name of each alias (in lower case)."""
+    """Two patterns and the record name of each alias (in lower case). Names in capitals (ISIS) and
+    single words ('Coalition', 'rebels') are matched as written, or with a capital first letter (so
+    'the Syrian opposition coalition' is no US-led coalition); longer names in any case."""
     capitals: list[str] = []
     others: list[str] = []
     record_names: dict[str, str] = {}
     for actor, aliases in _names()["actors"].items():
         for alias in aliases:
-            (capitals if alias.isupper() or alias == "Isil" else others).append(alias)
+            if alias.isupper() or " " not in alias:
+                capitals += [alias, alias[:1].upper() + alias[1:]]
+            else:
+                others.append(alias)
             record_names[alias.lower()] = actor
     left, right = r"(?<![\w\-.])", r"(?!\w)(?!-(?!(?:held|controlled|backed|led|allied|linked|aligned)\b)\w)"
     return (
@@ -366,47 +397,75 @@ def read_article(raw: str, *, published: dt.date | None = None, gazetteer: Gazet
     )
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
+class _Spans:
+    """Non-overlapping spans of the text, kept sorted, so an overlap test costs a bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans or []:
+            if not self.overlaps(start, end):
+                self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        if index and self.ends[index - 1] > start:
+            return True
+        return index < len(self.starts) and self.starts[index] < end
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
 
 
 def _find_actors(article: Article) -> Iterator[ActorMention]:
     capitals, others, record_names = _actor_patterns()
     found: list[tuple[int, int, str]] = []
+    taken = _Spans()
     for pattern in (capitals, others):
         for match in pattern.finditer(article.text):
-            if not _overlaps(match.start(), match.end(), [(a, b) for a, b, _ in found]):
+            if not taken.overlaps(match.start(), match.end()) and not _shouted(article.text, match):
+                taken.add(match.start(), match.end())
                 found.append((match.start(), match.end(), match.group()))
     for start, _end, text in sorted(found):
         yield ActorMention(text, start, article.sentence_of(start), record_names[text.lower()])
 
 
+def _shouted(text: str, match: re.Match[str]) -> bool:
+    """Whether a short name in capitals ('IS') stands among words in capitals ('WHAT IS KNOWN'), where
+    it is an ordinary word."""
+    if len(match.group()) > 3 or not match.group().isupper():
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, match.start() - 30): match.start()])[-1:]
+    after = re.findall(r"[^\W\d_]+", text[match.end(): match.end() + 30])[:1]
+    return any(word.isupper() and len(word) > 1 for word in before + after)
+
+
 def _find_places(article: Article, taken: list[tuple[int, int]], gazetteer: Gazetteer | None) -> Iterator[PlaceMention]:
     text = article.text
-    spans = list(taken)
+    spans = _Spans(taken)
     country_pattern, codes = _country_pattern()
     for match in _region_pattern().finditer(text):
-        if not _overlaps(match.start(), match.end(), spans):
-            spans.append((match.start(), match.end()))
+        if not spans.overlaps(match.start(), match.end()):
+            spans.add(match.start(), match.end())
             yield PlaceMention(match.group(), match.start(), article.sentence_of(match.start()), "region")
     for match in country_pattern.finditer(text):
-        if not _overlaps(match.start(), match.end(), spans):
-            spans.append((match.start(), match.end()))
+        if not spans.overlaps(match.start(), match.end()):
+            spans.add(match.start(), match.end())
             yield PlaceMention(match.group(), match.start(), article.sentence_of(match.start()), "country",
                                country=codes[match.group()])
     yield from _gazetteer_places(article, spans, gazetteer)
     for match in _UNKNOWN_PLACE.finditer(text):
         name = match.group("name") or match.group("after")
         start = match.start("name") if match.group("name") else match.start("after")
-        if name.lower() in _COMMON or _overlaps(start, start + len(name), spans):
+        if name.lower() in _COMMON or spans.overlaps(start, start + len(name)):
             continue
-        spans.append((start, start + len(name)))
+        spans.add(start, start + len(name))
         yield PlaceMention(name, start, article.sentence_of(start), "unknown")
 
 
-def _gazetteer_places(
-    article: Article, spans: list[tuple[int, int]], gazetteer: Gazetteer | None
-) -> Iterator[PlaceMention]:
+def _gazetteer_places(article: Article, spans: _Spans, gazetteer: Gazetteer | None) -> Iterator[PlaceMention]:
     """Runs of one to four words, capitalised (or Arabic script, or joined by al-, ez-...), whose
     normalised form is a name in the gazetteer; the longest run wins."""
     from gazetteer import Gazetteer
@@ -428,19 +487,19 @@ def _gazetteer_places(
             name = text[start:end]
             if size == 1 and name.lower() in _COMMON:
                 continue
-            if _overlaps(start, end, spans) or not keys.get(normalize(name)):
+            if spans.overlaps(start, end) or not keys.get(normalize(name)):
                 continue
             found.append((start, end))
-            spans.append((start, end))
+            spans.add(start, end)
             taken = size
             break
         if not taken and "-" in words[index].group():  # "Damascus-Baghdad highway": each part on its own
             offset = words[index].start()
             for part in re.finditer(r"[^\-]+", words[index].group()):
                 start, end = offset + part.start(), offset + part.end()
-                if part.group()[0].isupper() and keys.get(normalize(part.group())) and not _overlaps(start, end, spans):
+                if part.group()[0].isupper() and keys.get(normalize(part.group())) and not spans.overlaps(start, end):
                     found.append((start, end))
-                    spans.append((start, end))
+                    spans.add(start, end)
         index += taken or 1
     if not found:
         return
@@ -472,7 +531,7 @@ def _find_quantities(article: Article) -> Iterator[QuantityMention]:
     for match in _MEASURE.finditer(text):
         value = _number(match.group("number"))
         unit = re.sub(r"\s+", " ", match.group("unit"))
-        number = f"{value:g}"
+        number = str(int(value)) if value.is_integer() else str(value)
         try:
             quantity = parse_quantity(f"{number} {unit}")
         except ValueError:
@@ -487,16 +546,16 @@ def _find_quantities(article: Article) -> Iterator[QuantityMention]:
         value = _number(match.group("number"))
         noun = match.group("noun").lower()
         yield QuantityMention(match.group(), match.start(), article.sentence_of(match.start()), "count",
-                              value, f"{value:g}", noun)
+                              value, str(int(value)) if value.is_integer() else str(value), noun)
 
 
 def _find_dates(article: Article, published: dt.date | None) -> Iterator[DateMention]:
-    spans: list[tuple[int, int]] = []
+    spans = _Spans()
     for kind, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(article.text):
-            if _overlaps(match.start(), match.end(), spans):
+            if spans.overlaps(match.start(), match.end()):
                 continue
-            spans.append((match.start(), match.end()))
+            spans.add(match.start(), match.end())
             start, end, exact = _date_span(kind, match, published)
             yield DateMention(match.group(), match.start(), article.sentence_of(match.start()), start, end, exact)
 
@@ -521,7 +580,7 @@ def _date_span(
         return None, None, False
     if published is None:
         return None, None, False
-    if kind == "month day" and month:
+    if kind in ("month day", "day month") and month:
         try:
             day = dt.date(published.year, month, int(groups["day"]))
         except ValueError:

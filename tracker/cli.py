@@ -167,7 +167,7 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     and the sentence it is in), its actors, quantities and dates. Then it proposes a record for each
     sentence that makes a claim (an area, a distance, a count, a direction, a border reached, a zone
     entered) or tells of an actor doing something at a place, each claim quoting its sentence. What
-    the text does not settle is marked REVIEW: a record holding a mark is not valid, so fill or
+    the text does not settle is marked «REVIEW»: a record holding a mark is not valid, so fill or
     delete each one, then add the records.
 
     \b

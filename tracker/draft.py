@@ -4,7 +4,7 @@
 that makes a claim (an area, a distance, a count, a direction, a border reached, a zone entered) or
 tells of an event (an actor doing something at a place). Every claim carries its sentence as quote.
 What the article does not settle (a title, an ambiguous or unknown place, a source's grade) is written
-as a ``REVIEW:`` mark: a record still holding one is not valid, so nothing unfinished can be added.
+as a ``«REVIEW»`` mark: a record still holding one is not valid, so nothing unfinished can be added.
 """
 
 from __future__ import annotations
@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING, Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .article import Article, PlaceMention, QuantityMention, read_article
+from .errors import TrackerError
 from .io import DRAFT_MARK
 from .vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
+#: The longest article drafted, in characters (a long report is some 50,000).
+MAX_ARTICLE_CHARS = 1_000_000
 #: The verbs that make a sentence tell of an event, by the ACLED event type they suggest.
 EVENT_VERBS: dict[str, str] = {
     r"advanc\w*|captur\w*|recaptur\w*|retak\w*|retook|seiz\w*|secur\w*|liberat\w*|took control|attack\w*|"
@@ -34,7 +37,8 @@ EVENT_VERBS: dict[str, str] = {
     r"overr[au]n\w*|reach\w*|driv\w* \w+ from|drove|withdr\w*|shot down": "Battles",
     r"air ?strikes?|airstrikes?|struck|shell\w*|bomb\w*|missiles? strikes?|rocket\w*|drone strikes?|"
     r"explosions?|IEDs?": "Explosions/Remote violence",
-    r"moved|mov\w+ tanks|deploy\w*|warn\w*|announc\w*|vow\w*|agree\w*|ceasefire|truce|negotiat\w*|head\w*|"
+    r"moved|mov\w+ tanks|deploy\w*|warn\w*|announc\w*|vow\w*|agree\w*|ceasefire|truce|negotiat\w*|"
+    r"head(?:ed|ing|s)? (?:to|for|toward|towards|back|into)|"
     r"approach\w*|reinforc\w*|threaten\w*": "Strategic developments",
     r"massacr\w*|execut\w*|kidnap\w*|abduct\w*": "Violence against civilians",
     r"protest\w*|demonstrat\w*": "Protests",
@@ -67,7 +71,7 @@ _ZONE = re.compile(
 
 @dataclass(frozen=True)
 class Draft:
-    """Records drafted from an article: plain data holding ``REVIEW:`` marks, with the comments that
+    """Records drafted from an article: plain data holding ``«REVIEW»`` marks, with the comments that
     say where each value comes from; :meth:`to_yaml` writes them for a person to finish."""
 
     article: Article
@@ -116,6 +120,7 @@ class Draft:
         from ruamel.yaml import YAML
 
         yaml = YAML(typ="rt")
+        yaml.representer.ignore_aliases = lambda *_: True  # never &anchors: the loader refuses them
         yaml.width = 4096
         yaml.indent(mapping=2, sequence=4, offset=2)
         stream = io.StringIO()
@@ -129,7 +134,7 @@ class Draft:
         lines = [
             f"Drafted by `tracker draft` from {self.name}: {len(self.records)} record(s), {self.marks} value(s) "
             "marked REVIEW.",
-            "Fill each REVIEW: mark (tracker validate lists them), delete the records and claims you do not",
+            "Fill each «REVIEW» mark (tracker validate lists them), delete the records and claims you do not",
             "want, then add the rest: tracker add THIS-FILE",
             "",
             "Places (as written: what the gazetteer made of it; first sentence):",
@@ -174,7 +179,7 @@ def _excerpt(text: str, size: int = 90) -> str:
 
 def _comment(text: str) -> str:
     """Text made safe for a YAML comment: one line, no control characters."""
-    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]+", " ", text)
+    return re.sub(r"[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]+", " ", text)
 
 
 def _place_words(place: PlaceMention) -> str:
@@ -205,7 +210,7 @@ def _marks(value: Any) -> Iterator[str]:
 
 
 def review(what: str) -> str:
-    """A value for a person to fill: ``REVIEW: what``."""
+    """A value for a person to fill: ``«REVIEW» what``."""
     return f"{DRAFT_MARK} {_comment(what)}"
 
 
@@ -226,7 +231,7 @@ def draft_events(
     >>> record["actors"], {key: value for key, value in record["claims"][0].items() if key != "quote"}
     (['Syrian Arab Army'], {'distance': '15 miles', 'to': 'Tadmur', 'relation': 'within'})
     >>> record["title"]
-    'REVIEW: a one-line title for: "Pro-government soldiers are now within 15 miles of Tadmur."'
+    '«REVIEW» a one-line title for: "Pro-government soldiers are now within 15 miles of Tadmur."'
     """
     if isinstance(article, os.PathLike):
         path = Path(article)
@@ -234,6 +239,9 @@ def draft_events(
         name = str(path)
     else:
         text, name = article, "the text given"
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise TrackerError(f"{name} holds {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} an article may "
+                           "have; draft it in parts")
     read = read_article(text, published=published, gazetteer=gazetteer)
     records = tuple(_records(read, published, url))
     return Draft(read, name, published, url, records)

@@ -27,7 +27,7 @@ MAX_FILE_BYTES = 1 << 20
 #: File name endings read from a folder.
 SUFFIXES = (".yaml", ".yml")
 #: How ``tracker draft`` marks what a person must fill; a record still holding one is not valid.
-DRAFT_MARK = "REVIEW:"
+DRAFT_MARK = "«REVIEW»"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -86,6 +86,11 @@ class Loader(_BaseLoader):  # type: ignore[misc]
             for key_node, value_node in node.value:
                 key = self._plain(key_node, seen)
                 try:
+                    if key in data:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"the key {key!r} is given twice in one mapping (the first value would be "
+                            "lost); keep one", key_node.start_mark,
+                        )
                     data[key] = self._plain(value_node, seen)
                 except TypeError:
                     raise yaml.constructor.ConstructorError(

@@ -65,9 +65,12 @@ class Resolution:
         return self.matches[key]
 
 
-def resolve_places(events: EventCollection, gazetteer: Gazetteer | None = None) -> Resolution:
+def resolve_places(
+    events: EventCollection, gazetteer: Gazetteer | None = None, texts: dict[str, str] | None = None
+) -> Resolution:
     """Resolve every place name of ``events`` in one batch; unknown and ambiguous names become
-    problems naming the file, line and column (the offline gazetteer by default)."""
+    problems naming the file, line and column (the offline gazetteer by default). ``texts`` holds the
+    YAML of records that were not read from a file (standard input), by the name they were read as."""
     if gazetteer is None:
         from gazetteer import Gazetteer
 
@@ -87,7 +90,7 @@ def resolve_places(events: EventCollection, gazetteer: Gazetteer | None = None) 
         if match.status == "found":
             continue
         origin = events.origin(event.id)
-        line, column = position(origin, path)
+        line, column = position(origin, path, text=(texts or {}).get(origin.file))
         hint = (
             "; add it with `tracker gazetteer import places.csv`, or write {lat: ..., lon: ...}"
             if match.status == "not_found"
