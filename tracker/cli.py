@@ -429,7 +429,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
 
     from .claims import check_claims
 
-    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True, claimed_only=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         report = check_claims(events, _gazetteer(online))

@@ -130,9 +130,12 @@ def no_garbage_collection() -> Iterator[None]:
 
 
 def read_events(
-    paths: PathArg | Iterable[PathArg], *, progress: bool = False
+    paths: PathArg | Iterable[PathArg], *, progress: bool = False, claimed_only: bool = False
 ) -> tuple[EventCollection, list[Problem]]:
     """The valid records under ``paths`` (folders or files) and every problem found, without raising.
+
+    ``claimed_only`` reads, from event tables, only the rows with claims or areas (what checking
+    claims needs; a dataset's plain points are skipped without being made into records).
 
     ``progress`` shows a progress bar on standard error when it is a terminal.
     """
@@ -145,7 +148,7 @@ def read_events(
             problems.append(Problem(str(root), None, None, "", "no such file or folder"))
             continue
         if (root.is_file() and root.suffix.lower() in TABLE_SUFFIXES) or _parquet_folder(root):
-            tables.append(_read_table(root, progress))
+            tables.append(_read_table(root, progress, claimed_only))
             continue
         found = yaml_files(root)
         if not found:
@@ -191,12 +194,15 @@ def _parquet_folder(path: Path) -> bool:
     return path.is_dir() and any(path.glob("*.parquet")) and not any(path.glob("*.y*ml"))
 
 
-def _read_table(path: Path, progress: bool) -> tuple[EventCollection, list[Problem]]:
+def _read_table(path: Path, progress: bool, claimed_only: bool = False) -> tuple[EventCollection, list[Problem]]:
     """The records of an event table file, each row validated (rows are numbered from 1)."""
     from .table import EventTable
 
     try:
-        return EventTable.read(path).records(progress=progress, name=str(path))
+        table = EventTable.read(path)
+        if claimed_only:
+            table = table.claimed()
+        return table.records(progress=progress, name=str(path))
     except TrackerError as error:
         return EventCollection([]), [Problem(str(path), None, None, "", str(error))]
 

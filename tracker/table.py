@@ -159,6 +159,10 @@ class EventTable:
             mask &= (pd.to_datetime(self.frame["start"]) <= pd.Timestamp(until)).to_numpy()
         return self._rows(mask)
 
+    def claimed(self) -> EventTable:
+        """The events with claims or an area: those a check of claims reads."""
+        return self._rows(self.frame["claims"].notna().to_numpy() | self.frame["area"].notna().to_numpy())
+
     def involving(self, actor: str) -> EventTable:
         """The events with ``actor`` among their actors (exact name, any case)."""
         wanted = actor.strip().casefold()
@@ -277,7 +281,11 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+    if value is None:
+        return True
+    if type(value) is str:
+        return False
+    return value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
 def unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -328,6 +336,8 @@ def _number(value: Any) -> Any:
 
 def _scalar(value: Any) -> Any:
     """A cell as a YAML-ready scalar (numpy numbers to Python numbers)."""
+    if type(value) is str:  # nearly every cell a dataset keeps
+        return value
     if isinstance(value, np.bool_):
         return bool(value)
     if isinstance(value, np.integer):
@@ -341,8 +351,12 @@ def _scalar(value: Any) -> Any:
 
 def iter_records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
     """Each row of ``frame`` as a record's plain data."""
+    import pyarrow as pa
+
     columns = [c for c in frame.columns if c != "geometry"]
-    for values in frame[columns].itertuples(index=False, name=None):
+    # each column to Python values at once (Arrow does it in C), then rows are zipped together
+    lists = [pa.array(frame[column], from_pandas=True).to_pylist() for column in columns]
+    for values in zip(*lists, strict=True):
         yield unflatten(dict(zip(columns, values, strict=True)))
 
 
