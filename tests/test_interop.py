@@ -252,3 +252,10 @@ def test_the_columns_of_a_current_acled_export_are_all_kept(acled_file: Path, tm
     columns = set(EventTable.read(tmp_path / "out.parquet").frame.columns)
     assert {f"acled_{c}" for c in ACLED_COLUMNS if c not in ("notes", "latitude", "longitude")} <= columns
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_an_empty_selection_still_writes_a_table_that_reads_back(tmp_path: Path) -> None:
+    for name in ("e.parquet", "e.geojson", "e.csv"):
+        result = CliRunner().invoke(main, ["export", str(EVENTS), "--actor", "Nobody", "-o", str(tmp_path / name)])
+        assert result.exit_code == 0 and result.output.startswith("wrote 0 of 21 events")
+        assert len(EventTable.read(tmp_path / name)) == 0

@@ -272,9 +272,10 @@ def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor:
         table = table.involving(actor)
     if region:
         table = table.within(parse_region(region))
-    table.write(output)
+    table.write(output, progress=True)
     click.echo(f"wrote {len(table):,} of {count:,} events to {output}")
-    click.echo(f"next: open {output} in QGIS, or tracker map {output} --offline")
+    readable = output.suffix.lower() in (".parquet", ".csv", ".geojson", ".json")
+    click.echo(f"next: open {output} in QGIS" + (f", or tracker map {output} --offline" if readable else ""))
 
 
 def _date(event: Event) -> str:

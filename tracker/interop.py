@@ -250,10 +250,21 @@ def _kml_geometry(geometry: Any) -> ET.Element:
     return element
 
 
-def write_table(table: EventTable, path: Path) -> Path:
-    """Write ``table`` to ``path`` in the format its ending names."""
+#: Rows written at a time by :func:`write_table` (the progress bar moves by as many).
+WRITE_ROWS = 50_000
+
+
+def write_table(table: EventTable, path: Path, *, progress: bool = False) -> Path:
+    """Write ``table`` to ``path`` in the format its ending names; ``progress`` shows a bar on a
+    terminal."""
+    starts: Any = range(0, len(table), WRITE_ROWS)
+    if progress:
+        from tqdm import tqdm
+
+        starts = tqdm(starts, unit="block", desc="writing", disable=None, leave=False)
     with TableWriter(path) as writer:
-        writer.write(table)
+        for start in starts:
+            writer.write(EventTable(table.frame.iloc[start: start + WRITE_ROWS]))
     return path
 
 

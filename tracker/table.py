@@ -223,12 +223,12 @@ class EventTable:
         frames = [t.frame for t in tables]
         return cls(gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326"))
 
-    def write(self, path: str | os.PathLike[str]) -> Path:
+    def write(self, path: str | os.PathLike[str], *, progress: bool = False) -> Path:
         """Write the table as GeoParquet, CSV, GeoJSON or KML, chosen by ``path``'s ending; written to a
-        temporary file, then renamed."""
+        temporary file, then renamed. ``progress`` shows a bar on a terminal."""
         from .interop import write_table
 
-        return write_table(self, Path(path))
+        return write_table(self, Path(path), progress=progress)
 
 
 # --- rows and records ---------------------------------------------------------------------------
