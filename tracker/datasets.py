@@ -360,7 +360,8 @@ def _empty_to_null(text: Any) -> Any:
     return pa.chunked_array(chunks, pa.string())
 
 
-def _as_text(days: np.ndarray) -> pa.Array:
+def _as_dates(days: np.ndarray) -> pa.Array:
+    """NumPy days as an Arrow date column."""
     return pa.array(days).cast(pa.date32())
 
 
@@ -435,8 +436,8 @@ def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     place = pc.if_else(pc.equal(location, ""), "an unnamed place", location)
     base = {
         "id": _slug("acled-", ident),
-        "start": _as_text(start),
-        "end": _as_text(end),
+        "start": _as_dates(start),
+        "end": _as_dates(end),
         "title": pc.binary_join_element_wise(named, place, " in "),
         "type": kind,
         "sub_type": pc.coalesce(sub, legacy_sub),
