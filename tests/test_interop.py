@@ -259,3 +259,11 @@ def test_an_empty_selection_still_writes_a_table_that_reads_back(tmp_path: Path)
         result = CliRunner().invoke(main, ["export", str(EVENTS), "--actor", "Nobody", "-o", str(tmp_path / name)])
         assert result.exit_code == 0 and result.output.startswith("wrote 0 of 21 events")
         assert len(EventTable.read(tmp_path / name)) == 0
+
+
+def test_every_feature_of_a_geojson_file_keeps_its_geometry(tmp_path: Path) -> None:
+    table = EventTable.from_collection(load_events(EVENTS))
+    table.write(tmp_path / "e.geojson")
+    again = EventTable.read(tmp_path / "e.geojson")
+    assert len(again.frame) == 21
+    assert all(a.equals_exact(b, 1e-9) for a, b in zip(table.frame.geometry, again.frame.geometry, strict=True))

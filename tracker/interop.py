@@ -325,19 +325,19 @@ def _read_geojson(path: Path) -> EventTable:
     if not isinstance(features, list):
         raise TrackerError(f"{path} is not a GeoJSON FeatureCollection")
     rows = []
-    shapes = []
+    shapes: list[str | None] = []
     for feature in features:
         properties = dict(feature.get("properties") or {})
         for column in JSON_COLUMNS:
             if properties.get(column) is not None and not isinstance(properties[column], str):
                 properties[column] = json.dumps(properties[column], ensure_ascii=False)
         rows.append(properties)
-    if rows:
-        _check_columns(path, list(rows[0]))
         geometry = feature.get("geometry")
-        shapes.append(shapely.from_geojson(json.dumps(geometry)) if geometry else None)
-    frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(COLUMNS))
+        shapes.append(json.dumps(geometry) if geometry else None)
+    if not rows:
+        return EventTable.from_rows(pd.DataFrame(columns=list(COLUMNS)), points(np.array([]), np.array([])))
+    _check_columns(path, list(rows[0]))
+    frame = pd.DataFrame(rows)
     if "precision" in frame:
         frame["precision"] = frame["precision"].astype("Int8")
-    geometry = np.array(shapes, dtype=object) if rows else points(np.array([]), np.array([]))
-    return EventTable.from_rows(frame, geometry)
+    return EventTable.from_rows(frame, shapely.from_geojson(np.array(shapes, dtype=object)))  # one call for all
