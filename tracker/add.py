@@ -25,7 +25,7 @@ from .collection import EventCollection, read_events
 from .errors import Problem, RecordError, TrackerError
 from .io import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
 from .model import Coordinates, Event, Resolved
-from .places import Resolution, resolve_places
+from .places import Resolution, place_names, resolve_places
 from .yamlrt import read_documents, stored_yaml
 
 if TYPE_CHECKING:
@@ -245,22 +245,16 @@ def _at(item: _Input, path: list[str | int], message: str) -> Problem:
 def _with_resolved(event: Event, resolution: Resolution) -> Event:
     """The record with ``resolved:``, the gazetteer entry behind each of its place names."""
     resolved: dict[str, Resolved] = {}
-    for (event_id, path), match in resolution.matches.items():
-        if event_id != event.id or match.place is None:
-            continue
+    for path, name in place_names(event):
+        match = resolution.matches.get((event.id, path))
+        if match is None or match.place is None:
+            continue  # an event id (the ``to`` of a distance to another event's area), not a place
         place = match.place
-        resolved.setdefault(_value_at(event, path), Resolved(
+        resolved.setdefault(name, Resolved(
             entry=place.id, name=place.name, lat=place.latitude, lon=place.longitude,
             country=place.country or None, score=round(float(match.score or 0), 1),
         ))
     return event.model_copy(update={"resolved": resolved or None})
-
-
-def _value_at(event: Event, path: tuple[str | int, ...]) -> str:
-    value: Any = event
-    for step in path:
-        value = value[step] if isinstance(step, int) else getattr(value, step)
-    return str(value)
 
 
 def _location(event: Event, resolution: Resolution) -> tuple[float, float] | None:

@@ -147,7 +147,7 @@ def read_events(
         if not root.exists():
             problems.append(Problem(str(root), None, None, "", "no such file or folder"))
             continue
-        if (root.is_file() and root.suffix.lower() in TABLE_SUFFIXES) or _parquet_folder(root):
+        if is_table(root):
             tables.append(_read_table(root, progress, claimed_only))
             continue
         found = yaml_files(root)
@@ -190,7 +190,11 @@ def read_events(
 TABLE_SUFFIXES = (".parquet", ".csv", ".geojson", ".json")
 
 
-def _parquet_folder(path: Path) -> bool:
+def is_table(path: Path) -> bool:
+    """Whether ``path`` is an event table (a file of :data:`TABLE_SUFFIXES`, or a folder of GeoParquet
+    parts) rather than YAML records."""
+    if path.is_file():
+        return path.suffix.lower() in TABLE_SUFFIXES
     return path.is_dir() and any(path.glob("*.parquet")) and not any(path.glob("*.y*ml"))
 
 

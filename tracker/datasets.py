@@ -309,6 +309,11 @@ def _day(text: pa.Array) -> pa.Array:
     return pc.cast(parsed, pa.date32())
 
 
+def _shown(array: Any) -> Callable[[int], str]:
+    """A row's value as a message shows it, quoted."""
+    return lambda row: repr(array[row].as_py())
+
+
 def _in(text: pa.Array, allowed: list[str]) -> pa.Array:
     return pc.is_in(text, value_set=pa.array(allowed))
 
@@ -408,23 +413,20 @@ def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     geo = _column(table, "geo_precision")
     actor1, actor2, location = _column(table, "actor1"), _column(table, "actor2"), _column(table, "location")
 
-    def value(array: pa.Array) -> Callable[[int], str]:
-        return lambda row: repr(array[row].as_py())
-
     ok, problems = _problems([
         (pc.not_equal(ident, ""), lambda row: "event_id_cnty is empty"),
         (pc.is_valid(day),
-         lambda row: f"event_date {value(date_text)(row)} is not a date (YYYY-MM-DD or '08 June 2017')"),
+         lambda row: f"event_date {_shown(date_text)(row)} is not a date (YYYY-MM-DD or '08 June 2017')"),
         (_in(precision_in_time, ["1", "2", "3"]),
-         lambda row: f"time_precision {value(precision_in_time)(row)} is not 1, 2 or 3"),
-        (pc.is_valid(kind), lambda row: f"event_type {value(event_type)(row)} is not an ACLED event type"),
+         lambda row: f"time_precision {_shown(precision_in_time)(row)} is not 1, 2 or 3"),
+        (pc.is_valid(kind), lambda row: f"event_type {_shown(event_type)(row)} is not an ACLED event type"),
         (pc.or_(pc.equal(sub_label, ""), pc.is_valid(sub)),
-         lambda row: f"sub_event_type {value(sub_label)(row)} is not an ACLED sub-event type"),
+         lambda row: f"sub_event_type {_shown(sub_label)(row)} is not an ACLED sub-event type"),
         (pc.and_(pc.greater_equal(lat, -90), pc.less_equal(lat, 90)),
-         lambda row: f"latitude {value(lat_text)(row)} is not a number within -90..90"),
+         lambda row: f"latitude {_shown(lat_text)(row)} is not a number within -90..90"),
         (pc.and_(pc.greater_equal(lon, -180), pc.less_equal(lon, 180)),
-         lambda row: f"longitude {value(lon_text)(row)} is not a number within -180..180"),
-        (_in(geo, ["1", "2", "3"]), lambda row: f"geo_precision {value(geo)(row)} is not 1, 2 or 3"),
+         lambda row: f"longitude {_shown(lon_text)(row)} is not a number within -180..180"),
+        (_in(geo, ["1", "2", "3"]), lambda row: f"geo_precision {_shown(geo)(row)} is not 1, 2 or 3"),
         (pc.not_equal(actor1, ""), lambda row: "actor1 is empty"),
     ], count)
     days = day.to_numpy(zero_copy_only=False).astype("datetime64[D]")
@@ -468,20 +470,17 @@ def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     lat, lon = _number(lat_text), _number(lon_text)
     side_a, side_b = _column(table, "side_a"), _column(table, "side_b")
 
-    def value(array: pa.Array) -> Callable[[int], str]:
-        return lambda row: repr(array[row].as_py())
-
     ok, problems = _problems([
         (pc.not_equal(ident, ""), lambda row: "id is empty"),
-        (pc.is_valid(start), lambda row: f"date_start {value(start_text)(row)} is not a date (YYYY-MM-DD)"),
-        (pc.is_valid(end), lambda row: f"date_end {value(end_text)(row)} is not a date (YYYY-MM-DD)"),
+        (pc.is_valid(start), lambda row: f"date_start {_shown(start_text)(row)} is not a date (YYYY-MM-DD)"),
+        (pc.is_valid(end), lambda row: f"date_end {_shown(end_text)(row)} is not a date (YYYY-MM-DD)"),
         (pc.less_equal(start, end), lambda row: "date_end is before date_start"),
-        (_in(violence, list(_UCDP_TYPES)), lambda row: f"type_of_violence {value(violence)(row)} is not 1, 2 or 3"),
+        (_in(violence, list(_UCDP_TYPES)), lambda row: f"type_of_violence {_shown(violence)(row)} is not 1, 2 or 3"),
         (pc.and_(pc.greater_equal(lat, -90), pc.less_equal(lat, 90)),
-         lambda row: f"latitude {value(lat_text)(row)} is not a number within -90..90"),
+         lambda row: f"latitude {_shown(lat_text)(row)} is not a number within -90..90"),
         (pc.and_(pc.greater_equal(lon, -180), pc.less_equal(lon, 180)),
-         lambda row: f"longitude {value(lon_text)(row)} is not a number within -180..180"),
-        (_in(where, list(_UCDP_PRECISION)), lambda row: f"where_prec {value(where)(row)} is not 1 to 7"),
+         lambda row: f"longitude {_shown(lon_text)(row)} is not a number within -180..180"),
+        (_in(where, list(_UCDP_PRECISION)), lambda row: f"where_prec {_shown(where)(row)} is not 1 to 7"),
         (pc.not_equal(side_a, ""), lambda row: "side_a is empty"),
     ], count)
     place = _column(table, "where_coordinates")

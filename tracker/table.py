@@ -205,12 +205,12 @@ class EventTable:
     def read_many(cls, paths: Iterable[str | os.PathLike[str]]) -> EventTable:
         """One table of everything under ``paths`` (table files, or record folders and files); refuses
         invalid records, as :func:`~tracker.collection.load_events` does."""
-        from .collection import TABLE_SUFFIXES, load_events
+        from .collection import is_table, load_events
 
         tables: list[EventTable] = []
         records: list[Path] = []
         for path in map(Path, paths):
-            if path.suffix.lower() in TABLE_SUFFIXES or (path.is_dir() and any(path.glob("*.parquet"))):
+            if is_table(path):
                 tables.append(cls.read(path))
             else:
                 records.append(path)
