@@ -267,3 +267,16 @@ def test_every_feature_of_a_geojson_file_keeps_its_geometry(tmp_path: Path) -> N
     again = EventTable.read(tmp_path / "e.geojson")
     assert len(again.frame) == 21
     assert all(a.equals_exact(b, 1e-9) for a, b in zip(table.frame.geometry, again.frame.geometry, strict=True))
+
+
+def test_values_spanning_lines_anywhere_in_a_large_export_are_read_whole(tmp_path: Path) -> None:
+    path = write_acled_like(tmp_path / "acled.csv", 6000)  # over 2 MB: Arrow reads it in several blocks
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    for row in rows[1:]:
+        row[26] = row[26].replace(", ", ",\n")  # every note over two lines
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    report = import_events("acled", path, tmp_path / "out.parquet")
+    assert (report.rows, report.imported, report.problems) == (6000, 6000, [])
+    assert EventTable.read(tmp_path / "out.parquet").frame["notes"].tolist() == [row[26] for row in rows[1:]]

@@ -131,6 +131,7 @@ def _convert(spec: _Dataset, names: list[str], piece: bytes) -> tuple[int, pa.Ta
         return pacsv.read_csv(
             io.BytesIO(data),
             read_options=pacsv.ReadOptions(column_names=names, use_threads=False),  # blocks run in parallel
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),  # Arrow cuts its own blocks too
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
