@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import mmap
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +37,9 @@ from .errors import Problem, TrackerError
 from .table import ACTOR_SEPARATOR, COLUMNS
 from .vocabulary import canonical_sub_type, canonical_type
 
-#: Bytes read at a time (Arrow's CSV block size): bounds memory to some hundred MB.
-CHUNK_BYTES = 64 << 20
+#: Bytes read at a time: a few blocks are held at once, so memory stays near a hundred MB. (Blocks of
+#: this size reuse the memory freed by earlier ones; much larger ones are slower to allocate.)
+CHUNK_BYTES = 16 << 20
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
@@ -73,6 +76,7 @@ class ImportReport:
 class _Dataset:
     name: str
     required: tuple[str, ...]
+    distinct: tuple[str, ...]  # columns whose texts seldom repeat, read as plain text
     convert: Callable[[pa.Table], tuple[pa.Table, list[tuple[int, str]]]]
 
 
@@ -95,7 +99,8 @@ def import_events(
     return _import(spec, source, output, chunk_bytes, progress)
 
 
-def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool) -> ImportReport:
+def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool,
+            drop: np.ndarray | None = None) -> ImportReport:
     from concurrent.futures import ThreadPoolExecutor
 
     from .interop import TableWriter
@@ -103,7 +108,7 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
     names = _header(source, spec)
     report = ImportReport(spec.name, source, output)
     bad_rows: list[tuple[int, str]] = []
-    seen: list[pa.Array] = []  # ids imported so far: a repeated one is refused
+    written = _Written()
     bar = _bar(source, progress)
     # Blocks are read ahead by one thread, parsed and converted by two more (Arrow releases the GIL),
     # while this thread writes them in order; a few blocks at most wait, which bounds memory.
@@ -112,44 +117,118 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
         for piece, done in _ahead(_pieces(source, chunk_bytes)):
             pending.append((pool.submit(_convert, spec, names, piece), done))
             if len(pending) > 2:
-                _take(pending.pop(0), report, bad_rows, seen, writer, bar, spec)
+                _take(pending.pop(0), report, bad_rows, written, writer, bar, drop)
         while pending:
-            _take(pending.pop(0), report, bad_rows, seen, writer, bar, spec)
+            _take(pending.pop(0), report, bad_rows, written, writer, bar, drop)
+        repeated = written.repeated()
+        if len(repeated) and drop is None:  # rare: import again, leaving those rows out
+            writer.abort()
+            writer.close = lambda: output  # type: ignore[method-assign]  # the second import put it in place
+            if bar is not None:
+                bar.close()
+            again = _import(spec, source, output, chunk_bytes, progress, drop=repeated)
+            again.problems = sorted([*again.problems, *_located(source, [
+                (int(row), f"{spec.required[0]} repeats an earlier row") for row in repeated])],
+                key=lambda problem: problem.line or 0)
+            return again
     if bar is not None:
         bar.close()
     report.problems = _located(source, bad_rows)
     return report
 
 
-def _convert(spec: _Dataset, names: list[str], piece: bytes) -> tuple[int, pa.Table, list[tuple[int, str]]]:
-    """Parse one block of rows (whole rows, no header) and convert it."""
-    import io
+@dataclass
+class _Written:
+    """The ids written so far and the rows they came from, to find ids that repeat an earlier row."""
 
+    ids: list[pa.Array] = field(default_factory=list)
+    rows: list[np.ndarray] = field(default_factory=list)
+
+    def add(self, ids: pa.Array, rows: np.ndarray) -> None:
+        self.ids.append(ids)
+        self.rows.append(rows)
+
+    def repeated(self) -> np.ndarray:
+        """The rows (counted from the first after the header) whose id an earlier row has."""
+        if not self.ids:
+            return np.zeros(0, dtype=np.int64)
+        ids = pa.chunked_array(self.ids, pa.string())
+        distinct = pc.unique(ids)
+        if len(distinct) == len(ids):  # the usual case: one hash pass
+            return np.zeros(0, dtype=np.int64)
+        codes = pc.index_in(ids, value_set=distinct).to_numpy(zero_copy_only=False)
+        rows = np.concatenate(self.rows)
+        order = np.lexsort((rows, codes))  # by id, then by place in the file
+        later = np.zeros(len(rows), dtype=bool)
+        later[order[1:]] = codes[order[1:]] == codes[order[:-1]]
+        return np.sort(rows[later])
+
+
+def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, pa.Table, list[tuple[int, str]]]:
+    """Parse one block of rows (whole rows, no header) and convert it."""
     import pyarrow.csv as pacsv
 
-    def parse(data: bytes) -> pa.Table:
+    # Columns that repeat (actors, places, types, dates...) are read as dictionaries: each distinct
+    # text is converted once and written once, which is most of an import's work. Coordinates are
+    # read as numbers; a block where one is not (or is out of range) is read again as text, so that
+    # the message can quote it.
+    as_text = {name: pa.string() if name in spec.distinct else _TEXT for name in names}
+    as_numbers = {**as_text, **{name: pa.float64() for name in _RANGES if name in names}}
+
+    data = pa.py_buffer(piece)
+    if not _utf8(data):  # bad bytes shown as U+FFFD
+        data = pa.py_buffer(bytes(piece).decode("utf-8", "replace").encode("utf-8"))
+
+    def parse(types: dict[str, pa.DataType]) -> pa.Table:
         return pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(data),
             read_options=pacsv.ReadOptions(column_names=names, use_threads=False),  # blocks run in parallel
             parse_options=pacsv.ParseOptions(newlines_in_values=True),  # Arrow cuts its own blocks too
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+            convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False, check_utf8=False),  # checked
         )
 
     try:
         try:
-            table = parse(piece)
-        except pa.ArrowInvalid as error:
-            if "UTF8" not in str(error).upper().replace("-", ""):
-                raise
-            table = parse(piece.decode("utf-8", "replace").encode("utf-8"))  # bad bytes shown as U+FFFD
+            table = parse(as_numbers)
+            if not _in_range(table):
+                table = parse(as_text)
+        except pa.ArrowInvalid:
+            table = parse(as_text)
     except pa.ArrowInvalid as error:
         raise TrackerError(f"not a readable CSV file: {error}") from None
+    table = table.unify_dictionaries().combine_chunks()
     rows, problems = spec.convert(table)
     return table.num_rows, rows, problems
 
 
-def _ahead(pieces: Iterator[tuple[bytes, int]], depth: int = 2) -> Iterator[tuple[bytes, int]]:
+def _utf8(data: pa.Buffer) -> bool:
+    """Whether ``data`` is valid UTF-8 (checked by Arrow, as one long text)."""
+    offsets = pa.py_buffer(np.array([0, data.size], dtype=np.int64))
+    try:
+        pa.LargeStringArray.from_buffers(1, offsets, data).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+#: Where coordinates lie.
+_RANGES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
+
+
+def _in_range(table: pa.Table) -> bool:
+    """Whether every coordinate of ``table`` is given and within its range."""
+    for name, (low, high) in _RANGES.items():
+        if name in table.column_names:
+            column = table.column(name)
+            if column.null_count or pc.any(pc.is_nan(column)).as_py():
+                return False
+            if len(column) and (pc.min(column).as_py() < low or pc.max(column).as_py() > high):
+                return False
+    return True
+
+
+def _ahead(pieces: Iterator[tuple[memoryview, int]], depth: int = 2) -> Iterator[tuple[memoryview, int]]:
     """The same pieces, read by a thread of their own up to ``depth`` ahead of the consumer."""
     import queue
     import threading
@@ -172,38 +251,19 @@ def _ahead(pieces: Iterator[tuple[bytes, int]], depth: int = 2) -> Iterator[tupl
         yield item
 
 
-def _repeated(ids: pa.Array, seen: list[pa.Array]) -> np.ndarray:
-    """Which ids were imported before, or appear earlier in the same block."""
-    repeated = np.zeros(len(ids), dtype=bool)
-    if seen:
-        repeated |= pc.is_in(ids, value_set=pa.concat_arrays(seen)).to_numpy(zero_copy_only=False)
-    distinct = pc.unique(ids)
-    if len(distinct) != len(ids):
-        codes = pc.index_in(ids, value_set=distinct).to_numpy(zero_copy_only=False)
-        order = np.argsort(codes, kind="stable")
-        later = np.zeros(len(ids), dtype=bool)
-        later[order[1:]] = codes[order[1:]] == codes[order[:-1]]
-        repeated |= later
-    return repeated
-
-
-def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, str]], seen: list[pa.Array],
-          writer: Any, bar: Any, spec: _Dataset) -> None:
-    """Write one converted block, leaving out ids already imported."""
+def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, str]], written: _Written,
+          writer: Any, bar: Any, drop: np.ndarray | None) -> None:
+    """Write one converted block (leaving out the rows in ``drop``, counted from the first row)."""
     future, done = job
     try:
         count, rows, problems = future.result()
     except TrackerError as error:
         raise TrackerError(f"{report.source}: {error}") from None
-    ids = rows.column("id").combine_chunks()
-    repeated = _repeated(ids, seen)
-    if repeated.any():
-        positions = rows.column("_row").to_numpy()  # rows' places in the block
-        problems = [*problems, *((int(positions[i]), f"{spec.required[0]} repeats an earlier row")
-                                 for i in np.flatnonzero(repeated))]
-        rows = rows.filter(pa.array(~repeated))
-        ids = rows.column("id").combine_chunks()
-    seen.append(ids)
+    positions = rows.column("_row").to_numpy() + report.rows  # rows' places in the file
+    if drop is not None and len(drop):
+        kept = ~np.isin(positions, drop)
+        rows, positions = rows.filter(pa.array(kept)), positions[kept]
+    written.add(rows.column("id").combine_chunks(), positions)
     bad_rows += [(report.rows + row, reason) for row, reason in sorted(problems)]
     report.rows += count
     writer.write_arrow(rows.drop_columns(["_row"]))
@@ -236,20 +296,42 @@ def _header(source: Path, spec: _Dataset) -> list[str]:
     return names
 
 
-def _pieces(source: Path, size: int) -> Iterator[tuple[bytes, int]]:
+def _pieces(source: Path, size: int) -> Iterator[tuple[memoryview, int]]:
     """The file after its header in blocks of about ``size`` bytes, each ending at the end of a row:
-    at a line end outside quotes (an even count of '"' so far, as CSV doubles quotes inside values),
-    so a value spanning lines is never cut. Yields each block and the bytes read so far."""
+    at a line end outside quotes (an even count of '"' before it, as CSV doubles quotes inside
+    values), so a value spanning lines is never cut. Yields each block and the bytes read so far.
+
+    The file is mapped into memory, so a block is a view of it, never a copy."""
     with source.open("rb") as stream:
         header = stream.readline()
-        if header.count(b'"') % 2:  # a header spanning lines: rare, read as a whole
-            while header.count(b'"') % 2 and (line := stream.readline()):
-                header += line
-        while piece := stream.read(size):
-            piece += stream.readline()
-            while piece.count(b'"') % 2 and (line := stream.readline()):
-                piece += line
-            yield piece, stream.tell()
+        while header.count(b'"') % 2 and (line := stream.readline()):
+            header += line
+        start, total = stream.tell(), os.fstat(stream.fileno()).st_size
+        if start >= total:
+            return
+        # Not closed here: the views handed out keep it open until the last is parsed.
+        mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    whole = memoryview(mapped)
+    while start < total:
+        end = min(start + size, total)
+        while (cut := total if end == total else _row_end(mapped, start, end)) < 0:
+            end = min(end + size, total)  # no row ends in this block: read on
+        yield whole[start:cut], cut
+        start = cut
+
+
+def _row_end(mapped: mmap.mmap, start: int, end: int) -> int:
+    """Where the last whole row in ``mapped[start:end]`` ends (just after its line end), or -1."""
+    def quotes(first: int, last: int) -> int:
+        return int(np.count_nonzero(np.frombuffer(mapped, np.uint8, last - first, first) == ord('"')))
+
+    inside = quotes(start, end)
+    while (line_end := mapped.rfind(b"\n", start, end)) >= 0:
+        inside -= quotes(line_end, end)
+        if inside % 2 == 0:
+            return line_end + 1
+        end = line_end
+    return -1
 
 
 def _located(source: Path, bad_rows: list[tuple[int, str]]) -> list[Problem]:
@@ -275,17 +357,59 @@ def _located(source: Path, bad_rows: list[tuple[int, str]]) -> list[Problem]:
 
 
 # --- shared conversions, on Arrow arrays ------------------------------------------------------------
+#
+# Most columns arrive as dictionaries (the distinct texts, and each row's index into them): a
+# conversion runs on the distinct texts and is spread to the rows by their indices.
+
+_TEXT = pa.dictionary(pa.int32(), pa.string())
 
 
 def _column(table: pa.Table, name: str) -> Any:
-    """A text column as written (an Arrow chunked array); empty text where the export lacks it."""
+    """A column as read (a dictionary array for repeating text); empty text where the export lacks it."""
     if name not in table.column_names:
-        return pa.chunked_array([pa.array([""] * table.num_rows, pa.string())])
-    return table.column(name)
+        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([""]))
+    column = table.column(name)
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+
+def _rows_of(values: pa.Array, column: pa.DictionaryArray) -> pa.Array:
+    """``values``, one for each distinct text of ``column``, spread to its rows."""
+    return pc.take(values, column.indices)
+
+
+def _coded(indices: pa.Array, values: pa.Array) -> pa.DictionaryArray:
+    """A dictionary array; a null among ``values`` becomes a null row (Parquet wants none in a dictionary)."""
+    if values.null_count:
+        indices = pc.if_else(pc.take(pc.is_null(values), indices), pa.scalar(None, indices.type), indices)
+        values = pc.fill_null(values, "")
+    return pa.DictionaryArray.from_arrays(indices, values)
+
+
+def _mapped(column: pa.DictionaryArray, convert: Callable[[pa.Array], pa.Array]) -> pa.DictionaryArray:
+    """``convert`` (an array function) applied to the distinct texts of ``column``, as a dictionary."""
+    return _coded(column.indices, convert(column.dictionary))
+
+
+def _combined(convert: Callable[..., pa.Array], *columns: pa.DictionaryArray) -> pa.Array:
+    """``convert`` of several columns together, run once per distinct combination of their texts."""
+    sizes = [max(len(column.dictionary), 1) for column in columns]
+    if int(np.prod(np.array(sizes, dtype=object))) >= 2**62:  # too many combinations for one number
+        return convert(*(pc.take(c.dictionary, c.indices) for c in columns))
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column, size in zip(columns, sizes, strict=True):
+        key = key * size + column.indices.to_numpy(zero_copy_only=False)
+    encoded = pc.dictionary_encode(pa.array(key))
+    rest, parts = encoded.dictionary.to_numpy(zero_copy_only=False), []
+    for column, size in reversed(list(zip(columns, sizes, strict=True))):
+        parts.append(pc.take(column.dictionary, pa.array(rest % size)))
+        rest = rest // size
+    return _coded(encoded.indices, convert(*reversed(parts)))
 
 
 def _number(text: pa.Array) -> pa.Array:
-    """Decimal numbers; null where the text is not one."""
+    """Decimal numbers (as they are where Arrow read them as numbers); null where the text is not one."""
+    if pa.types.is_floating(text.type):
+        return text
     try:
         return pc.cast(text, pa.float64())  # every value a number: the usual case, and fast
     except pa.ArrowInvalid:
@@ -315,15 +439,22 @@ def _shown(array: Any) -> Callable[[int], str]:
     return lambda row: repr(array[row].as_py())
 
 
-def _in(text: pa.Array, allowed: list[str]) -> pa.Array:
-    return pc.is_in(text, value_set=pa.array(allowed))
+def _in(column: pa.DictionaryArray, allowed: list[str]) -> pa.Array:
+    return _rows_of(pc.is_in(column.dictionary, value_set=pa.array(allowed)), column)
 
 
-def _lookup(text: pa.Array, convert: Callable[[str], Any]) -> pa.Array:
-    """``convert`` applied once per distinct value (null where it gives ``None``)."""
-    labels = pc.unique(text)
-    mapped = pa.array([convert(label) for label in labels.to_pylist()], pa.string())
-    return pc.take(mapped, pc.index_in(text, value_set=labels))
+def _each(texts: pa.Array, convert: Callable[[str], Any]) -> pa.Array:
+    """``convert`` (of one text) applied to each of a few texts, as text (null where it gives ``None``)."""
+    return pa.array([convert(text) for text in texts.to_pylist()], pa.string())
+
+
+def _code(texts: pa.Array, codes: dict[str, int]) -> pa.Array:
+    """The precision each text stands for (null for any other text)."""
+    return pa.array([codes.get(text) for text in texts.to_pylist()], pa.int8())
+
+
+def _sub_type(label: str) -> str | None:
+    return canonical_sub_type(label.strip()) if label.strip() else None
 
 
 def _problems(
@@ -342,33 +473,41 @@ def _problems(
 
 def _joined(*parts: Any) -> Any:
     """Actor names from several columns, each empty or holding names separated by '; '."""
-    return pc.binary_join_element_wise(*(_empty_to_null(part) for part in parts), ACTOR_SEPARATOR,
-                                       null_handling="skip")
+    return pc.binary_join_element_wise(*(pc.if_else(pc.equal(part, ""), pa.scalar(None, pa.string()), part)
+                                         for part in parts), ACTOR_SEPARATOR, null_handling="skip")
+
+
+_ASCII_ALNUM = np.zeros(256, dtype=bool)
+for _first, _last in (b"09", b"AZ", b"az"):
+    _ASCII_ALNUM[_first:_last + 1] = True
+_ASCII_LOWER = np.arange(256, dtype=np.uint8)
+_ASCII_LOWER[ord("A"):ord("Z") + 1] += 32
 
 
 def _slug(prefix: str, text: pa.Array) -> pa.Array:
-    body = pc.utf8_lower(text)
-    if not pc.all(pc.utf8_is_alnum(body)).as_py():
-        body = pc.utf8_trim(pc.replace_substring_regex(body, r"[^a-z0-9]+", "-"), "-")
+    """Ids as the records write them: ``prefix`` and the text in lower case, each run of other
+    characters than letters and digits a hyphen."""
+    body = _ascii_lower(text)
+    if body is None:
+        body = pc.utf8_lower(text)
+        if not pc.all(pc.utf8_is_alnum(body)).as_py():
+            body = pc.utf8_trim(pc.replace_substring_regex(body, r"[^a-z0-9]+", "-"), "-")
     return pc.binary_join_element_wise(prefix, body, "")
 
 
-def _empty_to_null(text: Any) -> Any:
-    """Empty text as null, by giving the column a validity bitmap (its values are not copied)."""
-    chunks = []
-    for chunk in text.chunks:
-        if chunk.null_count:
-            chunks.append(pc.if_else(pc.equal(chunk, ""), pa.scalar(None, pa.string()), chunk))
-            continue
-        filled = pc.not_equal(pc.binary_length(chunk), 0)
-        _validity, offsets, data = chunk.buffers()
-        chunks.append(pa.StringArray.from_buffers(len(chunk), offsets, data, filled.buffers()[1], offset=chunk.offset))
-    return pa.chunked_array(chunks, pa.string())
-
-
-def _as_dates(days: np.ndarray) -> pa.Array:
-    """NumPy days as an Arrow date column."""
-    return pa.array(days).cast(pa.date32())
+def _ascii_lower(text: pa.Array) -> pa.Array | None:
+    """``text`` in lower case when it holds only ASCII letters and digits (the usual ids), read
+    byte by byte; ``None`` otherwise."""
+    if not len(text) or text.null_count or not isinstance(text, pa.StringArray):
+        return None
+    _validity, offsets, data = text.buffers()
+    if data is None:
+        return None
+    ends = np.frombuffer(offsets, np.int32)[text.offset: text.offset + len(text) + 1]
+    if not _ASCII_ALNUM[np.frombuffer(data, np.uint8)[ends[0]:ends[-1]]].all():
+        return None
+    lowered = pa.py_buffer(_ASCII_LOWER[np.frombuffer(data, np.uint8)])
+    return pa.StringArray.from_buffers(len(text), offsets, lowered, offset=text.offset)
 
 
 def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
@@ -380,7 +519,7 @@ def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
     return fixed.cast(pa.binary())
 
 
-def _rows(base: dict[str, pa.Array], kept: pa.Table, prefix: str, ok: np.ndarray) -> pa.Table:
+def _rows(base: dict[str, Any], kept: pa.Table, prefix: str, ok: np.ndarray) -> pa.Table:
     """The output table of the rows that passed: the record columns, the dataset's own, the point."""
     lon = base["longitude"].to_numpy(zero_copy_only=False)
     lat = base["latitude"].to_numpy(zero_copy_only=False)
@@ -393,81 +532,90 @@ def _rows(base: dict[str, pa.Array], kept: pa.Table, prefix: str, ok: np.ndarray
     return table if ok.all() else table.filter(pa.array(ok))
 
 
+def _dates(day: pa.Array, column: pa.DictionaryArray, code: pa.DictionaryArray) -> tuple[pa.Array, pa.Array]:
+    """First and last days of each row: its day (``day``, one for each distinct text of ``column``),
+    the seven days around it where ``code`` (ACLED's time_precision) is 2, its month where 3."""
+    days = pc.fill_null(pc.cast(day, pa.int32()), 0).to_numpy(zero_copy_only=False)
+    months = days.astype("datetime64[D]").astype("datetime64[M]")
+    first = months.astype("datetime64[D]").astype(np.int32)
+    last = (months + 1).astype("datetime64[D]").astype(np.int32) - 1
+    which = column.indices.to_numpy(zero_copy_only=False)
+    week, month = (_in(code, [value]).to_numpy(zero_copy_only=False) for value in ("2", "3"))
+    row_day = days[which]
+    start = np.where(week, row_day - 3, np.where(month, first[which], row_day))
+    end = np.where(week, row_day + 3, np.where(month, last[which], row_day))
+    return pa.array(start).cast(pa.date32()), pa.array(end).cast(pa.date32())
+
+
 # --- ACLED ---------------------------------------------------------------------------------------
 
 
 def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     count = table.num_rows
-    ident, date_text = _column(table, "event_id_cnty"), _column(table, "event_date")
-    day = _day(date_text)
-    time_code = _column(table, "time_precision")
-    precision_in_time = pc.if_else(pc.equal(time_code, ""), "1", time_code)
+    ident, date_text = table.column("event_id_cnty").combine_chunks(), _column(table, "event_date")
+    day = _day(date_text.dictionary)
+    time_code = _mapped(_column(table, "time_precision"),
+                        lambda text: pc.if_else(pc.equal(text, ""), "1", text))  # empty: the day given
     event_type, sub_label = _column(table, "event_type"), _column(table, "sub_event_type")
-    labels = pc.unique(event_type)
-    known = [canonical_type(label.strip()) or (None, None) for label in labels.to_pylist()]
-    where_label = pc.index_in(event_type, value_set=labels)
-    kind = pc.take(pa.array([k[0] for k in known], pa.string()), where_label)
-    legacy_sub = pc.take(pa.array([k[1] for k in known], pa.string()), where_label)
-    sub = _lookup(sub_label, lambda v: canonical_sub_type(v.strip()) if v.strip() else None)
-    lat_text, lon_text = _column(table, "latitude"), _column(table, "longitude")
+    kind = _mapped(event_type, lambda labels: _each(labels, lambda label: (canonical_type(label.strip()) or [None])[0]))
+    sub = _each(sub_label.dictionary, _sub_type)
+    lat_text, lon_text = table.column("latitude").combine_chunks(), table.column("longitude").combine_chunks()
     lat, lon = _number(lat_text), _number(lon_text)
     geo = _column(table, "geo_precision")
     actor1, actor2, location = _column(table, "actor1"), _column(table, "actor2"), _column(table, "location")
 
     ok, problems = _problems([
         (pc.not_equal(ident, ""), lambda row: "event_id_cnty is empty"),
-        (pc.is_valid(day),
+        (_rows_of(pc.is_valid(day), date_text),
          lambda row: f"event_date {_shown(date_text)(row)} is not a date (YYYY-MM-DD or '08 June 2017')"),
-        (_in(precision_in_time, ["1", "2", "3"]),
-         lambda row: f"time_precision {_shown(precision_in_time)(row)} is not 1, 2 or 3"),
+        (_in(time_code, ["1", "2", "3"]), lambda row: f"time_precision {_shown(time_code)(row)} is not 1, 2 or 3"),
         (pc.is_valid(kind), lambda row: f"event_type {_shown(event_type)(row)} is not an ACLED event type"),
-        (pc.or_(pc.equal(sub_label, ""), pc.is_valid(sub)),
+        (_rows_of(pc.or_(pc.equal(sub_label.dictionary, ""), pc.is_valid(sub)), sub_label),
          lambda row: f"sub_event_type {_shown(sub_label)(row)} is not an ACLED sub-event type"),
         (pc.and_(pc.greater_equal(lat, -90), pc.less_equal(lat, 90)),
          lambda row: f"latitude {_shown(lat_text)(row)} is not a number within -90..90"),
         (pc.and_(pc.greater_equal(lon, -180), pc.less_equal(lon, 180)),
          lambda row: f"longitude {_shown(lon_text)(row)} is not a number within -180..180"),
         (_in(geo, ["1", "2", "3"]), lambda row: f"geo_precision {_shown(geo)(row)} is not 1, 2 or 3"),
-        (pc.not_equal(actor1, ""), lambda row: "actor1 is empty"),
+        (_rows_of(pc.not_equal(actor1.dictionary, ""), actor1), lambda row: "actor1 is empty"),
     ], count)
-    days = day.to_numpy(zero_copy_only=False).astype("datetime64[D]")
-    week, month = (precision_in_time.to_numpy(zero_copy_only=False) == code for code in ("2", "3"))
-    months = days.astype("datetime64[M]")
-    start = np.where(week, days - 3, np.where(month, months.astype("datetime64[D]"), days))
-    end = np.where(week, days + 3, np.where(month, (months + 1).astype("datetime64[D]") - 1, days))
-    named = pc.if_else(pc.equal(sub_label, ""), event_type, sub_label)
-    place = pc.if_else(pc.equal(location, ""), "an unnamed place", location)
+    start, end = _dates(day, date_text, time_code)
+
+    def title(event: pa.Array, sub_event: pa.Array, place: pa.Array) -> pa.Array:
+        named = pc.if_else(pc.equal(sub_event, ""), event, sub_event)
+        return pc.binary_join_element_wise(named, pc.if_else(pc.equal(place, ""), "an unnamed place", place), " in ")
+
     base = {
         "id": _slug("acled-", ident),
-        "start": _as_dates(start),
-        "end": _as_dates(end),
-        "title": pc.binary_join_element_wise(named, place, " in "),
+        "start": start,
+        "end": end,
+        "title": _combined(title, event_type, sub_label, location),
         "type": kind,
-        "sub_type": pc.coalesce(sub, legacy_sub),
-        "actors": _joined(actor1, _column(table, "assoc_actor_1"), actor2, _column(table, "assoc_actor_2")),
+        "sub_type": _combined(lambda event, sub_event: pc.coalesce(  # a pre-2019 type names its sub-type
+            _each(sub_event, _sub_type),
+            _each(event, lambda label: (canonical_type(label.strip()) or [None, None])[1])), event_type, sub_label),
+        "actors": _combined(_joined, actor1, _column(table, "assoc_actor_1"), actor2, _column(table, "assoc_actor_2")),
         "latitude": pc.fill_null(lat, np.nan),
         "longitude": pc.fill_null(lon, np.nan),
-        "precision": pc.cast(geo if ok.all() else pc.if_else(pa.array(ok), geo, pa.scalar(None, pa.string())),
-                             pa.int8()),
+        "precision": _rows_of(_code(geo.dictionary, {"1": 1, "2": 2, "3": 3}), geo),
         "notes": table.column("notes").combine_chunks() if "notes" in table.column_names else None,
     }
     kept = table.drop_columns([c for c in ("notes", "latitude", "longitude") if c in table.column_names])
     return _rows(base, kept, "acled", ok), problems
 
-
 # --- UCDP GED ------------------------------------------------------------------------------------
 
 _UCDP_TYPES = {"1": "Battles", "2": "Battles", "3": "Violence against civilians"}
-_UCDP_PRECISION = {"1": "1", "2": "2", "3": "3", "4": "3", "5": "3", "6": "3", "7": "3"}
+_UCDP_PRECISION = {"1": 1, "2": 2, "3": 3, "4": 3, "5": 3, "6": 3, "7": 3}
 
 
 def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     count = table.num_rows
-    ident = _column(table, "id")
+    ident = table.column("id").combine_chunks()
     start_text, end_text = _column(table, "date_start"), _column(table, "date_end")
-    start, end = _day(start_text), _day(end_text)
+    start, end = (_rows_of(_day(text.dictionary), text) for text in (start_text, end_text))
     violence, where = _column(table, "type_of_violence"), _column(table, "where_prec")
-    lat_text, lon_text = _column(table, "latitude"), _column(table, "longitude")
+    lat_text, lon_text = table.column("latitude").combine_chunks(), table.column("longitude").combine_chunks()
     lat, lon = _number(lat_text), _number(lon_text)
     side_a, side_b = _column(table, "side_a"), _column(table, "side_b")
 
@@ -482,23 +630,26 @@ def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
         (pc.and_(pc.greater_equal(lon, -180), pc.less_equal(lon, 180)),
          lambda row: f"longitude {_shown(lon_text)(row)} is not a number within -180..180"),
         (_in(where, list(_UCDP_PRECISION)), lambda row: f"where_prec {_shown(where)(row)} is not 1 to 7"),
-        (pc.not_equal(side_a, ""), lambda row: "side_a is empty"),
+        (_rows_of(pc.not_equal(side_a.dictionary, ""), side_a), lambda row: "side_a is empty"),
     ], count)
-    place = _column(table, "where_coordinates")
-    place = pc.if_else(pc.equal(place, ""), _column(table, "adm_1"), place)
-    conflict = _column(table, "conflict_name")
+
+    def title(conflict: pa.Array, a: pa.Array, b: pa.Array, where: pa.Array, region: pa.Array) -> pa.Array:
+        place = pc.if_else(pc.equal(where, ""), region, where)
+        return pc.binary_join_element_wise(
+            pc.if_else(pc.equal(conflict, ""), a, conflict), ": ", a, " vs ", b,
+            pc.if_else(pc.equal(place, ""), "", pc.binary_join_element_wise(" at ", place, "")), "")
+
     base = {
         "id": _slug("ucdp-", ident),
         "start": start,
         "end": end,
-        "title": pc.binary_join_element_wise(
-            pc.if_else(pc.equal(conflict, ""), side_a, conflict), ": ", side_a, " vs ", side_b,
-            pc.if_else(pc.equal(place, ""), "", pc.binary_join_element_wise(" at ", place, "")), ""),
-        "type": _lookup(violence, _UCDP_TYPES.get),
-        "actors": _joined(side_a, side_b),
+        "title": _combined(title, _column(table, "conflict_name"), side_a, side_b, _column(table, "where_coordinates"),
+                           _column(table, "adm_1")),
+        "type": _mapped(violence, lambda codes: _each(codes, _UCDP_TYPES.get)),
+        "actors": _combined(_joined, side_a, side_b),
         "latitude": pc.fill_null(lat, np.nan),
         "longitude": pc.fill_null(lon, np.nan),
-        "precision": pc.cast(_lookup(pc.if_else(pa.array(ok), where, ""), _UCDP_PRECISION.get), pa.int8()),
+        "precision": _rows_of(_code(where.dictionary, _UCDP_PRECISION), where),
     }
     kept = table.drop_columns([c for c in ("latitude", "longitude") if c in table.column_names])
     return _rows(base, kept, "ucdp", ok), problems
@@ -506,9 +657,10 @@ def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
 
 DATASETS = {
     "acled": _Dataset("acled", ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude",
-                                "geo_precision"), _acled),
+                                "geo_precision"), ("event_id_cnty", "latitude", "longitude", "notes"), _acled),
     "ucdp": _Dataset("ucdp", ("id", "type_of_violence", "side_a", "side_b", "where_prec", "latitude", "longitude",
-                              "date_start", "date_end"), _ucdp),
+                              "date_start", "date_end"), ("id", "latitude", "longitude", "geom_wkt", "source_article"),
+                   _ucdp),
 }
 
 

@@ -30,8 +30,11 @@ if TYPE_CHECKING:
 #: Records per file when a table is written as a folder of YAML records (well under the 1 MiB limit).
 RECORDS_PER_FILE = 500
 _KML = "http://www.opengis.net/kml/2.2"
-#: Columns whose minimum and maximum GeoParquet files record, for readers that skip row groups.
-STATISTICS = ("id", "start", "end", "type", "sub_type", "latitude", "longitude", "precision")
+#: Columns whose minimum and maximum GeoParquet files record, for readers that skip row groups by
+#: date, place or type (ids follow no order, so theirs would skip nothing).
+STATISTICS = ("start", "end", "type", "sub_type", "latitude", "longitude", "precision")
+#: Columns of few distinct values in any table.
+SHORT = ("start", "end", "precision")
 
 
 def output_format(path: Path) -> str:
@@ -90,21 +93,34 @@ class TableWriter:
             self._parquet_table(table)
             self.rows += table.num_rows
             return
-        frame = table.drop_columns(["geometry"]).to_pandas()
+        frame = _plain(table.drop_columns(["geometry"])).to_pandas()
         shapes = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
         self.write(EventTable.from_rows(frame, shapes))
 
     # --- one writer per format ---
 
     def _parquet_table(self, table: pa.Table) -> None:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         if self._parquet is None:
             metadata = {**(table.schema.metadata or {}), b"geo": json.dumps(GEO_METADATA).encode()}
             self._schema = table.schema.with_metadata(metadata)
             small = [name for name in STATISTICS if name in self._schema.names]  # long text gains nothing
-            self._parquet = pq.ParquetWriter(self.temporary, self._schema, write_statistics=small)
-        self._parquet.write_table(table.cast(self._schema))
+            # Dictionary columns (an import's) are written as they are, with no Arrow schema stored,
+            # so readers get text, not categories; the GeoParquet metadata is added on its own.
+            coded = [column.name for column in self._schema if pa.types.is_dictionary(column.type)]
+            self._parquet = pq.ParquetWriter(
+                self.temporary, self._schema, write_statistics=small, store_schema=not coded,
+                # An import's table: dictionary pages for the columns that are dictionaries already (and
+                # the short ones), not for text that seldom repeats (ids, notes, points): trying costs
+                # time and saves nothing. Compressed: the text; coordinates and codes gain little.
+                use_dictionary=[*coded, *SHORT] if coded else True,
+                compression={f.name: "snappy" if pa.types.is_string(f.type) else "none" for f in self._schema}
+                if coded else "snappy")
+            if coded:
+                self._parquet.add_key_value_metadata(metadata)
+        self._parquet.write_table(table if table.schema.equals(self._schema) else table.cast(self._schema))
 
     def _text(self) -> IO[str]:
         if self._stream is None:
@@ -209,6 +225,14 @@ class TableWriter:
             shutil.rmtree(self.temporary, ignore_errors=True)
         else:
             self.temporary.unlink(missing_ok=True)
+
+
+def _plain(table: pa.Table) -> pa.Table:
+    """``table`` with its dictionary columns decoded to their values."""
+    import pyarrow as pa
+
+    fields = [pa.field(f.name, f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in table.schema]
+    return table.cast(pa.schema(fields, table.schema.metadata))
 
 
 def _missing(value: Any) -> bool:
