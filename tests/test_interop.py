@@ -16,12 +16,12 @@ import pyarrow.compute as pc
 import pytest
 import shapely
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tracker import Event, load_events, read_events
 from tracker.cli import main
-from tracker.datasets import ACLED_COLUMNS, _ascii_lower, import_events, write_acled_like
+from tracker.datasets import ACLED_COLUMNS, _ascii_lower, _Written, import_events, write_acled_like
 from tracker.geometry import countries
 from tracker.table import EventTable, flatten, unflatten
 
@@ -293,3 +293,15 @@ def test_ids_lowered_byte_by_byte_equal_arrow_s_lower_case(texts: list[str], sta
     if fast is not None:
         assert fast.equals(pc.utf8_lower(column))
     assert fast is not None or not all(text.isascii() and text.isalnum() for text in texts[start:]) or not len(column)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab1é-", max_size=20), max_size=30), st.integers(1, 7))
+@example(["aaaaaaaa1aaaaaaaa", "aaaaaaaa2aaaaaaaa", "aaaaaaaa1aaaaaaaa"], 1)  # alike but for the middle
+def test_the_rows_found_repeating_are_those_whose_id_an_earlier_row_has(ids: list[str], block: int) -> None:
+    written = _Written()
+    for start in range(0, len(ids), block):  # in blocks, as an import writes them (one a slice)
+        column = pa.array(["pad", *ids[start:start + block]], pa.string())[1:]
+        written.add(column, np.arange(start, start + len(column)))
+    expected = [row for row, text in enumerate(ids) if text in ids[:row]]
+    assert written.repeated().tolist() == expected

@@ -110,58 +110,88 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
     bad_rows: list[tuple[int, str]] = []
     written = _Written()
     bar = _bar(source, progress)
-    # Blocks are read ahead by one thread, parsed and converted by two more (Arrow releases the GIL),
-    # while this thread writes them in order; a few blocks at most wait, which bounds memory.
-    with ThreadPoolExecutor(max_workers=2) as pool, TableWriter(output) as writer:
-        pending: list[Any] = []
-        for piece, done in _ahead(_pieces(source, chunk_bytes)):
-            pending.append((pool.submit(_convert, spec, names, piece), done))
-            if len(pending) > 2:
+    writer = TableWriter(output)
+    try:
+        # Blocks are read ahead by one thread, parsed and converted by two more (Arrow releases the
+        # GIL), while this thread writes them in order; a few blocks at most wait, which bounds memory.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            pending: list[Any] = []
+            for piece, done in _ahead(_pieces(source, chunk_bytes)):
+                pending.append((pool.submit(_convert, spec, names, piece), done))
+                if len(pending) > 2:
+                    _take(pending.pop(0), report, bad_rows, written, writer, bar, drop)
+            while pending:
                 _take(pending.pop(0), report, bad_rows, written, writer, bar, drop)
-        while pending:
-            _take(pending.pop(0), report, bad_rows, written, writer, bar, drop)
         repeated = written.repeated()
-        if len(repeated) and drop is None:  # rare: import again, leaving those rows out
-            writer.abort()
-            writer.close = lambda: output  # type: ignore[method-assign]  # the second import put it in place
-            if bar is not None:
-                bar.close()
-            again = _import(spec, source, output, chunk_bytes, progress, drop=repeated)
-            again.problems = sorted([*again.problems, *_located(source, [
-                (int(row), f"{spec.required[0]} repeats an earlier row") for row in repeated])],
-                key=lambda problem: problem.line or 0)
-            return again
-    if bar is not None:
-        bar.close()
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    if len(repeated) and drop is None:  # rare: import again, leaving those rows out
+        writer.abort()
+        again = _import(spec, source, output, chunk_bytes, progress, drop=repeated)
+        again.problems = sorted([*again.problems, *_located(source, [
+            (int(row), f"{spec.required[0]} repeats an earlier row") for row in repeated])],
+            key=lambda problem: problem.line or 0)
+        return again
+    writer.close()
     report.problems = _located(source, bad_rows)
     return report
 
 
 @dataclass
 class _Written:
-    """The ids written so far and the rows they came from, to find ids that repeat an earlier row."""
+    """The ids written so far, a fingerprint of each and the rows they came from, to find the ids
+    that repeat an earlier row once every block is written."""
 
     ids: list[pa.Array] = field(default_factory=list)
+    prints: list[np.ndarray] = field(default_factory=list)
     rows: list[np.ndarray] = field(default_factory=list)
 
     def add(self, ids: pa.Array, rows: np.ndarray) -> None:
         self.ids.append(ids)
+        self.prints.append(_fingerprints(ids))
         self.rows.append(rows)
 
     def repeated(self) -> np.ndarray:
         """The rows (counted from the first after the header) whose id an earlier row has."""
+        none = np.zeros(0, dtype=np.int64)
         if not self.ids:
-            return np.zeros(0, dtype=np.int64)
-        ids = pa.chunked_array(self.ids, pa.string())
-        distinct = pc.unique(ids)
-        if len(distinct) == len(ids):  # the usual case: one hash pass
-            return np.zeros(0, dtype=np.int64)
-        codes = pc.index_in(ids, value_set=distinct).to_numpy(zero_copy_only=False)
-        rows = np.concatenate(self.rows)
-        order = np.lexsort((rows, codes))  # by id, then by place in the file
-        later = np.zeros(len(rows), dtype=bool)
-        later[order[1:]] = codes[order[1:]] == codes[order[:-1]]
-        return np.sort(rows[later])
+            return none
+        prints = np.concatenate(self.prints)
+        ordered = np.sort(prints)
+        if not (ordered[1:] == ordered[:-1]).any():  # the usual case: all differ, so the ids do
+            return none
+        _values, which, counts = np.unique(prints, return_inverse=True, return_counts=True)
+        alike = np.flatnonzero(counts[which] > 1)  # rows that share a fingerprint: compared as text
+        texts = pa.chunked_array(self.ids, pa.string()).take(pa.array(alike)).to_pylist()
+        first: set[str] = set()
+        later = []
+        for row, text in sorted(zip(np.concatenate(self.rows)[alike].tolist(), texts, strict=True)):
+            if text in first:
+                later.append(row)
+            first.add(text)
+        return np.array(later, dtype=np.int64)
+
+
+def _fingerprints(ids: pa.Array) -> np.ndarray:
+    """A 64-bit number for each text, the same for the same text (and seldom for different ones),
+    from its length and its first and last eight bytes: quick to make and to compare."""
+    if not len(ids):
+        return np.zeros(0, dtype=np.uint64)
+    _validity, offsets, data = ids.buffers()
+    ends = np.frombuffer(offsets, np.int32)[ids.offset: ids.offset + len(ids) + 1].astype(np.int64)
+    raw = np.frombuffer(data, np.uint8)[ends[0]:ends[-1]] if data is not None else np.zeros(0, np.uint8)
+    padded = np.concatenate([raw, np.zeros(8, np.uint8)])
+    words = np.ndarray((len(raw) + 1,), dtype="<u8", buffer=padded, strides=(1,))  # eight bytes from each byte on
+    start, length = ends[:-1] - ends[0], np.diff(ends)
+    shift = (8 * np.minimum(length, 8)).astype(np.uint64)
+    head = words[start] & np.where(length >= 8, np.uint64(2**64 - 1), (np.uint64(1) << shift) - np.uint64(1))
+    tail = np.where(length > 8, words[np.maximum(start + length - 8, 0)], np.uint64(0))
+    with np.errstate(over="ignore"):
+        return (head * np.uint64(0x9E3779B97F4A7C15)) ^ (tail * np.uint64(0xC2B2AE3D27D4EB4F)) ^ length.astype(np.uint64)
 
 
 def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, pa.Table, list[tuple[int, str]]]:
