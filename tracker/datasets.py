@@ -190,8 +190,10 @@ def _fingerprints(ids: pa.Array) -> np.ndarray:
     shift = (8 * np.minimum(length, 8)).astype(np.uint64)
     head = words[start] & np.where(length >= 8, np.uint64(2**64 - 1), (np.uint64(1) << shift) - np.uint64(1))
     tail = np.where(length > 8, words[np.maximum(start + length - 8, 0)], np.uint64(0))
-    with np.errstate(over="ignore"):
-        return (head * np.uint64(0x9E3779B97F4A7C15)) ^ (tail * np.uint64(0xC2B2AE3D27D4EB4F)) ^ length.astype(np.uint64)
+    with np.errstate(over="ignore"):  # products wrap around, as a hash's should
+        mixed = (head * np.uint64(0x9E3779B97F4A7C15)) ^ (tail * np.uint64(0xC2B2AE3D27D4EB4F))
+    result: np.ndarray = mixed ^ length.astype(np.uint64)
+    return result
 
 
 def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, pa.Table, list[tuple[int, str]]]:
@@ -559,7 +561,19 @@ def _rows(base: dict[str, Any], kept: pa.Table, prefix: str, ok: np.ndarray) -> 
     columns["geometry"] = wkb_points(lon, lat)
     columns["_row"] = pa.array(np.arange(len(ok)))
     table = pa.table(columns)
-    return table if ok.all() else table.filter(pa.array(ok))
+    table = table if ok.all() else table.filter(pa.array(ok))
+    # Columns no row leaves empty are written as required (Parquet then stores no null markers):
+    # every column read from the export (the reader makes no nulls) and what the checks ensure.
+    required = {"geometry", *(f"{prefix}_{name}" for name in kept.column_names),
+                *(name for name in _FILLED if base.get(name) is not None)}
+    empty = [name for name in required if table.column(name).null_count]
+    if empty:  # cannot happen: it would be a mistake in the conversion
+        raise TrackerError(f"an imported row lacks {', '.join(sorted(empty))}")
+    return table.cast(pa.schema([f.with_nullable(f.name not in required) for f in table.schema]))
+
+
+#: Record columns every imported row has (a row without one is left out).
+_FILLED = ("id", "start", "end", "title", "type", "latitude", "longitude", "precision", "notes")
 
 
 def _dates(day: pa.Array, column: pa.DictionaryArray, code: pa.DictionaryArray) -> tuple[pa.Array, pa.Array]:
