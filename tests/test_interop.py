@@ -305,3 +305,36 @@ def test_the_rows_found_repeating_are_those_whose_id_an_earlier_row_has(ids: lis
         written.add(column, np.arange(start, start + len(column)))
     expected = [row for row, text in enumerate(ids) if text in ids[:row]]
     assert written.repeated().tolist() == expected
+
+
+def test_a_row_with_too_few_or_too_many_values_is_reported_by_line_and_the_rest_imported(tmp_path: Path) -> None:
+    path = write_acled_like(tmp_path / "acled.csv", 400)
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    rows[300][26] = 'a note\nover two lines'        # before the short row: rows and lines differ
+    del rows[320][-1]                               # one value short
+    rows[350].append("extra")                       # one value too many
+    rows[380][4] = "Fights"                         # and a row that reads but does not convert
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    report = import_events("acled", path, tmp_path / "out.parquet", chunk_bytes=20_000)  # several blocks
+    assert (report.rows, report.imported) == (400, 397)
+    assert [str(p) for p in report.problems] == [
+        f"{path}:322: row 320 left out: the row has 29 values; the header has 30",
+        f"{path}:352: row 350 left out: the row has 31 values; the header has 30",
+        f"{path}:382: row 380 left out: event_type 'Fights' is not an ACLED event type",
+    ]
+    table = EventTable.read(tmp_path / "out.parquet").frame
+    assert {rows[320][0], rows[350][0], rows[380][0]}.isdisjoint(table["acled_event_id_cnty"]) and len(table) == 397
+    assert table["acled_event_id_cnty"].tolist()[-1] == rows[400][0]
+
+
+def test_blank_lines_are_not_rows_when_a_row_is_located(tmp_path: Path) -> None:
+    path = write_acled_like(tmp_path / "acled.csv", 6)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace("Battles", "Fights").replace("Explosions/Remote violence", "Fights").replace(
+        "Violence against civilians", "Fights").replace("Strategic developments", "Fights")
+    path.write_text("\n".join([*lines[:3], "", "", *lines[3:]]) + "\n", encoding="utf-8")
+    report = import_events("acled", path, tmp_path / "out.parquet")
+    assert [str(p) for p in report.problems] == [
+        f"{path}:8: row 5 left out: event_type 'Fights' is not an ACLED event type"]

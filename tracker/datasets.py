@@ -220,18 +220,46 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
                                                  quoted_strings_can_be_null=False, check_utf8=False),  # checked
         )
 
+    uneven: list[tuple[int, str]] = []  # rows with another count of values than the header's
+    kept: np.ndarray | None = None  # where those are left out: the place of each row read in the block
     try:
         try:
             table = parse(as_numbers)
             if not _in_range(table):
                 table = parse(as_text)
-        except pa.ArrowInvalid:
+        except pa.ArrowInvalid as error:
+            if "Expected" in str(error) and "columns, got" in str(error):
+                data, kept, uneven = _even(data, len(names))
             table = parse(as_text)
     except pa.ArrowInvalid as error:
         raise TrackerError(f"not a readable CSV file: {error}") from None
     table = table.unify_dictionaries().combine_chunks()
     rows, problems = spec.convert(table)
-    return table.num_rows, rows, problems
+    if kept is None:
+        return table.num_rows, rows, problems
+    places = pa.array(kept[rows.column("_row").to_numpy()])
+    rows = rows.set_column(rows.schema.get_field_index("_row"), "_row", places)
+    return len(kept) + len(uneven), rows, [*((int(kept[row]), reason) for row, reason in problems), *uneven]
+
+
+def _even(data: pa.Buffer, width: int) -> tuple[pa.Buffer, np.ndarray, list[tuple[int, str]]]:
+    """A block without its rows of more or fewer values than ``width``: the rows kept, the place of
+    each in the block, and a reason for each row left out. (Rare, so read by Python's csv module.)"""
+    import io
+
+    kept, left_out, out = [], [], io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    place = 0
+    for values in csv.reader(io.StringIO(data.to_pybytes().decode("utf-8"), newline="")):
+        if not values:  # a blank line is no row, for Arrow as here
+            continue
+        if len(values) == width:
+            kept.append(place)
+            writer.writerow(values)
+        else:
+            left_out.append((place, f"the row has {len(values)} values; the header has {width}"))
+        place += 1
+    return pa.py_buffer(out.getvalue().encode("utf-8")), np.array(kept, dtype=np.int64), left_out
 
 
 def _utf8(data: pa.Buffer) -> bool:
@@ -378,12 +406,17 @@ def _located(source: Path, bad_rows: list[tuple[int, str]]) -> list[Problem]:
         reader = csv.reader(stream)
         next(reader, None)
         start = reader.line_num + 1
-        for row, _values in enumerate(reader):
+        row = 0
+        for values in reader:
+            if not values:  # a blank line: no row (Arrow skips it too)
+                start = reader.line_num + 1
+                continue
             if row in wanted:
                 lines[row] = start
             if row >= last:
                 break
             start = reader.line_num + 1
+            row += 1
     return [Problem(str(source), lines.get(row), None, "", f"row {row + 1} left out: {reason}")
             for row, reason in bad_rows]
 
@@ -496,6 +529,8 @@ def _problems(
     failed = np.zeros(count, dtype=bool)
     found: list[tuple[int, str]] = []
     for mask, message in checks:
+        if not mask.null_count and pc.all(mask).as_py():  # the usual case: every row passes
+            continue
         bad = ~pc.fill_null(mask, False).to_numpy(zero_copy_only=False) & ~failed
         for row in np.flatnonzero(bad):
             found.append((int(row), message(int(row))))
