@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tracker import Event, load_events, read_events
+from tracker.arrowtext import ascii_lower
 from tracker.cli import main
-from tracker.datasets import ACLED_COLUMNS, _ascii_lower, _Written, import_events, write_acled_like
+from tracker.datasets import ACLED_COLUMNS, _Written, import_events, write_acled_like
 from tracker.geometry import countries
 from tracker.table import EventTable, flatten, unflatten
 
@@ -289,7 +290,7 @@ def test_values_spanning_lines_anywhere_in_a_large_export_are_read_whole(tmp_pat
 @given(st.lists(st.text(alphabet="aZz09AéÄ -", max_size=6), max_size=8), st.integers(0, 3))
 def test_ids_lowered_byte_by_byte_equal_arrow_s_lower_case(texts: list[str], start: int) -> None:
     column = pa.array(texts, pa.string())[start:]  # also a slice, whose offsets do not start at 0
-    fast = _ascii_lower(column)
+    fast = ascii_lower(column)
     if fast is not None:
         assert fast.equals(pc.utf8_lower(column))
     assert fast is not None or not all(text.isascii() and text.isalnum() for text in texts[start:]) or not len(column)

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import mmap
-import os
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +32,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import arrowtext as tx
+from . import csvblocks
 from .errors import Problem, TrackerError
-from .table import ACTOR_SEPARATOR, COLUMNS
+from .table import COLUMNS
 from .vocabulary import canonical_sub_type, canonical_type
 
 #: Bytes read at a time: a few blocks are held at once, so memory stays near a hundred MB. (Blocks of
@@ -116,7 +117,7 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
         # GIL), while this thread writes them in order; a few blocks at most wait, which bounds memory.
         with ThreadPoolExecutor(max_workers=2) as pool:
             pending: list[Any] = []
-            for piece, done in _ahead(_pieces(source, chunk_bytes)):
+            for piece, done in csvblocks.read_ahead(csvblocks.pieces(source, chunk_bytes)):
                 pending.append((pool.submit(_convert, spec, names, piece), done))
                 if len(pending) > 2:
                     _take(pending.pop(0), report, bad_rows, written, writer, bar, drop)
@@ -132,12 +133,12 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
     if len(repeated) and drop is None:  # rare: import again, leaving those rows out
         writer.abort()
         again = _import(spec, source, output, chunk_bytes, progress, drop=repeated)
-        again.problems = sorted([*again.problems, *_located(source, [
+        again.problems = sorted([*again.problems, *csvblocks.locate(source, [
             (int(row), f"{spec.required[0]} repeats an earlier row") for row in repeated])],
             key=lambda problem: problem.line or 0)
         return again
     writer.close()
-    report.problems = _located(source, bad_rows)
+    report.problems = csvblocks.locate(source, bad_rows)
     return report
 
 
@@ -152,7 +153,7 @@ class _Written:
 
     def add(self, ids: pa.Array, rows: np.ndarray) -> None:
         self.ids.append(ids)
-        self.prints.append(_fingerprints(ids))
+        self.prints.append(tx.fingerprints(ids))
         self.rows.append(rows)
 
     def repeated(self) -> np.ndarray:
@@ -176,26 +177,6 @@ class _Written:
         return np.array(later, dtype=np.int64)
 
 
-def _fingerprints(ids: pa.Array) -> np.ndarray:
-    """A 64-bit number for each text, the same for the same text (and seldom for different ones),
-    from its length and its first and last eight bytes: quick to make and to compare."""
-    if not len(ids):
-        return np.zeros(0, dtype=np.uint64)
-    _validity, offsets, data = ids.buffers()
-    ends = np.frombuffer(offsets, np.int32)[ids.offset: ids.offset + len(ids) + 1].astype(np.int64)
-    raw = np.frombuffer(data, np.uint8)[ends[0]:ends[-1]] if data is not None else np.zeros(0, np.uint8)
-    padded = np.concatenate([raw, np.zeros(8, np.uint8)])
-    words = np.ndarray((len(raw) + 1,), dtype="<u8", buffer=padded, strides=(1,))  # eight bytes from each byte on
-    start, length = ends[:-1] - ends[0], np.diff(ends)
-    shift = (8 * np.minimum(length, 8)).astype(np.uint64)
-    head = words[start] & np.where(length >= 8, np.uint64(2**64 - 1), (np.uint64(1) << shift) - np.uint64(1))
-    tail = np.where(length > 8, words[np.maximum(start + length - 8, 0)], np.uint64(0))
-    with np.errstate(over="ignore"):  # products wrap around, as a hash's should
-        mixed = (head * np.uint64(0x9E3779B97F4A7C15)) ^ (tail * np.uint64(0xC2B2AE3D27D4EB4F))
-    result: np.ndarray = mixed ^ length.astype(np.uint64)
-    return result
-
-
 def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, pa.Table, list[tuple[int, str]]]:
     """Parse one block of rows (whole rows, no header) and convert it."""
     import pyarrow.csv as pacsv
@@ -204,11 +185,11 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
     # text is converted once and written once, which is most of an import's work. Coordinates are
     # read as numbers; a block where one is not (or is out of range) is read again as text, so that
     # the message can quote it.
-    as_text = {name: pa.string() if name in spec.distinct else _TEXT for name in names}
+    as_text = {name: pa.string() if name in spec.distinct else tx.TEXT for name in names}
     as_numbers = {**as_text, **{name: pa.float64() for name in _RANGES if name in names}}
 
     data = pa.py_buffer(piece)
-    if not _utf8(data):  # bad bytes shown as U+FFFD
+    if not csvblocks.is_utf8(data):  # bad bytes shown as U+FFFD
         data = pa.py_buffer(bytes(piece).decode("utf-8", "replace").encode("utf-8"))
 
     def parse(types: dict[str, pa.DataType]) -> pa.Table:
@@ -229,7 +210,7 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
                 table = parse(as_text)
         except pa.ArrowInvalid as error:
             if "Expected" in str(error) and "columns, got" in str(error):
-                data, kept, uneven = _even(data, len(names))
+                data, kept, uneven = csvblocks.even_rows(data, len(names))
             table = parse(as_text)
     except pa.ArrowInvalid as error:
         raise TrackerError(f"not a readable CSV file: {error}") from None
@@ -240,36 +221,6 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
     places = pa.array(kept[rows.column("_row").to_numpy()])
     rows = rows.set_column(rows.schema.get_field_index("_row"), "_row", places)
     return len(kept) + len(uneven), rows, [*((int(kept[row]), reason) for row, reason in problems), *uneven]
-
-
-def _even(data: pa.Buffer, width: int) -> tuple[pa.Buffer, np.ndarray, list[tuple[int, str]]]:
-    """A block without its rows of more or fewer values than ``width``: the rows kept, the place of
-    each in the block, and a reason for each row left out. (Rare, so read by Python's csv module.)"""
-    import io
-
-    kept, left_out, out = [], [], io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    place = 0
-    for values in csv.reader(io.StringIO(data.to_pybytes().decode("utf-8"), newline="")):
-        if not values:  # a blank line is no row, for Arrow as here
-            continue
-        if len(values) == width:
-            kept.append(place)
-            writer.writerow(values)
-        else:
-            left_out.append((place, f"the row has {len(values)} values; the header has {width}"))
-        place += 1
-    return pa.py_buffer(out.getvalue().encode("utf-8")), np.array(kept, dtype=np.int64), left_out
-
-
-def _utf8(data: pa.Buffer) -> bool:
-    """Whether ``data`` is valid UTF-8 (checked by Arrow, as one long text)."""
-    offsets = pa.py_buffer(np.array([0, data.size], dtype=np.int64))
-    try:
-        pa.LargeStringArray.from_buffers(1, offsets, data).validate(full=True)
-    except pa.ArrowInvalid:
-        return False
-    return True
 
 
 #: Where coordinates lie.
@@ -286,29 +237,6 @@ def _in_range(table: pa.Table) -> bool:
             if len(column) and (pc.min(column).as_py() < low or pc.max(column).as_py() > high):
                 return False
     return True
-
-
-def _ahead(pieces: Iterator[tuple[memoryview, int]], depth: int = 2) -> Iterator[tuple[memoryview, int]]:
-    """The same pieces, read by a thread of their own up to ``depth`` ahead of the consumer."""
-    import queue
-    import threading
-
-    waiting: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    end = object()
-
-    def read() -> None:
-        try:
-            for item in pieces:
-                waiting.put(item)
-            waiting.put(end)
-        except BaseException as error:  # handed to the consumer, raised there
-            waiting.put(error)
-
-    threading.Thread(target=read, daemon=True).start()
-    while (item := waiting.get()) is not end:
-        if isinstance(item, BaseException):
-            raise item
-        yield item
 
 
 def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, str]], written: _Written,
@@ -356,234 +284,17 @@ def _header(source: Path, spec: _Dataset) -> list[str]:
     return names
 
 
-def _pieces(source: Path, size: int) -> Iterator[tuple[memoryview, int]]:
-    """The file after its header in blocks of about ``size`` bytes, each ending at the end of a row:
-    at a line end outside quotes (an even count of '"' before it, as CSV doubles quotes inside
-    values), so a value spanning lines is never cut. Yields each block and the bytes read so far.
-
-    The file is mapped into memory, so a block is a view of it, never a copy."""
-    with source.open("rb") as stream:
-        header = stream.readline()
-        while header.count(b'"') % 2 and (line := stream.readline()):
-            header += line
-        start, total = stream.tell(), os.fstat(stream.fileno()).st_size
-        if start >= total:
-            return
-        # Not closed here: the views handed out keep it open until the last is parsed.
-        mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-    whole = memoryview(mapped)
-    while start < total:
-        end = min(start + size, total)
-        while (cut := total if end == total else _row_end(mapped, start, end)) < 0:
-            end = min(end + size, total)  # no row ends in this block: read on
-        yield whole[start:cut], cut
-        start = cut
-
-
-def _row_end(mapped: mmap.mmap, start: int, end: int) -> int:
-    """Where the last whole row in ``mapped[start:end]`` ends (just after its line end), or -1."""
-    def quotes(first: int, last: int) -> int:
-        return int(np.count_nonzero(np.frombuffer(mapped, np.uint8, last - first, first) == ord('"')))
-
-    inside = quotes(start, end)
-    while (line_end := mapped.rfind(b"\n", start, end)) >= 0:
-        inside -= quotes(line_end, end)
-        if inside % 2 == 0:
-            return line_end + 1
-        end = line_end
-    return -1
-
-
-def _located(source: Path, bad_rows: list[tuple[int, str]]) -> list[Problem]:
-    """Problems for rows left out, with the line each starts on (counted again only for those rows,
-    since a quoted field may span lines)."""
-    if not bad_rows:
-        return []
-    wanted = {row for row, _ in bad_rows}
-    last = max(wanted)
-    lines: dict[int, int] = {}
-    with source.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
-        reader = csv.reader(stream)
-        next(reader, None)
-        start = reader.line_num + 1
-        row = 0
-        for values in reader:
-            if not values:  # a blank line: no row (Arrow skips it too)
-                start = reader.line_num + 1
-                continue
-            if row in wanted:
-                lines[row] = start
-            if row >= last:
-                break
-            start = reader.line_num + 1
-            row += 1
-    return [Problem(str(source), lines.get(row), None, "", f"row {row + 1} left out: {reason}")
-            for row, reason in bad_rows]
-
-
-# --- shared conversions, on Arrow arrays ------------------------------------------------------------
-#
-# Most columns arrive as dictionaries (the distinct texts, and each row's index into them): a
-# conversion runs on the distinct texts and is spread to the rows by their indices.
-
-_TEXT = pa.dictionary(pa.int32(), pa.string())
-
-
-def _column(table: pa.Table, name: str) -> Any:
-    """A column as read (a dictionary array for repeating text); empty text where the export lacks it."""
-    if name not in table.column_names:
-        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([""]))
-    column = table.column(name)
-    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-
-
-def _rows_of(values: pa.Array, column: pa.DictionaryArray) -> pa.Array:
-    """``values``, one for each distinct text of ``column``, spread to its rows."""
-    return pc.take(values, column.indices)
-
-
-def _coded(indices: pa.Array, values: pa.Array) -> pa.DictionaryArray:
-    """A dictionary array; a null among ``values`` becomes a null row (Parquet wants none in a dictionary)."""
-    if values.null_count:
-        indices = pc.if_else(pc.take(pc.is_null(values), indices), pa.scalar(None, indices.type), indices)
-        values = pc.fill_null(values, "")
-    return pa.DictionaryArray.from_arrays(indices, values)
-
-
-def _mapped(column: pa.DictionaryArray, convert: Callable[[pa.Array], pa.Array]) -> pa.DictionaryArray:
-    """``convert`` (an array function) applied to the distinct texts of ``column``, as a dictionary."""
-    return _coded(column.indices, convert(column.dictionary))
-
-
-def _combined(convert: Callable[..., pa.Array], *columns: pa.DictionaryArray) -> pa.Array:
-    """``convert`` of several columns together, run once per distinct combination of their texts."""
-    sizes = [max(len(column.dictionary), 1) for column in columns]
-    if int(np.prod(np.array(sizes, dtype=object))) >= 2**62:  # too many combinations for one number
-        return convert(*(pc.take(c.dictionary, c.indices) for c in columns))
-    key = np.zeros(len(columns[0]), dtype=np.int64)
-    for column, size in zip(columns, sizes, strict=True):
-        key = key * size + column.indices.to_numpy(zero_copy_only=False)
-    encoded = pc.dictionary_encode(pa.array(key))
-    rest, parts = encoded.dictionary.to_numpy(zero_copy_only=False), []
-    for column, size in reversed(list(zip(columns, sizes, strict=True))):
-        parts.append(pc.take(column.dictionary, pa.array(rest % size)))
-        rest = rest // size
-    return _coded(encoded.indices, convert(*reversed(parts)))
-
-
-def _number(text: pa.Array) -> pa.Array:
-    """Decimal numbers (as they are where Arrow read them as numbers); null where the text is not one."""
-    if pa.types.is_floating(text.type):
-        return text
-    try:
-        return pc.cast(text, pa.float64())  # every value a number: the usual case, and fast
-    except pa.ArrowInvalid:
-        text = pc.utf8_trim_whitespace(text)
-        valid = pc.match_substring_regex(text, r"^[-+]?(\d+\.?\d*|\.\d+)$")
-        return pc.cast(pc.if_else(valid, text, pa.scalar(None, pa.string())), pa.float64())
-
-
-def _day(text: pa.Array) -> pa.Array:
-    """Dates as the exports write them: ISO (optionally followed by a time) or '08 June 2017'; null
-    where the text is no date (30 February included: Arrow's parser would roll it over)."""
-    iso = pc.utf8_slice_codeunits(text, 0, 10)
-    parsed = pc.strptime(iso, format="%Y-%m-%d", unit="s", error_is_null=True)
-    day_given = pc.cast(pc.if_else(pc.is_valid(parsed), pc.utf8_slice_codeunits(iso, 8, 10), "0"), pa.int64())
-    parsed = pc.if_else(pc.equal(pc.day(parsed), day_given), parsed, None)
-    if parsed.null_count:  # the older exports' '08 June 2017', on the rows left only
-        words = pc.strptime(text, format="%d %B %Y", unit="s", error_is_null=True)
-        numbered = pc.match_substring_regex(text, r"^\d{1,2} ")
-        given = pc.cast(pc.if_else(numbered, pc.replace_substring_regex(text, r"^(\d{1,2}) .*$", r"\1"), "0"),
-                        pa.int64())
-        parsed = pc.coalesce(parsed, pc.if_else(pc.equal(pc.day(words), given), words, None))
-    return pc.cast(parsed, pa.date32())
-
-
-def _shown(array: Any) -> Callable[[int], str]:
-    """A row's value as a message shows it, quoted."""
-    return lambda row: repr(array[row].as_py())
-
-
-def _in(column: pa.DictionaryArray, allowed: list[str]) -> pa.Array:
-    return _rows_of(pc.is_in(column.dictionary, value_set=pa.array(allowed)), column)
-
-
-def _each(texts: pa.Array, convert: Callable[[str], Any]) -> pa.Array:
-    """``convert`` (of one text) applied to each of a few texts, as text (null where it gives ``None``)."""
-    return pa.array([convert(text) for text in texts.to_pylist()], pa.string())
-
-
-def _code(texts: pa.Array, codes: dict[str, int]) -> pa.Array:
-    """The precision each text stands for (null for any other text)."""
-    return pa.array([codes.get(text) for text in texts.to_pylist()], pa.int8())
-
-
 def _sub_type(label: str) -> str | None:
     return canonical_sub_type(label.strip()) if label.strip() else None
 
 
-def _problems(
-    checks: list[tuple[pa.Array, Callable[[int], str]]], count: int
-) -> tuple[np.ndarray, list[tuple[int, str]]]:
-    """Which rows pass every check, and for each other row the message of the first check it fails."""
-    failed = np.zeros(count, dtype=bool)
-    found: list[tuple[int, str]] = []
-    for mask, message in checks:
-        if not mask.null_count and pc.all(mask).as_py():  # the usual case: every row passes
-            continue
-        bad = ~pc.fill_null(mask, False).to_numpy(zero_copy_only=False) & ~failed
-        for row in np.flatnonzero(bad):
-            found.append((int(row), message(int(row))))
-        failed |= bad
-    return ~failed, found
+def _type(label: str) -> str | None:
+    return (canonical_type(label.strip()) or (None, None))[0]
 
 
-def _joined(*parts: Any) -> Any:
-    """Actor names from several columns, each empty or holding names separated by '; '."""
-    return pc.binary_join_element_wise(*(pc.if_else(pc.equal(part, ""), pa.scalar(None, pa.string()), part)
-                                         for part in parts), ACTOR_SEPARATOR, null_handling="skip")
-
-
-_ASCII_ALNUM = np.zeros(256, dtype=bool)
-for _first, _last in (b"09", b"AZ", b"az"):
-    _ASCII_ALNUM[_first:_last + 1] = True
-_ASCII_LOWER = np.arange(256, dtype=np.uint8)
-_ASCII_LOWER[ord("A"):ord("Z") + 1] += 32
-
-
-def _slug(prefix: str, text: pa.Array) -> pa.Array:
-    """Ids as the records write them: ``prefix`` and the text in lower case, each run of other
-    characters than letters and digits a hyphen."""
-    body = _ascii_lower(text)
-    if body is None:
-        body = pc.utf8_lower(text)
-        if not pc.all(pc.utf8_is_alnum(body)).as_py():
-            body = pc.utf8_trim(pc.replace_substring_regex(body, r"[^a-z0-9]+", "-"), "-")
-    return pc.binary_join_element_wise(prefix, body, "")
-
-
-def _ascii_lower(text: pa.Array) -> pa.Array | None:
-    """``text`` in lower case when it holds only ASCII letters and digits (the usual ids), read
-    byte by byte; ``None`` otherwise."""
-    if not len(text) or text.null_count or not isinstance(text, pa.StringArray):
-        return None
-    _validity, offsets, data = text.buffers()
-    if data is None:
-        return None
-    ends = np.frombuffer(offsets, np.int32)[text.offset: text.offset + len(text) + 1]
-    if not _ASCII_ALNUM[np.frombuffer(data, np.uint8)[ends[0]:ends[-1]]].all():
-        return None
-    lowered = pa.py_buffer(_ASCII_LOWER[np.frombuffer(data, np.uint8)])
-    return pa.StringArray.from_buffers(len(text), offsets, lowered, offset=text.offset)
-
-
-def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
-    """Points as WKB (little-endian), built straight from the coordinate arrays."""
-    layout = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
-    cells = np.empty(len(lon), dtype=layout)
-    cells["order"], cells["kind"], cells["x"], cells["y"] = 1, 1, lon, lat
-    fixed = pa.FixedSizeBinaryArray.from_buffers(pa.binary(layout.itemsize), len(lon), [None, pa.py_buffer(cells)])
-    return fixed.cast(pa.binary())
+def _type_sub_type(label: str) -> str | None:
+    """The sub-type a pre-2019 event type names ('Battle-Government regains territory')."""
+    return (canonical_type(label.strip()) or (None, None))[1]
 
 
 def _rows(base: dict[str, Any], kept: pa.Table, prefix: str, ok: np.ndarray) -> pa.Table:
@@ -593,7 +304,7 @@ def _rows(base: dict[str, Any], kept: pa.Table, prefix: str, ok: np.ndarray) -> 
     nulls = pa.nulls(len(ok), pa.string())
     columns = {name: nulls if base.get(name) is None else base[name] for name in COLUMNS}
     columns.update({f"{prefix}_{name}": kept.column(name) for name in kept.column_names})
-    columns["geometry"] = wkb_points(lon, lat)
+    columns["geometry"] = tx.wkb_points(lon, lat)
     columns["_row"] = pa.array(np.arange(len(ok)))
     table = pa.table(columns)
     table = table if ok.all() else table.filter(pa.array(ok))
@@ -619,7 +330,7 @@ def _dates(day: pa.Array, column: pa.DictionaryArray, code: pa.DictionaryArray) 
     first = months.astype("datetime64[D]").astype(np.int32)
     last = (months + 1).astype("datetime64[D]").astype(np.int32) - 1
     which = column.indices.to_numpy(zero_copy_only=False)
-    week, month = (_in(code, [value]).to_numpy(zero_copy_only=False) for value in ("2", "3"))
+    week, month = (tx.among(code, [value]).to_numpy(zero_copy_only=False) for value in ("2", "3"))
     row_day = days[which]
     start = np.where(week, row_day - 3, np.where(month, first[which], row_day))
     end = np.where(week, row_day + 3, np.where(month, last[which], row_day))
@@ -631,32 +342,34 @@ def _dates(day: pa.Array, column: pa.DictionaryArray, code: pa.DictionaryArray) 
 
 def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     count = table.num_rows
-    ident, date_text = table.column("event_id_cnty").combine_chunks(), _column(table, "event_date")
-    day = _day(date_text.dictionary)
-    time_code = _mapped(_column(table, "time_precision"),
+    text = functools.partial(tx.column, table)
+    ident, date_text = table.column("event_id_cnty").combine_chunks(), text("event_date")
+    day = tx.day(date_text.dictionary)
+    time_code = tx.mapped(text("time_precision"),
                         lambda text: pc.if_else(pc.equal(text, ""), "1", text))  # empty: the day given
-    event_type, sub_label = _column(table, "event_type"), _column(table, "sub_event_type")
-    kind = _mapped(event_type, lambda labels: _each(labels, lambda label: (canonical_type(label.strip()) or [None])[0]))
-    sub = _each(sub_label.dictionary, _sub_type)
+    event_type, sub_label = text("event_type"), text("sub_event_type")
+    kind = tx.mapped(event_type, lambda labels: tx.each(labels, _type))
+    sub = tx.each(sub_label.dictionary, _sub_type)
     lat_text, lon_text = table.column("latitude").combine_chunks(), table.column("longitude").combine_chunks()
-    lat, lon = _number(lat_text), _number(lon_text)
-    geo = _column(table, "geo_precision")
-    actor1, actor2, location = _column(table, "actor1"), _column(table, "actor2"), _column(table, "location")
+    lat, lon = tx.number(lat_text), tx.number(lon_text)
+    geo = text("geo_precision")
+    actor1, actor2, location = text("actor1"), text("actor2"), text("location")
 
-    ok, problems = _problems([
+    ok, problems = tx.first_failures([
         (pc.not_equal(ident, ""), lambda row: "event_id_cnty is empty"),
-        (_rows_of(pc.is_valid(day), date_text),
-         lambda row: f"event_date {_shown(date_text)(row)} is not a date (YYYY-MM-DD or '08 June 2017')"),
-        (_in(time_code, ["1", "2", "3"]), lambda row: f"time_precision {_shown(time_code)(row)} is not 1, 2 or 3"),
-        (pc.is_valid(kind), lambda row: f"event_type {_shown(event_type)(row)} is not an ACLED event type"),
-        (_rows_of(pc.or_(pc.equal(sub_label.dictionary, ""), pc.is_valid(sub)), sub_label),
-         lambda row: f"sub_event_type {_shown(sub_label)(row)} is not an ACLED sub-event type"),
+        (tx.rows_of(pc.is_valid(day), date_text),
+         lambda row: f"event_date {tx.shown(date_text)(row)} is not a date (YYYY-MM-DD or '08 June 2017')"),
+        (tx.among(time_code, ["1", "2", "3"]),
+         lambda row: f"time_precision {tx.shown(time_code)(row)} is not 1, 2 or 3"),
+        (pc.is_valid(kind), lambda row: f"event_type {tx.shown(event_type)(row)} is not an ACLED event type"),
+        (tx.rows_of(pc.or_(pc.equal(sub_label.dictionary, ""), pc.is_valid(sub)), sub_label),
+         lambda row: f"sub_event_type {tx.shown(sub_label)(row)} is not an ACLED sub-event type"),
         (pc.and_(pc.greater_equal(lat, -90), pc.less_equal(lat, 90)),
-         lambda row: f"latitude {_shown(lat_text)(row)} is not a number within -90..90"),
+         lambda row: f"latitude {tx.shown(lat_text)(row)} is not a number within -90..90"),
         (pc.and_(pc.greater_equal(lon, -180), pc.less_equal(lon, 180)),
-         lambda row: f"longitude {_shown(lon_text)(row)} is not a number within -180..180"),
-        (_in(geo, ["1", "2", "3"]), lambda row: f"geo_precision {_shown(geo)(row)} is not 1, 2 or 3"),
-        (_rows_of(pc.not_equal(actor1.dictionary, ""), actor1), lambda row: "actor1 is empty"),
+         lambda row: f"longitude {tx.shown(lon_text)(row)} is not a number within -180..180"),
+        (tx.among(geo, ["1", "2", "3"]), lambda row: f"geo_precision {tx.shown(geo)(row)} is not 1, 2 or 3"),
+        (tx.rows_of(pc.not_equal(actor1.dictionary, ""), actor1), lambda row: "actor1 is empty"),
     ], count)
     start, end = _dates(day, date_text, time_code)
 
@@ -665,18 +378,18 @@ def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
         return pc.binary_join_element_wise(named, pc.if_else(pc.equal(place, ""), "an unnamed place", place), " in ")
 
     base = {
-        "id": _slug("acled-", ident),
+        "id": tx.slug("acled-", ident),
         "start": start,
         "end": end,
-        "title": _combined(title, event_type, sub_label, location),
+        "title": tx.combined(title, event_type, sub_label, location),
         "type": kind,
-        "sub_type": _combined(lambda event, sub_event: pc.coalesce(  # a pre-2019 type names its sub-type
-            _each(sub_event, _sub_type),
-            _each(event, lambda label: (canonical_type(label.strip()) or [None, None])[1])), event_type, sub_label),
-        "actors": _combined(_joined, actor1, _column(table, "assoc_actor_1"), actor2, _column(table, "assoc_actor_2")),
+        "sub_type": tx.combined(lambda event, sub_event: pc.coalesce(  # a pre-2019 type names its sub-type
+            tx.each(sub_event, _sub_type),
+            tx.each(event, _type_sub_type)), event_type, sub_label),
+        "actors": tx.combined(tx.joined, actor1, text("assoc_actor_1"), actor2, text("assoc_actor_2")),
         "latitude": pc.fill_null(lat, np.nan),
         "longitude": pc.fill_null(lon, np.nan),
-        "precision": _rows_of(_code(geo.dictionary, {"1": 1, "2": 2, "3": 3}), geo),
+        "precision": tx.rows_of(tx.codes(geo.dictionary, {"1": 1, "2": 2, "3": 3}), geo),
         "notes": table.column("notes").combine_chunks() if "notes" in table.column_names else None,
     }
     kept = table.drop_columns([c for c in ("notes", "latitude", "longitude") if c in table.column_names])
@@ -690,26 +403,28 @@ _UCDP_PRECISION = {"1": 1, "2": 2, "3": 3, "4": 3, "5": 3, "6": 3, "7": 3}
 
 def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     count = table.num_rows
+    text = functools.partial(tx.column, table)
     ident = table.column("id").combine_chunks()
-    start_text, end_text = _column(table, "date_start"), _column(table, "date_end")
-    start, end = (_rows_of(_day(text.dictionary), text) for text in (start_text, end_text))
-    violence, where = _column(table, "type_of_violence"), _column(table, "where_prec")
+    start_text, end_text = text("date_start"), text("date_end")
+    start, end = (tx.rows_of(tx.day(text.dictionary), text) for text in (start_text, end_text))
+    violence, where = text("type_of_violence"), text("where_prec")
     lat_text, lon_text = table.column("latitude").combine_chunks(), table.column("longitude").combine_chunks()
-    lat, lon = _number(lat_text), _number(lon_text)
-    side_a, side_b = _column(table, "side_a"), _column(table, "side_b")
+    lat, lon = tx.number(lat_text), tx.number(lon_text)
+    side_a, side_b = text("side_a"), text("side_b")
 
-    ok, problems = _problems([
+    ok, problems = tx.first_failures([
         (pc.not_equal(ident, ""), lambda row: "id is empty"),
-        (pc.is_valid(start), lambda row: f"date_start {_shown(start_text)(row)} is not a date (YYYY-MM-DD)"),
-        (pc.is_valid(end), lambda row: f"date_end {_shown(end_text)(row)} is not a date (YYYY-MM-DD)"),
+        (pc.is_valid(start), lambda row: f"date_start {tx.shown(start_text)(row)} is not a date (YYYY-MM-DD)"),
+        (pc.is_valid(end), lambda row: f"date_end {tx.shown(end_text)(row)} is not a date (YYYY-MM-DD)"),
         (pc.less_equal(start, end), lambda row: "date_end is before date_start"),
-        (_in(violence, list(_UCDP_TYPES)), lambda row: f"type_of_violence {_shown(violence)(row)} is not 1, 2 or 3"),
+        (tx.among(violence, list(_UCDP_TYPES)),
+         lambda row: f"type_of_violence {tx.shown(violence)(row)} is not 1, 2 or 3"),
         (pc.and_(pc.greater_equal(lat, -90), pc.less_equal(lat, 90)),
-         lambda row: f"latitude {_shown(lat_text)(row)} is not a number within -90..90"),
+         lambda row: f"latitude {tx.shown(lat_text)(row)} is not a number within -90..90"),
         (pc.and_(pc.greater_equal(lon, -180), pc.less_equal(lon, 180)),
-         lambda row: f"longitude {_shown(lon_text)(row)} is not a number within -180..180"),
-        (_in(where, list(_UCDP_PRECISION)), lambda row: f"where_prec {_shown(where)(row)} is not 1 to 7"),
-        (_rows_of(pc.not_equal(side_a.dictionary, ""), side_a), lambda row: "side_a is empty"),
+         lambda row: f"longitude {tx.shown(lon_text)(row)} is not a number within -180..180"),
+        (tx.among(where, list(_UCDP_PRECISION)), lambda row: f"where_prec {tx.shown(where)(row)} is not 1 to 7"),
+        (tx.rows_of(pc.not_equal(side_a.dictionary, ""), side_a), lambda row: "side_a is empty"),
     ], count)
 
     def title(conflict: pa.Array, a: pa.Array, b: pa.Array, where: pa.Array, region: pa.Array) -> pa.Array:
@@ -719,16 +434,16 @@ def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
             pc.if_else(pc.equal(place, ""), "", pc.binary_join_element_wise(" at ", place, "")), "")
 
     base = {
-        "id": _slug("ucdp-", ident),
+        "id": tx.slug("ucdp-", ident),
         "start": start,
         "end": end,
-        "title": _combined(title, _column(table, "conflict_name"), side_a, side_b, _column(table, "where_coordinates"),
-                           _column(table, "adm_1")),
-        "type": _mapped(violence, lambda codes: _each(codes, _UCDP_TYPES.get)),
-        "actors": _combined(_joined, side_a, side_b),
+        "title": tx.combined(title, text("conflict_name"), side_a, side_b, text("where_coordinates"),
+                           text("adm_1")),
+        "type": tx.mapped(violence, lambda codes: tx.each(codes, _UCDP_TYPES.get)),
+        "actors": tx.combined(tx.joined, side_a, side_b),
         "latitude": pc.fill_null(lat, np.nan),
         "longitude": pc.fill_null(lon, np.nan),
-        "precision": _rows_of(_code(where.dictionary, _UCDP_PRECISION), where),
+        "precision": tx.rows_of(tx.codes(where.dictionary, _UCDP_PRECISION), where),
     }
     kept = table.drop_columns([c for c in ("latitude", "longitude") if c in table.column_names])
     return _rows(base, kept, "ucdp", ok), problems

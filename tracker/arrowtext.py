@@ -1,0 +1,197 @@
+"""Conversions on Arrow columns of text, most of them dictionaries.
+
+A column that repeats (actors, places, types, dates) is read as a dictionary: its distinct texts and
+each row's index into them. A conversion then runs once on the distinct texts and is spread to the
+rows by their indices, which is what makes a large import fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .table import ACTOR_SEPARATOR
+
+#: The type of a column of repeating text.
+TEXT = pa.dictionary(pa.int32(), pa.string())
+
+
+def column(table: pa.Table, name: str) -> Any:
+    """A column as read (a dictionary array for repeating text); empty text where the export lacks it."""
+    if name not in table.column_names:
+        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([""]))
+    column = table.column(name)
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+
+def rows_of(values: pa.Array, column: pa.DictionaryArray) -> pa.Array:
+    """``values``, one for each distinct text of ``column``, spread to its rows."""
+    return pc.take(values, column.indices)
+
+
+def coded(indices: pa.Array, values: pa.Array) -> pa.DictionaryArray:
+    """A dictionary array; a null among ``values`` becomes a null row (Parquet wants none in a dictionary)."""
+    if values.null_count:
+        indices = pc.if_else(pc.take(pc.is_null(values), indices), pa.scalar(None, indices.type), indices)
+        values = pc.fill_null(values, "")
+    return pa.DictionaryArray.from_arrays(indices, values)
+
+
+def mapped(column: pa.DictionaryArray, convert: Callable[[pa.Array], pa.Array]) -> pa.DictionaryArray:
+    """``convert`` (an array function) applied to the distinct texts of ``column``, as a dictionary."""
+    return coded(column.indices, convert(column.dictionary))
+
+
+def combined(convert: Callable[..., pa.Array], *columns: pa.DictionaryArray) -> pa.Array:
+    """``convert`` of several columns together, run once per distinct combination of their texts."""
+    sizes = [max(len(column.dictionary), 1) for column in columns]
+    if int(np.prod(np.array(sizes, dtype=object))) >= 2**62:  # too many combinations for one number
+        return convert(*(pc.take(c.dictionary, c.indices) for c in columns))
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column, size in zip(columns, sizes, strict=True):
+        key = key * size + column.indices.to_numpy(zero_copy_only=False)
+    encoded = pc.dictionary_encode(pa.array(key))
+    rest, parts = encoded.dictionary.to_numpy(zero_copy_only=False), []
+    for column, size in reversed(list(zip(columns, sizes, strict=True))):
+        parts.append(pc.take(column.dictionary, pa.array(rest % size)))
+        rest = rest // size
+    return coded(encoded.indices, convert(*reversed(parts)))
+
+
+def number(text: pa.Array) -> pa.Array:
+    """Decimal numbers (as they are where Arrow read them as numbers); null where the text is not one."""
+    if pa.types.is_floating(text.type):
+        return text
+    try:
+        return pc.cast(text, pa.float64())  # every value a number: the usual case, and fast
+    except pa.ArrowInvalid:
+        text = pc.utf8_trim_whitespace(text)
+        valid = pc.match_substring_regex(text, r"^[-+]?(\d+\.?\d*|\.\d+)$")
+        return pc.cast(pc.if_else(valid, text, pa.scalar(None, pa.string())), pa.float64())
+
+
+def day(text: pa.Array) -> pa.Array:
+    """Dates as the exports write them: ISO (optionally followed by a time) or '08 June 2017'; null
+    where the text is no date (30 February included: Arrow's parser would roll it over)."""
+    iso = pc.utf8_slice_codeunits(text, 0, 10)
+    parsed = pc.strptime(iso, format="%Y-%m-%d", unit="s", error_is_null=True)
+    day_given = pc.cast(pc.if_else(pc.is_valid(parsed), pc.utf8_slice_codeunits(iso, 8, 10), "0"), pa.int64())
+    parsed = pc.if_else(pc.equal(pc.day(parsed), day_given), parsed, None)
+    if parsed.null_count:  # the older exports' '08 June 2017', on the rows left only
+        words = pc.strptime(text, format="%d %B %Y", unit="s", error_is_null=True)
+        numbered = pc.match_substring_regex(text, r"^\d{1,2} ")
+        given = pc.cast(pc.if_else(numbered, pc.replace_substring_regex(text, r"^(\d{1,2}) .*$", r"\1"), "0"),
+                        pa.int64())
+        parsed = pc.coalesce(parsed, pc.if_else(pc.equal(pc.day(words), given), words, None))
+    return pc.cast(parsed, pa.date32())
+
+
+def shown(array: Any) -> Callable[[int], str]:
+    """A row's value as a message shows it, quoted."""
+    return lambda row: repr(array[row].as_py())
+
+
+def among(column: pa.DictionaryArray, allowed: list[str]) -> pa.Array:
+    return rows_of(pc.is_in(column.dictionary, value_set=pa.array(allowed)), column)
+
+
+def each(texts: pa.Array, convert: Callable[[str], Any]) -> pa.Array:
+    """``convert`` (of one text) applied to each of a few texts, as text (null where it gives ``None``)."""
+    return pa.array([convert(text) for text in texts.to_pylist()], pa.string())
+
+
+def codes(texts: pa.Array, codes: dict[str, int]) -> pa.Array:
+    """The precision each text stands for (null for any other text)."""
+    return pa.array([codes.get(text) for text in texts.to_pylist()], pa.int8())
+
+
+def first_failures(
+    checks: list[tuple[pa.Array, Callable[[int], str]]], count: int
+) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """Which rows pass every check, and for each other row the message of the first check it fails."""
+    failed = np.zeros(count, dtype=bool)
+    found: list[tuple[int, str]] = []
+    for mask, message in checks:
+        if not mask.null_count and pc.all(mask).as_py():  # the usual case: every row passes
+            continue
+        bad = ~pc.fill_null(mask, False).to_numpy(zero_copy_only=False) & ~failed
+        for row in np.flatnonzero(bad):
+            found.append((int(row), message(int(row))))
+        failed |= bad
+    return ~failed, found
+
+
+def joined(*parts: Any) -> Any:
+    """Actor names from several columns, each empty or holding names separated by '; '."""
+    return pc.binary_join_element_wise(*(pc.if_else(pc.equal(part, ""), pa.scalar(None, pa.string()), part)
+                                         for part in parts), ACTOR_SEPARATOR, null_handling="skip")
+
+
+_ASCII_ALNUM = np.zeros(256, dtype=bool)
+
+
+for _first, _last in (b"09", b"AZ", b"az"):
+    _ASCII_ALNUM[_first:_last + 1] = True
+
+
+_ASCII_LOWER = np.arange(256, dtype=np.uint8)
+_ASCII_LOWER[ord("A"):ord("Z") + 1] += 32
+
+
+def slug(prefix: str, text: pa.Array) -> pa.Array:
+    """Ids as the records write them: ``prefix`` and the text in lower case, each run of other
+    characters than letters and digits a hyphen."""
+    body = ascii_lower(text)
+    if body is None:
+        body = pc.utf8_lower(text)
+        if not pc.all(pc.utf8_is_alnum(body)).as_py():
+            body = pc.utf8_trim(pc.replace_substring_regex(body, r"[^a-z0-9]+", "-"), "-")
+    return pc.binary_join_element_wise(prefix, body, "")
+
+
+def ascii_lower(text: pa.Array) -> pa.Array | None:
+    """``text`` in lower case when it holds only ASCII letters and digits (the usual ids), read
+    byte by byte; ``None`` otherwise."""
+    if not len(text) or text.null_count or not isinstance(text, pa.StringArray):
+        return None
+    _validity, offsets, data = text.buffers()
+    if data is None:
+        return None
+    ends = np.frombuffer(offsets, np.int32)[text.offset: text.offset + len(text) + 1]
+    if not _ASCII_ALNUM[np.frombuffer(data, np.uint8)[ends[0]:ends[-1]]].all():
+        return None
+    lowered = pa.py_buffer(_ASCII_LOWER[np.frombuffer(data, np.uint8)])
+    return pa.StringArray.from_buffers(len(text), offsets, lowered, offset=text.offset)
+
+
+def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
+    """Points as WKB (little-endian), built straight from the coordinate arrays."""
+    layout = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
+    cells = np.empty(len(lon), dtype=layout)
+    cells["order"], cells["kind"], cells["x"], cells["y"] = 1, 1, lon, lat
+    fixed = pa.FixedSizeBinaryArray.from_buffers(pa.binary(layout.itemsize), len(lon), [None, pa.py_buffer(cells)])
+    return fixed.cast(pa.binary())
+
+
+def fingerprints(ids: pa.Array) -> np.ndarray:
+    """A 64-bit number for each text, the same for the same text (and seldom for different ones),
+    from its length and its first and last eight bytes: quick to make and to compare."""
+    if not len(ids):
+        return np.zeros(0, dtype=np.uint64)
+    _validity, offsets, data = ids.buffers()
+    ends = np.frombuffer(offsets, np.int32)[ids.offset: ids.offset + len(ids) + 1].astype(np.int64)
+    raw = np.frombuffer(data, np.uint8)[ends[0]:ends[-1]] if data is not None else np.zeros(0, np.uint8)
+    padded = np.concatenate([raw, np.zeros(8, np.uint8)])
+    words = np.ndarray((len(raw) + 1,), dtype="<u8", buffer=padded, strides=(1,))  # eight bytes from each byte on
+    start, length = ends[:-1] - ends[0], np.diff(ends)
+    shift = (8 * np.minimum(length, 8)).astype(np.uint64)
+    head = words[start] & np.where(length >= 8, np.uint64(2**64 - 1), (np.uint64(1) << shift) - np.uint64(1))
+    tail = np.where(length > 8, words[np.maximum(start + length - 8, 0)], np.uint64(0))
+    with np.errstate(over="ignore"):  # products wrap around, as a hash's should
+        mixed = (head * np.uint64(0x9E3779B97F4A7C15)) ^ (tail * np.uint64(0xC2B2AE3D27D4EB4F))
+    result: np.ndarray = mixed ^ length.astype(np.uint64)
+    return result
