@@ -458,9 +458,10 @@ DATASETS = {
 }
 
 
-def acled_like_rows(count: int, seed: int = 2017) -> Iterator[list[str]]:
+def acled_like_rows(count: int, seed: int = 2017, variety: int = 1) -> Iterator[list[str]]:
     """Rows shaped like a current ACLED export (:data:`ACLED_COLUMNS`), for tests and benchmarks: made
-    up, in Syria and Iraq, 2017. Not ACLED data."""
+    up, in Syria and Iraq, 2017. Not ACLED data. With ``variety`` above 1, each place, actor and
+    source comes in that many numbered variants ("Tadmur 17"), as many as a real export names."""
     rng = np.random.default_rng(seed)
     types = [("Battles", "Armed clash"), ("Battles", "Government regains territory"),
              ("Explosions/Remote violence", "Air/drone strike"),
@@ -477,23 +478,26 @@ def acled_like_rows(count: int, seed: int = 2017) -> Iterator[list[str]]:
         iso, country = ("368", "Iraq") if lon > 41 else ("760", "Syria")
         day = start + dt.timedelta(days=int(rng.integers(365)))
         a1, a2 = rng.choice(len(actors), 2, replace=False)
+        actor1, actor2, source = actors[a1], actors[a2], "Syrian Observatory for Human Rights"
+        if variety > 1:
+            name, actor1, actor2, source = (f"{text} {1 + int(rng.integers(variety))}"
+                                            for text in (name, actor1, actor2, source))
         yield [
             f"{'IRQ' if iso == '368' else 'SYR'}{i + 1}", day.isoformat(), str(1 + int(rng.integers(3))),
             "Political violence",
-            kind, sub, actors[a1], "", "1", actors[a2], "", "2", "12", "", iso, "Middle East", country,
+            kind, sub, actor1, "", "1", actor2, "", "2", "12", "", iso, "Middle East", country,
             f"{name} governorate", f"{name} district", "", name, f"{lat + rng.normal(0, 0.2):.4f}",
-            f"{lon + rng.normal(0, 0.2):.4f}", str(1 + int(rng.integers(3))), "Syrian Observatory for Human Rights",
-            "National",
+            f"{lon + rng.normal(0, 0.2):.4f}", str(1 + int(rng.integers(3))), source, "National",
             f"On {day:%d %B %Y}, clashes near {name}; {int(rng.integers(0, 30))} reported killed, sources disagree.",
             str(int(rng.integers(0, 30))), "", "1700000000",
         ]
 
 
-def write_acled_like(path: Path, count: int, seed: int = 2017) -> Path:
+def write_acled_like(path: Path, count: int, seed: int = 2017, variety: int = 1) -> Path:
     """Write :func:`acled_like_rows` as a CSV file with ACLED's header."""
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(ACLED_COLUMNS)
-        writer.writerows(acled_like_rows(count, seed))
+        writer.writerows(acled_like_rows(count, seed, variety))
     return path
 
