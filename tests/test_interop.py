@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import json
 import shutil
 import xml.etree.ElementTree as ET
@@ -23,6 +24,7 @@ from tracker import Event, load_events, read_events
 from tracker.arrowtext import ascii_lower
 from tracker.cli import main
 from tracker.datasets import ACLED_COLUMNS, _Written, import_events, write_acled_like
+from tracker.errors import TrackerError
 from tracker.geometry import countries
 from tracker.table import EventTable, flatten, unflatten
 
@@ -339,3 +341,81 @@ def test_blank_lines_are_not_rows_when_a_row_is_located(tmp_path: Path) -> None:
     report = import_events("acled", path, tmp_path / "out.parquet")
     assert [str(p) for p in report.problems] == [
         f"{path}:8: row 5 left out: event_type 'Fights' is not an ACLED event type"]
+
+
+def _acled_rows(tmp_path: Path, count: int) -> tuple[Path, list[list[str]]]:
+    path = write_acled_like(tmp_path / "acled.csv", count)
+    with path.open(encoding="utf-8", newline="") as stream:
+        return path, list(csv.reader(stream))
+
+
+def test_a_block_whose_every_row_has_a_value_too_many_is_reported_row_by_row(tmp_path: Path) -> None:
+    path, rows = _acled_rows(tmp_path, 5)
+    path.write_text("".join(",".join(row) + ("\n" if n == 0 else ",\n") for n, row in enumerate(rows)),
+                    encoding="utf-8")  # a trailing comma on every row but the header
+    report = import_events("acled", path, tmp_path / "out.parquet")
+    assert (report.rows, report.imported) == (5, 0)
+    assert [p.line for p in report.problems] == [2, 3, 4, 5, 6]
+    assert len(EventTable.read(tmp_path / "out.parquet")) == 0
+
+
+def test_uneven_rows_beside_a_lone_carriage_return_or_a_long_note(tmp_path: Path) -> None:
+    path, rows = _acled_rows(tmp_path, 6)
+    rows[1][26] = "first\rsecond"                  # a carriage return alone inside a value
+    rows[2][26] = "x" * 200_000                    # longer than Python's csv module takes by default
+    del rows[4][-1]
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    report = import_events("acled", path, tmp_path / "out.parquet")
+    assert (report.rows, report.imported) == (6, 5)
+    assert [str(p) for p in report.problems] == [f"{path}:6: row 4 left out: the row has 29 values; the header has 30"]
+    notes = EventTable.read(tmp_path / "out.parquet").frame["notes"].tolist()
+    assert notes[:2] == ["first\rsecond", "x" * 200_000]
+
+
+def test_a_row_without_any_actor_is_reported_and_the_rest_imported(tmp_path: Path) -> None:
+    path, rows = _acled_rows(tmp_path, 4)
+    rows[2][6] = rows[2][7] = rows[2][9] = rows[2][10] = ""
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    report = import_events("acled", path, tmp_path / "out.parquet")
+    assert (report.imported, [str(p) for p in report.problems]) == (3, [f"{path}:3: row 2 left out: actor1 is empty"])
+
+
+@pytest.mark.parametrize("chunk", [300, 1 << 20])
+def test_coordinates_read_the_same_whatever_else_their_block_holds(tmp_path: Path, chunk: int) -> None:
+    path, rows = _acled_rows(tmp_path, 4)
+    rows[1][21], rows[2][21], rows[3][21] = " 34.5", "3.45e1", "north"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    report = import_events("acled", path, tmp_path / "out.parquet", chunk_bytes=chunk)
+    assert [str(p) for p in report.problems] == [
+        f"{path}:4: row 3 left out: latitude 'north' is not a number within -90..90"]
+    assert EventTable.read(tmp_path / "out.parquet").frame["latitude"].tolist()[:2] == [34.5, 34.5]
+
+
+def test_a_failed_import_leaves_no_file_mapped_no_thread_and_no_output(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from tracker import datasets
+
+    path = write_acled_like(tmp_path / "acled.csv", 2000)
+    convert, calls = datasets._convert, []
+
+    def failing(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return convert(*args)
+
+    monkeypatch.setattr(datasets, "_convert", failing)
+    threads = threading.active_count()
+    with pytest.raises(KeyboardInterrupt):
+        import_events("acled", path, tmp_path / "out.parquet", chunk_bytes=20_000)
+    assert threading.active_count() == threads
+    gc.collect()  # the error, kept by pytest, holds the blocks until collected (a cycle through its frames)
+    assert str(path) not in Path("/proc/self/maps").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acled.csv"]
+    with pytest.raises(TrackerError, match="chunk_bytes is 0"):
+        import_events("acled", path, tmp_path / "out.parquet", chunk_bytes=0)

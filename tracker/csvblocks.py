@@ -11,22 +11,29 @@ import csv
 import io
 import mmap
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
 from .errors import Problem
 
+# Python's csv module refuses values over 128 KiB by default; a note in an export may be longer.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
-def pieces(source: Path, size: int) -> Iterator[tuple[memoryview, int]]:
+
+def pieces(source: Path, size: int) -> Generator[tuple[memoryview, int], None, None]:
     """The file after its header in blocks of about ``size`` bytes, each ending at the end of a row:
-    at a line end outside quotes (an even count of '"' before it, as CSV doubles quotes inside
-    values), so a value spanning lines is never cut. Yields each block and the bytes read so far.
+    at a line end with an even count of '"' before it (CSV doubles quotes inside values), so a
+    quoted value spanning lines is not cut. (A '"' inside an unquoted value, which CSV writers do not
+    make, would throw the count.) Yields each block and the bytes read so far.
 
-    The file is mapped into memory, so a block is a view of it, never a copy."""
+    The file is mapped into memory, so a block is a view of it, never a copy; the mapping goes when
+    the last block handed out is let go (at once when all goes well; after an error, when the error
+    itself is let go, since its frames hold blocks)."""
+    if size <= 0:
+        raise ValueError(f"blocks of {size} bytes: give a positive size")
     with source.open("rb") as stream:
         header = stream.readline()
         while header.count(b'"') % 2 and (line := stream.readline()):
@@ -34,7 +41,6 @@ def pieces(source: Path, size: int) -> Iterator[tuple[memoryview, int]]:
         start, total = stream.tell(), os.fstat(stream.fileno()).st_size
         if start >= total:
             return
-        # Not closed here: the views handed out keep it open until the last is parsed.
         mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
     whole = memoryview(mapped)
     while start < total:
@@ -59,29 +65,6 @@ def row_end(mapped: mmap.mmap, start: int, end: int) -> int:
     return -1
 
 
-def read_ahead(pieces: Iterator[tuple[memoryview, int]], depth: int = 2) -> Iterator[tuple[memoryview, int]]:
-    """The same pieces, read by a thread of their own up to ``depth`` ahead of the consumer."""
-    import queue
-    import threading
-
-    waiting: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    end = object()
-
-    def read() -> None:
-        try:
-            for item in pieces:
-                waiting.put(item)
-            waiting.put(end)
-        except BaseException as error:  # handed to the consumer, raised there
-            waiting.put(error)
-
-    threading.Thread(target=read, daemon=True).start()
-    while (item := waiting.get()) is not end:
-        if isinstance(item, BaseException):
-            raise item
-        yield item
-
-
 def is_utf8(data: pa.Buffer) -> bool:
     """Whether ``data`` is valid UTF-8 (checked by Arrow, as one long text)."""
     offsets = pa.py_buffer(np.array([0, data.size], dtype=np.int64))
@@ -97,7 +80,7 @@ def even_rows(data: pa.Buffer, width: int) -> tuple[pa.Buffer, np.ndarray, list[
     each in the block, and a reason for each row left out. (Rare, so read by Python's csv module.)"""
 
     kept, left_out, out = [], [], io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)  # a lone \r stays in its value
     place = 0
     for values in csv.reader(io.StringIO(data.to_pybytes().decode("utf-8"), newline="")):
         if not values:  # a blank line is no row, for Arrow as here
