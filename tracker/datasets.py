@@ -77,8 +77,13 @@ class ImportReport:
 class _Dataset:
     name: str
     required: tuple[str, ...]
-    distinct: tuple[str, ...]  # columns whose texts seldom repeat, read as plain text
+    coded: tuple[str, ...]  # columns the conversion reads once per distinct text: read as dictionaries
+    distinct: tuple[str, ...]  # columns whose texts seldom repeat: written plain and compressed
     convert: Callable[[pa.Table], tuple[pa.Table, list[tuple[int, str]]]]
+
+    def seldom_repeating(self) -> tuple[str, ...]:
+        """The output columns of text that seldom repeats (the writer tries no dictionary on them)."""
+        return ("id", "notes", *(f"{self.name}_{name}" for name in self.distinct))
 
 
 def import_events(
@@ -113,7 +118,7 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
     bad_rows: list[tuple[int, str]] = []
     written = _Written()
     bar = _bar(source, progress)
-    writer = TableWriter(output)
+    writer = TableWriter(output, seldom_repeating=spec.seldom_repeating())
     blocks = csvblocks.pieces(source, chunk_bytes)
     try:
         # Blocks are parsed and converted by two threads (Arrow releases the GIL) while this one
@@ -190,11 +195,12 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
     """Parse one block of rows (whole rows, no header) and convert it."""
     import pyarrow.csv as pacsv
 
-    # Columns that repeat (actors, places, types, dates...) are read as dictionaries: each distinct
-    # text is converted once and written once, which is most of an import's work. Coordinates are
-    # read as numbers; a block where one is not (or is out of range) is read again as text, so that
-    # the message can quote it.
-    as_text = {name: pa.string() if name in spec.distinct else tx.TEXT for name in names}
+    # The columns a conversion reads (actors, places, types, dates...) are read as dictionaries, so
+    # that each distinct text is converted once; the other columns are read as plain text and left to
+    # the Parquet writer (a dictionary made while parsing costs more than the one it makes while
+    # writing). Coordinates are read as numbers; a block where one is not (or is out of range) is
+    # read again as text, so that the message can quote it.
+    as_text = {name: tx.TEXT if name in spec.coded else pa.string() for name in names}
     as_numbers = {**as_text, **{name: pa.float64() for name in _RANGES if name in names}}
 
     data = pa.py_buffer(piece)
@@ -226,7 +232,10 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
             table = parse(as_text)
     except pa.ArrowInvalid as error:
         raise TrackerError(f"not a readable CSV file: {error}") from None
-    table = table.unify_dictionaries().combine_chunks()
+    table = table.unify_dictionaries()  # one dictionary for each column (Arrow read the block in parts)
+    for index, column in enumerate(table.schema):
+        if pa.types.is_dictionary(column.type):
+            table = table.set_column(index, column, table.column(index).combine_chunks())
     rows, problems = spec.convert(table)
     if kept is None:
         return table.num_rows, rows, problems
@@ -463,10 +472,15 @@ def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
 
 DATASETS = {
     "acled": _Dataset("acled", ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude",
-                                "geo_precision"), ("event_id_cnty", "latitude", "longitude", "notes"), _acled),
+                                "geo_precision"),
+                      ("event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+                       "actor2", "assoc_actor_2", "location", "geo_precision"),
+                      ("event_id_cnty", "notes"), _acled),
     "ucdp": _Dataset("ucdp", ("id", "type_of_violence", "side_a", "side_b", "where_prec", "latitude", "longitude",
-                              "date_start", "date_end"), ("id", "latitude", "longitude", "geom_wkt", "source_article"),
-                   _ucdp),
+                              "date_start", "date_end"),
+                     ("type_of_violence", "conflict_name", "side_a", "side_b", "where_prec", "where_coordinates",
+                      "adm_1", "date_start", "date_end"),
+                     ("id", "geom_wkt", "source_article"), _ucdp),
 }
 
 

@@ -14,6 +14,7 @@ import math
 import os
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Collection
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -53,8 +54,9 @@ class TableWriter:
     """Writes a table chunk by chunk to ``path`` in the format its ending names; ``close()`` puts the
     file in place, ``abort()`` removes what was written."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, seldom_repeating: Collection[str] | None = None):
         self.path = path
+        self.seldom_repeating = seldom_repeating
         self.format = output_format(path)
         if self.format == "YAML" and path.exists() and (not path.is_dir() or any(path.iterdir())):
             raise TrackerError(f"{path} exists and is not an empty folder; give a new folder for the records")
@@ -108,18 +110,21 @@ class TableWriter:
             self._schema = table.schema.with_metadata(metadata)
             # Dictionary columns (an import's) are written as they are, with no Arrow schema stored,
             # so readers get text, not categories; the GeoParquet metadata is added on its own.
-            coded = [column.name for column in self._schema if pa.types.is_dictionary(column.type)]
-            small = [name for name in STATISTICS if name in self._schema.names and not (coded and name == "id")]
+            coded = any(pa.types.is_dictionary(column.type) for column in self._schema)
+            plain = self.seldom_repeating
+            small = [name for name in STATISTICS if name in self._schema.names and not (plain and name == "id")]
             self._parquet = pq.ParquetWriter(
                 self.temporary, self._schema, write_statistics=small, store_schema=not coded,
-                # An import's table: dictionary pages for the columns that are dictionaries already (and
-                # the short ones), not for text that seldom repeats (ids, notes, points): trying costs
-                # time and saves nothing. Only plain text is compressed (snappy): compressing the
-                # dictionary indices, coordinates and points too would make the file about a fifth
-                # smaller and the import slower.
-                use_dictionary=[*coded, *SHORT] if coded else True,
-                compression={f.name: "snappy" if pa.types.is_string(f.type) else "none" for f in self._schema}
-                if coded else "snappy")
+                # An import's table: dictionary pages for its text, except the text that seldom repeats
+                # (ids, notes), and none for the points and coordinates: trying costs time and saves
+                # nothing. Only that plain text is compressed (snappy): compressing the dictionary
+                # indices, coordinates and points too would make the file about a fifth smaller and the
+                # import slower.
+                use_dictionary=True if plain is None else [
+                    f.name for f in self._schema if f.name in SHORT or f.name not in plain and (
+                        pa.types.is_dictionary(f.type) or pa.types.is_string(f.type))],
+                compression="snappy" if plain is None else {
+                    f.name: "snappy" if f.name in plain else "none" for f in self._schema})
             if coded:
                 self._parquet.add_key_value_metadata(metadata)
         self._parquet.write_table(table if table.schema.equals(self._schema) else table.cast(self._schema))
