@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tracker import Event, load_events, read_events
-from tracker.arrowtext import ascii_lower
+from tracker.arrowtext import TEXT, ascii_lower, combined, joined, present
 from tracker.cli import main
 from tracker.datasets import ACLED_COLUMNS, _Written, import_events, write_acled_like
 from tracker.errors import TrackerError
@@ -296,6 +296,14 @@ def test_ids_lowered_byte_by_byte_equal_arrow_s_lower_case(texts: list[str], sta
     if fast is not None:
         assert fast.equals(pc.utf8_lower(column))
     assert fast is not None or not all(text.isascii() and text.isalnum() for text in texts[start:]) or not len(column)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(*[st.sampled_from(["", "A", "B; C", "é"])] * 3), max_size=12))
+def test_actors_joined_per_combination_equal_joining_each_row(rows: list[tuple[str, str, str]]) -> None:
+    columns = [pc.cast(pa.array([row[part] for row in rows], pa.string()), TEXT) for part in range(3)]
+    expected = ["; ".join(part for part in row if part) or None for row in rows]
+    assert combined(joined, *columns, each=present).to_pylist() == expected
 
 
 @settings(max_examples=300, deadline=None)

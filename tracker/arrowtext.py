@@ -46,18 +46,21 @@ def mapped(column: pa.DictionaryArray, convert: Callable[[pa.Array], pa.Array]) 
     return coded(column.indices, convert(column.dictionary))
 
 
-def combined(convert: Callable[..., pa.Array], *columns: pa.DictionaryArray) -> pa.Array:
-    """``convert`` of several columns together, run once per distinct combination of their texts."""
+def combined(convert: Callable[..., pa.Array], *columns: pa.DictionaryArray,
+             each: Callable[[pa.Array], pa.Array] | None = None) -> pa.Array:
+    """``convert`` of several columns together, run once per distinct combination of their texts
+    (``each``, when given, is applied first to the distinct texts of each column)."""
+    dictionaries = [column.dictionary if each is None else each(column.dictionary) for column in columns]
     sizes = [max(len(column.dictionary), 1) for column in columns]
     if int(np.prod(np.array(sizes, dtype=object))) >= 2**62:  # too many combinations for one number
-        return convert(*(pc.take(c.dictionary, c.indices) for c in columns))
+        return convert(*(pc.take(d, c.indices) for d, c in zip(dictionaries, columns, strict=True)))
     key = np.zeros(len(columns[0]), dtype=np.int64)
     for column, size in zip(columns, sizes, strict=True):
         key = key * size + column.indices.to_numpy(zero_copy_only=False)
     encoded = pc.dictionary_encode(pa.array(key))
     rest, parts = encoded.dictionary.to_numpy(zero_copy_only=False), []
-    for column, size in reversed(list(zip(columns, sizes, strict=True))):
-        parts.append(pc.take(column.dictionary, pa.array(rest % size)))
+    for dictionary, size in reversed(list(zip(dictionaries, sizes, strict=True))):
+        parts.append(pc.take(dictionary, pa.array(rest % size)))
         rest = rest // size
     return coded(encoded.indices, convert(*reversed(parts)))
 
@@ -124,15 +127,28 @@ def first_failures(
     return ~failed, found
 
 
+def present(texts: pa.Array) -> pa.Array:
+    """``texts`` with null for each empty one."""
+    return pc.if_else(pc.equal(texts, ""), pa.scalar(None, pa.string()), texts)
+
+
 def joined(*parts: pa.Array) -> pa.Array:
-    """Actor names from several columns, each empty or holding names separated by '; ' (null where
-    all are empty)."""
-    # Arrow's join, skipping nulls, drops a row whose every part is null; so each row ends with one
-    # more, empty, part, and the separator that brings is cut off again.
-    present = [pc.if_else(pc.equal(part, ""), pa.scalar(None, pa.string()), part) for part in parts]
-    text = pc.binary_join_element_wise(*present, pa.scalar("", pa.string()), ACTOR_SEPARATOR, null_handling="skip")
-    cut = pc.utf8_slice_codeunits(text, 0, -len(ACTOR_SEPARATOR))
-    return pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), cut)
+    """Actor names from several columns, each null (see :func:`present`) or holding names separated by
+    '; ' (null where all are null)."""
+    some = pc.is_valid(parts[0])
+    for part in parts[1:]:
+        some = pc.or_(some, pc.is_valid(part))
+    if pc.all(some).as_py() is not False:  # the usual case: every row names an actor
+        return pc.binary_join_element_wise(*parts, ACTOR_SEPARATOR, null_handling="skip")
+    # Arrow's join, skipping nulls, drops a row whose every part is null: so only the others are
+    # joined, and put back in their places.
+    rows = pa.array(np.flatnonzero(some.to_numpy(zero_copy_only=False)))
+    none = pa.nulls(len(some), pa.string())
+    if not len(rows):
+        return none
+    text = pc.binary_join_element_wise(*(pc.take(part, rows) for part in parts), ACTOR_SEPARATOR,
+                                       null_handling="skip")
+    return pc.replace_with_mask(none, some, text)
 
 
 _ASCII_ALNUM = np.zeros(256, dtype=bool)

@@ -394,20 +394,22 @@ def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     ], count)
     start, end = _dates(day, date_text, time_code)
 
-    def title(event: pa.Array, sub_event: pa.Array, place: pa.Array) -> pa.Array:
-        named = pc.if_else(pc.equal(sub_event, ""), event, sub_event)
-        return pc.binary_join_element_wise(named, pc.if_else(pc.equal(place, ""), "an unnamed place", place), " in ")
+    # A title names the sub-event type (or the type) and the place: made once per distinct pair.
+    named = tx.combined(lambda event, sub_event: pc.if_else(pc.equal(sub_event, ""), event, sub_event),
+                        event_type, sub_label)
+    place = tx.mapped(location, lambda places: pc.if_else(pc.equal(places, ""), "an unnamed place", places))
 
     base = {
         "id": tx.slug("acled-", ident),
         "start": start,
         "end": end,
-        "title": tx.combined(title, event_type, sub_label, location),
+        "title": tx.combined(lambda what, where: pc.binary_join_element_wise(what, where, " in "), named, place),
         "type": kind,
         "sub_type": tx.combined(lambda event, sub_event: pc.coalesce(  # a pre-2019 type names its sub-type
             tx.each(sub_event, _sub_type),
             tx.each(event, _type_sub_type)), event_type, sub_label),
-        "actors": tx.combined(tx.joined, actor1, text("assoc_actor_1"), actor2, text("assoc_actor_2")),
+        "actors": tx.combined(tx.joined, actor1, text("assoc_actor_1"), actor2, text("assoc_actor_2"),
+                              each=tx.present),
         "latitude": pc.fill_null(lat, np.nan),
         "longitude": pc.fill_null(lon, np.nan),
         "precision": tx.rows_of(tx.codes(geo.dictionary, {"1": 1, "2": 2, "3": 3}), geo),
@@ -461,7 +463,7 @@ def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
         "title": tx.combined(title, text("conflict_name"), side_a, side_b, text("where_coordinates"),
                            text("adm_1")),
         "type": tx.mapped(violence, lambda codes: tx.each(codes, _UCDP_TYPES.get)),
-        "actors": tx.combined(tx.joined, side_a, side_b),
+        "actors": tx.combined(tx.joined, side_a, side_b, each=tx.present),
         "latitude": pc.fill_null(lat, np.nan),
         "longitude": pc.fill_null(lon, np.nan),
         "precision": tx.rows_of(tx.codes(where.dictionary, _UCDP_PRECISION), where),
