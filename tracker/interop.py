@@ -121,8 +121,8 @@ class TableWriter:
                 # indices, coordinates and points too would make the file about a fifth smaller and the
                 # import slower.
                 use_dictionary=True if plain is None else [
-                    f.name for f in self._schema if f.name in SHORT or f.name not in plain and (
-                        pa.types.is_dictionary(f.type) or pa.types.is_string(f.type))],
+                    f.name for f in self._schema if f.name in SHORT or (f.name not in plain and (
+                        pa.types.is_dictionary(f.type) or pa.types.is_string(f.type)))],
                 compression="snappy" if plain is None else {
                     f.name: "snappy" if f.name in plain else "none" for f in self._schema})
             if coded:
