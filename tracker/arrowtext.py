@@ -151,39 +151,14 @@ def joined(*parts: pa.Array) -> pa.Array:
     return pc.replace_with_mask(none, some, text)
 
 
-_ASCII_ALNUM = np.zeros(256, dtype=bool)
-
-
-for _first, _last in (b"09", b"AZ", b"az"):
-    _ASCII_ALNUM[_first:_last + 1] = True
-
-
-_ASCII_LOWER = np.arange(256, dtype=np.uint8)
-_ASCII_LOWER[ord("A"):ord("Z") + 1] += 32
-
-
 def slug(prefix: str, text: pa.Array) -> pa.Array:
     """Ids as the records write them: ``prefix`` and the text in lower case, each run of other
     characters than letters and digits a hyphen."""
-    body = ascii_lower(text)
-    if body is None:  # each text on its own: what else the block holds makes no difference
+    if len(text) and pc.all(pc.ascii_is_alnum(text)).as_py() is True:  # the usual ids: ASCII letters, digits
+        body = pc.ascii_lower(text)
+    else:  # each text on its own: what else the block holds makes no difference
         body = pc.utf8_trim(pc.replace_substring_regex(pc.utf8_lower(text), r"[^a-z0-9]+", "-"), "-")
-    return pc.binary_join_element_wise(prefix, body, "")
-
-
-def ascii_lower(text: pa.Array) -> pa.Array | None:
-    """``text`` in lower case when it holds only ASCII letters and digits (the usual ids), read
-    byte by byte; ``None`` otherwise."""
-    if not len(text) or text.null_count or not isinstance(text, pa.StringArray):
-        return None
-    _validity, offsets, data = text.buffers()
-    if data is None:
-        return None
-    ends = np.frombuffer(offsets, np.int32)[text.offset: text.offset + len(text) + 1]
-    if not _ASCII_ALNUM[np.frombuffer(data, np.uint8)[ends[0]:ends[-1]]].all():
-        return None
-    lowered = pa.py_buffer(_ASCII_LOWER[np.frombuffer(data, np.uint8)])
-    return pa.StringArray.from_buffers(len(text), offsets, lowered, offset=text.offset)
+    return pc.binary_replace_slice(body, 0, 0, prefix)
 
 
 def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
