@@ -52,7 +52,10 @@ def output_format(path: Path) -> str:
 
 class TableWriter:
     """Writes a table chunk by chunk to ``path`` in the format its ending names; ``close()`` puts the
-    file in place, ``abort()`` removes what was written."""
+    file in place, ``abort()`` removes what was written.
+
+    ``seldom_repeating`` names the text columns of an import whose values seldom repeat (ids, notes):
+    a GeoParquet file then holds those as plain, compressed text and the other text as dictionaries."""
 
     def __init__(self, path: Path, seldom_repeating: Collection[str] | None = None):
         self.path = path
