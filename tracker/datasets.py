@@ -195,12 +195,13 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
     """Parse one block of rows (whole rows, no header) and convert it."""
     import pyarrow.csv as pacsv
 
-    # The columns a conversion reads (actors, places, types, dates...) are read as dictionaries, so
-    # that each distinct text is converted once; the other columns are read as plain text and left to
-    # the Parquet writer (a dictionary made while parsing costs more than the one it makes while
-    # writing). Coordinates are read as numbers; a block where one is not (or is out of range) is
-    # read again as text, so that the message can quote it.
-    as_text = {name: tx.TEXT if name in spec.coded else pa.string() for name in names}
+    # The columns a conversion reads (actors, places, types, dates...) are made dictionaries once the
+    # block is read, so that each distinct text is converted once (one pass over the whole block costs
+    # less than Arrow's CSV dictionaries, made in parts and then unified); the other columns are left
+    # to the Parquet writer, whose dictionaries cost less again. Coordinates are read as numbers; a
+    # block where one is not (or is out of range) is read again as text, so that the message can
+    # quote it.
+    as_text = dict.fromkeys(names, pa.string())
     as_numbers = {**as_text, **{name: pa.float64() for name in _RANGES if name in names}}
 
     data = pa.py_buffer(piece)
@@ -228,20 +229,26 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
                 data, kept, uneven = csvblocks.even_rows(data, len(names))
                 if not len(kept):  # every row of the block left out: no rows to parse
                     empty = pa.table({name: pa.array([], kind) for name, kind in as_text.items()})
-                    return len(uneven), spec.convert(empty)[0], uneven
+                    return len(uneven), spec.convert(_coded(spec, empty))[0], uneven
             table = parse(as_text)
     except pa.ArrowInvalid as error:
         raise TrackerError(f"not a readable CSV file: {error}") from None
-    table = table.unify_dictionaries()  # one dictionary for each column (Arrow read the block in parts)
-    for index, column in enumerate(table.schema):
-        if pa.types.is_dictionary(column.type):
-            table = table.set_column(index, column, table.column(index).combine_chunks())
-    rows, problems = spec.convert(table)
+    rows, problems = spec.convert(_coded(spec, table))
     if kept is None:
         return table.num_rows, rows, problems
     places = pa.array(kept[rows.column("_row").to_numpy()])
     rows = rows.set_column(rows.schema.get_field_index("_row"), "_row", places)
     return len(kept) + len(uneven), rows, [*((int(kept[row]), reason) for row, reason in problems), *uneven]
+
+
+def _coded(spec: _Dataset, table: pa.Table) -> pa.Table:
+    """``table`` with the columns the conversion reads as dictionaries, each in one chunk."""
+    for index, column in enumerate(table.schema):
+        if column.name in spec.coded:
+            text = table.column(index)
+            text = text.chunk(0) if text.num_chunks == 1 else text.combine_chunks()
+            table = table.set_column(index, column.name, pc.dictionary_encode(text))
+    return table
 
 
 #: Where coordinates lie.
