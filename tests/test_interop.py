@@ -11,17 +11,19 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 import shapely
 from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tracker import Event, load_events, read_events
+from tracker import Event, arrowtext, load_events, read_events
 from tracker.arrowtext import TEXT, combined, joined, present, slug
 from tracker.cli import main
 from tracker.datasets import ACLED_COLUMNS, _Written, import_events, write_acled_like
@@ -299,11 +301,38 @@ def test_ids_are_made_alike_whatever_else_their_block_holds(texts: list[str], st
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(*[st.sampled_from(["", "A", "B; C", "é"])] * 3), max_size=12))
-def test_actors_joined_per_combination_equal_joining_each_row(rows: list[tuple[str, str, str]]) -> None:
+@given(st.lists(st.tuples(*[st.sampled_from(["", "A", "B; C", "é"])] * 3), max_size=12), st.sampled_from([2, 4096]))
+def test_actors_joined_per_combination_equal_joining_each_row(rows: list[tuple[str, str, str]], sample: int) -> None:
     columns = [pc.cast(pa.array([row[part] for row in rows], pa.string()), TEXT) for part in range(3)]
     expected = ["; ".join(part for part in row if part) or None for row in rows]
-    assert combined(joined, *columns, each=present).to_pylist() == expected
+    with mock.patch.object(arrowtext, "SAMPLE", sample):  # 2: rows mostly distinct are joined one by one
+        assert combined(joined, *columns, each=present).to_pylist() == expected
+
+
+@pytest.mark.parametrize("varied_first", [True, False])
+def test_titles_and_actors_read_the_same_whether_their_blocks_repeat_them_or_not(tmp_path: Path,
+                                                                                 varied_first: bool) -> None:
+    # 5,000 rows naming a few actors and places and 5,000 naming thousands: blocks of the first kind
+    # make dictionaries of titles and actor lists, blocks of the second make them row by row.
+    parts = []
+    for variety in (1000, 1) if varied_first else (1, 1000):
+        with write_acled_like(tmp_path / "part.csv", 5000, variety=variety).open(encoding="utf-8", newline="") as f:
+            header, *rows = list(csv.reader(f))
+        parts += [[f"{variety}-{row[0]}", *row[1:]] for row in rows]  # ids of their own
+    path = tmp_path / "acled.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([header, *parts])
+    tables = {}
+    for chunk in (1 << 30, 2 << 20, 1 << 20, 40_000):  # one block; about 5,000 rows; 2,500; 100
+        import_events("acled", path, tmp_path / f"{chunk}.parquet", chunk_bytes=chunk)
+        tables[chunk] = pq.read_table(tmp_path / f"{chunk}.parquet")
+    for chunk, table in tables.items():
+        assert table.to_pylist() == tables[40_000].to_pylist(), chunk
+    assert len(set(tables[40_000].column("actors").to_pylist())) > 4000
+    # Where the first rows mostly differ, actor lists are written with no dictionary.
+    whole, small = (pq.ParquetFile(tmp_path / f"{chunk}.parquet").metadata.row_group(0).column(
+        tables[chunk].column_names.index("actors")) for chunk in (1 << 30, 40_000))
+    assert (whole.has_dictionary_page, small.has_dictionary_page) == (not varied_first, True)
 
 
 @settings(max_examples=300, deadline=None)

@@ -46,17 +46,40 @@ def mapped(column: pa.DictionaryArray, convert: Callable[[pa.Array], pa.Array]) 
     return coded(column.indices, convert(column.dictionary))
 
 
-def combined(convert: Callable[..., pa.Array], *columns: pa.DictionaryArray,
+#: Rows looked at to tell whether the values of a block repeat.
+SAMPLE = 4096
+
+
+def mostly_distinct(values: np.ndarray | pa.Array) -> bool:
+    """Whether most of the first :data:`SAMPLE` values differ from one another (and there are that
+    many): a dictionary of such values would save nothing."""
+    sample = values[:SAMPLE]
+    if len(sample) < SAMPLE:
+        return False
+    distinct = len(np.unique(sample)) if isinstance(sample, np.ndarray) else pc.count_distinct(sample).as_py()
+    return bool(distinct > SAMPLE // 2)
+
+
+def combined(convert: Callable[..., pa.Array], *columns: pa.Array,
              each: Callable[[pa.Array], pa.Array] | None = None) -> pa.Array:
     """``convert`` of several columns together, run once per distinct combination of their texts
-    (``each``, when given, is applied first to the distinct texts of each column)."""
+    (``each``, when given, is applied first to the distinct texts of each column), as a dictionary;
+    or row by row, as plain text, where most rows hold a combination of their own (actors drawn from
+    thousands of names), since then a dictionary costs more than it saves."""
+    columns = tuple(c if pa.types.is_dictionary(c.type) else pc.dictionary_encode(c) for c in columns)
     dictionaries = [column.dictionary if each is None else each(column.dictionary) for column in columns]
+
+    def row_by_row() -> pa.Array:
+        return convert(*(pc.take(d, c.indices) for d, c in zip(dictionaries, columns, strict=True)))
+
     sizes = [max(len(column.dictionary), 1) for column in columns]
     if int(np.prod(np.array(sizes, dtype=object))) >= 2**62:  # too many combinations for one number
-        return convert(*(pc.take(d, c.indices) for d, c in zip(dictionaries, columns, strict=True)))
+        return row_by_row()
     key = np.zeros(len(columns[0]), dtype=np.int64)
     for column, size in zip(columns, sizes, strict=True):
         key = key * size + column.indices.to_numpy(zero_copy_only=False)
+    if mostly_distinct(key):
+        return row_by_row()
     encoded = pc.dictionary_encode(pa.array(key))
     rest, parts = encoded.dictionary.to_numpy(zero_copy_only=False), []
     for dictionary, size in reversed(list(zip(dictionaries, sizes, strict=True))):

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .arrowtext import mostly_distinct
 from .errors import TrackerError
 from .table import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, EventTable, iter_records, points
 
@@ -115,17 +116,19 @@ class TableWriter:
             # so readers get text, not categories; the GeoParquet metadata is added on its own.
             coded = any(pa.types.is_dictionary(column.type) for column in self._schema)
             plain = self.seldom_repeating
+            # An import's table: dictionary pages for its text, except the text that seldom repeats
+            # (ids, notes) and other text whose first rows mostly differ (titles and actor lists where
+            # an export names thousands), and none for the points and coordinates: trying costs time
+            # and saves nothing. Only the text named seldom repeating is compressed (snappy):
+            # compressing the rest too would make the file about a fifth smaller and the import slower.
+            repeating_text = [f.name for f in self._schema if pa.types.is_dictionary(f.type) or (
+                pa.types.is_string(f.type) and (plain is None or not mostly_distinct(table.column(f.name))))]
             small = [name for name in STATISTICS if name in self._schema.names and not (plain and name == "id")]
             self._parquet = pq.ParquetWriter(
                 self.temporary, self._schema, write_statistics=small, store_schema=not coded,
-                # An import's table: dictionary pages for its text, except the text that seldom repeats
-                # (ids, notes), and none for the points and coordinates: trying costs time and saves
-                # nothing. Only that plain text is compressed (snappy): compressing the dictionary
-                # indices, coordinates and points too would make the file about a fifth smaller and the
-                # import slower.
                 use_dictionary=True if plain is None else [
-                    f.name for f in self._schema if f.name in SHORT or (f.name not in plain and (
-                        pa.types.is_dictionary(f.type) or pa.types.is_string(f.type)))],
+                    name for name in self._schema.names
+                    if name in SHORT or (name in repeating_text and name not in plain)],
                 compression="snappy" if plain is None else {
                     f.name: "snappy" if f.name in plain else "none" for f in self._schema})
             if coded:
