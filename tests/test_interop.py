@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
+import io
 import json
 import re
 import shutil
@@ -456,3 +457,26 @@ def test_a_failed_import_leaves_no_file_mapped_no_thread_and_no_output(tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["acled.csv"]
     with pytest.raises(TrackerError, match="chunk_bytes is 0"):
         import_events("acled", path, tmp_path / "out.parquet", chunk_bytes=0)
+
+
+_VALUES = st.text(alphabet='ab,"\n\r é', max_size=8)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_VALUES, min_size=1, max_size=4), max_size=25), st.integers(1, 60), st.integers(1, 9))
+def test_blocks_are_the_file_cut_at_row_ends(tmp_path: Path, rows: list[list[str]], size: int, step: int) -> None:
+    # Any CSV file (values spanning lines, doubled quotes, \r in values) is cut into blocks that put
+    # together make the file after its header, each holding whole rows; counting quotes a few bytes
+    # at a time (step) counts them all.
+    from tracker import csvblocks
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([["header", '"a"'], *rows])
+    path = tmp_path / "file.csv"
+    path.write_bytes(out.getvalue().encode("utf-8"))
+    header = len(out.getvalue().split("\n", 1)[0].encode("utf-8")) + 1
+    with mock.patch.object(csvblocks, "_STEP", step):
+        blocks = [bytes(block) for block, _done in csvblocks.pieces(path, size)]
+    assert b"".join(blocks) == path.read_bytes()[header:]
+    read = [row for block in blocks for row in csv.reader(io.StringIO(block.decode("utf-8"), newline=""))]
+    assert read == [row for row in csv.reader(io.StringIO(out.getvalue(), newline=""))][1:]
