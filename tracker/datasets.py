@@ -244,10 +244,8 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
 def _coded(spec: _Dataset, table: pa.Table) -> pa.Table:
     """``table`` with the columns the conversion reads as dictionaries, each in one chunk."""
     for index, column in enumerate(table.schema):
-        if column.name in spec.coded:
-            text = table.column(index)
-            text = text.chunk(0) if text.num_chunks == 1 else text.combine_chunks()
-            table = table.set_column(index, column.name, pc.dictionary_encode(text))
+        if column.name in spec.coded:  # the parts share the dictionary: only their indices are joined
+            table = table.set_column(index, column.name, pc.dictionary_encode(table.column(index)).combine_chunks())
     return table
 
 
@@ -420,7 +418,7 @@ def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
         "latitude": pc.fill_null(lat, np.nan),
         "longitude": pc.fill_null(lon, np.nan),
         "precision": tx.rows_of(tx.codes(geo.dictionary, {"1": 1, "2": 2, "3": 3}), geo),
-        "notes": table.column("notes").combine_chunks() if "notes" in table.column_names else None,
+        "notes": table.column("notes") if "notes" in table.column_names else None,  # in Arrow's parts
     }
     kept = table.drop_columns([c for c in ("notes", "latitude", "longitude") if c in table.column_names])
     return _rows(base, kept, "acled", ok), problems
@@ -484,7 +482,7 @@ DATASETS = {
                                 "geo_precision"),
                       ("event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
                        "actor2", "assoc_actor_2", "location", "geo_precision"),
-                      ("event_id_cnty", "notes"), _acled),
+                      ("event_id_cnty",), _acled),
     "ucdp": _Dataset("ucdp", ("id", "type_of_violence", "side_a", "side_b", "where_prec", "latitude", "longitude",
                               "date_start", "date_end"),
                      ("type_of_violence", "conflict_name", "side_a", "side_b", "where_prec", "where_coordinates",
