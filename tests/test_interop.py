@@ -310,6 +310,20 @@ def test_actors_joined_per_combination_equal_joining_each_row(rows: list[tuple[s
         assert combined(joined, *columns, each=present).to_pylist() == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(*[st.sampled_from([None, "", "A", "é"])] * 2), max_size=12), st.sampled_from([2, 4096]))
+def test_combining_plain_text_and_nulls_equals_converting_each_row(rows: list[tuple[str | None, str | None]],
+                                                                   sample: int) -> None:
+    first = pa.array([row[0] for row in rows], pa.string())  # plain text
+    second = pa.DictionaryArray.from_arrays(  # a dictionary with null rows
+        pa.array([None if row[1] is None else ["", "A", "é"].index(row[1]) for row in rows], pa.int32()),
+        pa.array(["", "A", "é"]))
+    expected = [None if a is None or b is None else f"{a}|{b}" for a, b in rows]
+    with mock.patch.object(arrowtext, "SAMPLE", sample):
+        made = combined(lambda a, b: pc.binary_join_element_wise(a, b, "|"), first, second)
+    assert made.to_pylist() == expected
+
+
 @pytest.mark.parametrize("varied_first", [True, False])
 def test_titles_and_actors_read_the_same_whether_their_blocks_repeat_them_or_not(tmp_path: Path,
                                                                                  varied_first: bool) -> None:

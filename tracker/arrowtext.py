@@ -66,7 +66,7 @@ def combined(convert: Callable[..., pa.Array], *columns: pa.Array,
     (``each``, when given, is applied first to the distinct texts of each column), as a dictionary;
     or row by row, as plain text, where most rows hold a combination of their own (actors drawn from
     thousands of names), since then a dictionary costs more than it saves."""
-    columns = tuple(c if pa.types.is_dictionary(c.type) else pc.dictionary_encode(c) for c in columns)
+    columns = tuple(_indexed(column) for column in columns)
     dictionaries = [column.dictionary if each is None else each(column.dictionary) for column in columns]
 
     def row_by_row() -> pa.Array:
@@ -86,6 +86,16 @@ def combined(convert: Callable[..., pa.Array], *columns: pa.Array,
         parts.append(pc.take(dictionary, pa.array(rest % size)))
         rest = rest // size
     return coded(encoded.indices, convert(*reversed(parts)))
+
+
+def _indexed(column: pa.Array) -> pa.DictionaryArray:
+    """``column`` as a dictionary array in which a null row has an index too (to a null text)."""
+    if not pa.types.is_dictionary(column.type):
+        return pc.dictionary_encode(column, null_encoding="encode")
+    if not column.null_count:
+        return column
+    dictionary = pa.concat_arrays([column.dictionary, pa.nulls(1, column.dictionary.type)])
+    return pa.DictionaryArray.from_arrays(pc.fill_null(column.indices, len(column.dictionary)), dictionary)
 
 
 def number(text: pa.Array) -> pa.Array:
