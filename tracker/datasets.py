@@ -77,7 +77,7 @@ class ImportReport:
 class _Dataset:
     name: str
     required: tuple[str, ...]
-    coded: tuple[str, ...]  # columns the conversion reads once per distinct text: read as dictionaries
+    coded: tuple[str, ...]  # columns the conversion reads once per distinct text: made dictionaries
     distinct: tuple[str, ...]  # columns whose texts seldom repeat: written plain and compressed
     convert: Callable[[pa.Table], tuple[pa.Table, list[tuple[int, str]]]]
 
