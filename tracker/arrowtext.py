@@ -1,6 +1,6 @@
 """Conversions on Arrow columns of text, most of them dictionaries.
 
-A column that repeats (actors, places, types, dates) is read as a dictionary: its distinct texts and
+A column that repeats (actors, places, types, dates) is made a dictionary: its distinct texts and
 each row's index into them. A conversion then runs once on the distinct texts and is spread to the
 rows by their indices, which is what makes a large import fast.
 """
@@ -15,9 +15,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .table import ACTOR_SEPARATOR
-
-#: The type of a column of repeating text.
-TEXT = pa.dictionary(pa.int32(), pa.string())
 
 
 def column(table: pa.Table, name: str) -> Any:
