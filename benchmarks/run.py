@@ -319,17 +319,21 @@ def bench_map(size: int, rounds: int, work: Path) -> list[Row]:
 def bench_import(size: int, rounds: int, work: Path) -> list[Row]:
     """Import an ACLED-shaped CSV of ``size`` rows into GeoParquet, against ``pandas.read_csv`` of the
     same file (elapsed time: both work in threads); once with a few places, actors and sources, once
-    with a thousand variants of each."""
+    with a thousand variants of each, and once with those and notes of two sentences."""
     import pandas as pd
 
     from tracker.datasets import import_events, write_acled_like
 
     rows = []
-    for variety, label in ((1, ""), (1000, "; a thousand variants of each place, actor and source")):
-        source = HERE / ".data" / (f"acled-{size}.csv" if variety == 1 else f"acled-{size}-variety-{variety}.csv")
+    shapes = ((1, 1, ""), (1000, 1, "; a thousand variants of each place, actor and source"),
+              (1000, 2, "; a thousand variants of each, and notes of two sentences"))
+    for variety, sentences, label in shapes:
+        name = f"acled-{size}" + (f"-variety-{variety}" if variety > 1 else "") + (
+            f"-sentences-{sentences}" if sentences > 1 else "")
+        source = HERE / ".data" / f"{name}.csv"
         if not source.exists():  # made once, kept between runs (it takes a minute for a million rows)
             source.parent.mkdir(exist_ok=True)
-            write_acled_like(source.with_suffix(".tmp"), size, variety=variety).rename(source)
+            write_acled_like(source.with_suffix(".tmp"), size, variety=variety, sentences=sentences).rename(source)
         output = work / "acled.parquet"
 
         def ours(source: Path = source, output: Path = output) -> object:
@@ -479,7 +483,10 @@ def write_benchmarks_md(text: str, rounds: int) -> None:
         "places, six actors and one source, where a real export names thousands, and repeating text is "
         "what the import reads as dictionaries; so the second row imports rows with a thousand numbered "
         "variants of each (`write_acled_like(..., variety=1000)`: 6,000 places, 6,000 actors, 1,000 "
-        "sources). Target: at most twice the baseline's time.\n"
+        "sources). Their notes are one short sentence (about 90 characters), where ACLED's are typically "
+        "two sentences long (ACLED's knowledge base, \"How to analyze ACLED's notes column\"); so the third "
+        "row imports the second row's rows with a second sentence in each note (`sentences=2`: about 280 "
+        "characters; 615 MB). Target: at most twice the baseline's time.\n"
         "- **assign events to countries**: `EventTable.assign_countries` on 1,000,000 points around Syria and "
         "Iraq, against the same loop written bare: a bounding-box test, then `shapely.contains_xy` on the "
         "points inside the box, for each shipped (prepared) country polygon.\n",

@@ -395,10 +395,24 @@ def test_blank_lines_are_not_rows_when_a_row_is_located(tmp_path: Path) -> None:
         f"{path}:8: row 5 left out: event_type 'Fights' is not an ACLED event type"]
 
 
+def test_notes_of_two_sentences_keep_the_first_and_import_as_written(tmp_path: Path) -> None:
+    one, two = (_read_rows(write_acled_like(tmp_path / f"{n}.csv", 50, variety=1000, sentences=n)) for n in (1, 2))
+    assert one[1][:26] == two[1][:26] and two[1][26].startswith(one[1][26] + " ")  # the first row, to its notes
+    assert all(note.count(". ") == 1 and note.endswith(".") and len(note) > 200 for note in (r[26] for r in two[1:]))
+    import_events("acled", tmp_path / "2.csv", tmp_path / "out.parquet")
+    assert EventTable.read(tmp_path / "out.parquet").frame["notes"].tolist() == [r[26] for r in two[1:]]
+    with pytest.raises(ValueError, match="1 or 2 sentences"):
+        write_acled_like(tmp_path / "3.csv", 5, sentences=3)
+
+
+def _read_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.reader(stream))
+
+
 def _acled_rows(tmp_path: Path, count: int) -> tuple[Path, list[list[str]]]:
     path = write_acled_like(tmp_path / "acled.csv", count)
-    with path.open(encoding="utf-8", newline="") as stream:
-        return path, list(csv.reader(stream))
+    return path, _read_rows(path)
 
 
 def test_a_block_whose_every_row_has_a_value_too_many_is_reported_row_by_row(tmp_path: Path) -> None:

@@ -491,10 +491,14 @@ DATASETS = {
 }
 
 
-def acled_like_rows(count: int, seed: int = 2017, variety: int = 1) -> Iterator[list[str]]:
+def acled_like_rows(count: int, seed: int = 2017, variety: int = 1, sentences: int = 1) -> Iterator[list[str]]:
     """Rows shaped like a current ACLED export (:data:`ACLED_COLUMNS`), for tests and benchmarks: made
     up, in Syria and Iraq, 2017. Not ACLED data. With ``variety`` above 1, each place, actor and
-    source comes in that many numbered variants ("Tadmur 17"), as many as a real export names."""
+    source comes in that many numbered variants ("Tadmur 17"), as many as a real export names. Notes
+    are one short sentence; ``sentences=2`` adds a second naming the actors and the source, for notes
+    as long as ACLED's, which are typically two sentences."""
+    if sentences not in (1, 2):
+        raise ValueError(f"sentences={sentences}: notes of 1 or 2 sentences are made")
     rng = np.random.default_rng(seed)
     types = [("Battles", "Armed clash"), ("Battles", "Government regains territory"),
              ("Explosions/Remote violence", "Air/drone strike"),
@@ -515,22 +519,26 @@ def acled_like_rows(count: int, seed: int = 2017, variety: int = 1) -> Iterator[
         if variety > 1:
             name, actor1, actor2, source = (f"{text} {1 + int(rng.integers(variety))}"
                                             for text in (name, actor1, actor2, source))
+        # Drawn in the order of the columns, so that the rows stay the same for a given seed.
+        time_precision, point = str(1 + int(rng.integers(3))), (lat + rng.normal(0, 0.2), lon + rng.normal(0, 0.2))
+        geo_precision = str(1 + int(rng.integers(3)))
+        notes = f"On {day:%d %B %Y}, clashes near {name}; {int(rng.integers(0, 30))} reported killed, sources disagree."
+        if sentences == 2:
+            notes += (f" {actor1} said it had taken {int(rng.integers(2, 40))} positions from {actor2} on the road"
+                      f" east of {name}, and {source} reported {int(rng.integers(0, 500))} families displaced.")
         yield [
-            f"{'IRQ' if iso == '368' else 'SYR'}{i + 1}", day.isoformat(), str(1 + int(rng.integers(3))),
-            "Political violence",
+            f"{'IRQ' if iso == '368' else 'SYR'}{i + 1}", day.isoformat(), time_precision, "Political violence",
             kind, sub, actor1, "", "1", actor2, "", "2", "12", "", iso, "Middle East", country,
-            f"{name} governorate", f"{name} district", "", name, f"{lat + rng.normal(0, 0.2):.4f}",
-            f"{lon + rng.normal(0, 0.2):.4f}", str(1 + int(rng.integers(3))), source, "National",
-            f"On {day:%d %B %Y}, clashes near {name}; {int(rng.integers(0, 30))} reported killed, sources disagree.",
-            str(int(rng.integers(0, 30))), "", "1700000000",
+            f"{name} governorate", f"{name} district", "", name, f"{point[0]:.4f}", f"{point[1]:.4f}",
+            geo_precision, source, "National", notes, str(int(rng.integers(0, 30))), "", "1700000000",
         ]
 
 
-def write_acled_like(path: Path, count: int, seed: int = 2017, variety: int = 1) -> Path:
+def write_acled_like(path: Path, count: int, seed: int = 2017, variety: int = 1, sentences: int = 1) -> Path:
     """Write :func:`acled_like_rows` as a CSV file with ACLED's header."""
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(ACLED_COLUMNS)
-        writer.writerows(acled_like_rows(count, seed, variety))
+        writer.writerows(acled_like_rows(count, seed, variety, sentences))
     return path
 
