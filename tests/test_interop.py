@@ -403,6 +403,7 @@ def test_notes_of_two_sentences_keep_the_first_and_import_as_written(tmp_path: P
     assert EventTable.read(tmp_path / "out.parquet").frame["notes"].tolist() == [r[26] for r in two[1:]]
     with pytest.raises(ValueError, match="1 or 2 sentences"):
         write_acled_like(tmp_path / "3.csv", 5, sentences=3)
+    assert not (tmp_path / "3.csv").exists()
 
 
 def _read_rows(path: Path) -> list[list[str]]:

@@ -497,8 +497,12 @@ def acled_like_rows(count: int, seed: int = 2017, variety: int = 1, sentences: i
     source comes in that many numbered variants ("Tadmur 17"), as many as a real export names. Notes
     are one short sentence; ``sentences=2`` adds a second naming the actors and the source, for notes
     as long as ACLED's, which are typically two sentences."""
-    if sentences not in (1, 2):
+    if sentences not in (1, 2):  # at the call, not at the first row: no file is begun
         raise ValueError(f"sentences={sentences}: notes of 1 or 2 sentences are made")
+    return _acled_like_rows(count, seed, variety, sentences)
+
+
+def _acled_like_rows(count: int, seed: int, variety: int, sentences: int) -> Iterator[list[str]]:
     rng = np.random.default_rng(seed)
     types = [("Battles", "Armed clash"), ("Battles", "Government regains territory"),
              ("Explosions/Remote violence", "Air/drone strike"),
@@ -536,9 +540,10 @@ def acled_like_rows(count: int, seed: int = 2017, variety: int = 1, sentences: i
 
 def write_acled_like(path: Path, count: int, seed: int = 2017, variety: int = 1, sentences: int = 1) -> Path:
     """Write :func:`acled_like_rows` as a CSV file with ACLED's header."""
+    rows = acled_like_rows(count, seed, variety, sentences)
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(ACLED_COLUMNS)
-        writer.writerows(acled_like_rows(count, seed, variety, sentences))
+        writer.writerows(rows)
     return path
 
