@@ -2,7 +2,8 @@
 
 A name is looked up in three steps: its normalised form exactly (most news spellings land here);
 failing that, the nearest normalised names by rapidfuzz's ``ratio``, accepted at :data:`MIN_SCORE`
-or above; and, when several distinct places match equally well, a choice only where something settles
+or above when they may begin with the same sound (:func:`~gazetteer.normalize.first_sounds`); and,
+when several distinct places match equally well, a choice only where something settles
 it (a country named with the query, a bias, or one place being a city that dwarfs the others), else
 the candidates are returned as ambiguous. A name that matches nothing well is not found, with the
 nearest names as suggestions: never a confident wrong place.
@@ -19,7 +20,7 @@ import numpy as np
 
 from tracker.errors import AmbiguousPlace, PlaceNotFound
 
-from .normalize import normalize
+from .normalize import first_sounds, normalize
 from .table import Place, PlaceTable
 
 if TYPE_CHECKING:
@@ -266,7 +267,10 @@ class Gazetteer:
                 [q.key for q in chunk], table.choices, scorer=fuzz.ratio, dtype=np.float32, workers=-1
             )
             for query, row in zip(chunk, scores, strict=True):
-                best = float(row.max()) if len(row) else 0.0
+                # Only names that may begin with the query's first sound can match it: "Jaidin" is not
+                # "Aydin", nor "Samara" "Amara", however close the letters (they are still suggested).
+                usable = np.where(table.choice_sounds & first_sounds(query.key), row, 0)
+                best = float(usable.max()) if len(usable) else 0.0
                 if best < self.min_score:
                     top = np.argsort(-row, kind="stable")[:8]  # best first; ties in table order
                     seen: dict[str, float] = {}
@@ -275,7 +279,7 @@ class Gazetteer:
                         seen.setdefault(name, round(float(row[i]), 1))
                     answers[query.text] = Match(query.text, "not_found", suggestions=tuple(list(seen.items())[:3]))
                     continue
-                tied = np.flatnonzero(row >= best - 1e-3)
+                tied = np.flatnonzero(usable >= best - 1e-3)
                 rows = [r for i in tied for r in table.choice_rows[i]]
                 answers[query.text] = self._decide(query, rows, round(best, 1), table.choices[int(tied[0])])
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .normalize import normalize
+from .normalize import first_sounds, normalize
 
 BUNDLED = Path(__file__).resolve().parent / "data" / "places.tsv"
 COLUMNS = ("id", "name", "latitude", "longitude", "country", "feature", "population", "names", "keys", "source")
@@ -82,6 +82,8 @@ class PlaceTable:
         #: Every distinct key, for fuzzy matching; ``choice_rows[i]`` are the places of ``choices[i]``.
         self.choices: list[str] = list(self.key_rows)
         self.choice_rows: list[list[int]] = [self.key_rows[k] for k in self.choices]
+        #: The sounds each choice may begin with (:func:`first_sounds`), which a fuzzy match must share.
+        self.choice_sounds = np.array([first_sounds(k) for k in self.choices], dtype=np.int64)
         self.latitudes = np.array([p.latitude for p in self.places], dtype=float)
         self.longitudes = np.array([p.longitude for p in self.places], dtype=float)
         self.populations = np.array([p.population for p in self.places], dtype=np.int64)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pyproj import Geod
 
 from gazetteer import Gazetteer, normalize
+from gazetteer.normalize import first_sounds
 from gazetteer.table import PlaceTable
 from tracker.errors import AmbiguousPlace
 
@@ -137,6 +138,43 @@ def test_geocode_has_geopys_shape(places: Gazetteer) -> None:
 def test_a_misspelling_is_found_with_its_score(places: Gazetteer) -> None:
     match = places.resolve("Mayadien")
     assert match.found and match.place.name == "Al Mayādīn" and 88 <= match.score < 100
+
+
+@pytest.mark.parametrize("name", ["Ja'idin", "Jaidin"])
+def test_a_name_close_in_letters_to_one_beginning_with_another_sound_is_not_found(places: Gazetteer,
+                                                                                  name: str) -> None:
+    match = places.resolve(name)  # "jaidin" is one letter from the key "aidin" of a town in western Turkey
+    assert match.status == "not_found" and match.suggestions[0][0] == "Aydın"
+
+
+@pytest.mark.parametrize(("name", "place"), [("Annasiriyah", "Nasiriyah"), ("Assuwaydaa", "As-Suwayda")])
+def test_a_misspelling_with_the_article_fused_to_it_is_found(places: Gazetteer, name: str, place: str) -> None:
+    match = places.resolve(name)
+    assert match.found and match.place.name == place and match.score < 100
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("djarablus", "jarabulus"), ("kamishli", "qamishli"), ("khama", "hama"), ("chadadi", "shadadi"),
+    ("chasaka", "hasaka"), ("gaiara", "qaiara"), ("yarmuk", "jarmuk"), ("ued", "wadi"), ("idlib", "edlib"),
+    ("anasiriya", "nasiriya"), ("ashadadi", "shadadi"), ("alshaikh", "shaikh"),
+])
+def test_spellings_of_one_name_may_begin_with_one_sound(one: str, other: str) -> None:
+    assert first_sounds(one) & first_sounds(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("jaidin", "aidin"), ("samara", "amara"), ("ramadia", "amadia"), ("badra", "adra"), ("izra", "cizra"),
+    ("jarabulus", "tarabulus"), ("karima", "arima"), ("shiran", "hiran"),
+])
+def test_names_that_begin_with_other_sounds_do_not(one: str, other: str) -> None:
+    assert not first_sounds(one) & first_sounds(other)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"[tdrzsln][aeiou][a-z]{1,10}", fullmatch=True), st.sampled_from(["A", "a", "E"]))
+def test_a_name_and_the_name_with_the_article_fused_to_it_may_begin_with_one_sound(name: str, article: str) -> None:
+    fused = article + name[0] + name  # "Annasiriya", "Ashshaddadi": the article's l takes the sun letter
+    assert first_sounds(normalize(fused)) & first_sounds(normalize(name))
 
 
 def test_reverse_names_the_nearest_place(places: Gazetteer) -> None:
