@@ -103,12 +103,12 @@ def _fold(word: str) -> str:
 _FOLDED_ARTICLES = frozenset(_fold(article) for article in ARTICLES)
 
 #: The sounds a key's first letters may stand for, longer spellings first. Transliterations disagree
-#: on some (French "ch" is English "sh", German "ch" is "kh", Turkish "c" is "j", Iraqi "g" is "q"),
-#: and a vowel, "w" or "y" may begin the same name (ayn and hamza marks are gone from keys). "@" is
-#: a vowel.
+#: on some (French "ch" is English "sh", German "ch" is "kh", Turkish "c" is "j", Iraqi "g" is "q";
+#: Arabic's th and dh are also written t, s, d or z), and a vowel, "w" or "y" may begin the same
+#: name (ayn and hamza marks are gone from keys). "@" is a vowel.
 _FIRST_SOUNDS = (
     ("tsch", "js"), ("sch", "s"), ("tch", "js"), ("dzh", "j"), ("dj", "j"), ("kh", "hk"), ("ch", "shkj"),
-    ("sh", "s"), ("gh", "gk"), ("th", "ts"), ("dh", "dz"), ("ph", "f"), ("zh", "jz"),
+    ("sh", "s"), ("gh", "gk"), ("th", "tsdz"), ("dh", "dzt"), ("ph", "f"), ("zh", "jz"),
     ("a", "@"), ("e", "@"), ("i", "@"), ("o", "@"), ("u", "@"), ("w", "w@"), ("v", "w@"), ("y", "yj@"),
     ("q", "k"), ("k", "k"), ("c", "ksj"), ("g", "gkj"), ("j", "jy"), ("x", "hk"), ("z", "zs"), ("p", "bp"),
 )
