@@ -2,8 +2,9 @@
 
 A name is looked up in three steps: its normalised form exactly (most news spellings land here);
 failing that, the nearest normalised names by rapidfuzz's ``ratio``, accepted at :data:`MIN_SCORE`
-or above when they may begin with the same sound (:func:`~gazetteer.normalize.first_sounds`); and,
-when several distinct places match equally well, a choice only where something settles
+or above when they may begin with the same sound (:func:`~gazetteer.normalize.first_sounds`) and no
+name of another place beginning with another sound fits as well; and, when several distinct places
+match equally well, a choice only where something settles
 it (a country named with the query, a bias, or one place being a city that dwarfs the others), else
 the candidates are returned as ambiguous. A name that matches nothing well is not found, with the
 nearest names as suggestions: never a confident wrong place.
@@ -267,11 +268,16 @@ class Gazetteer:
                 [q.key for q in chunk], table.choices, scorer=fuzz.ratio, dtype=np.float32, workers=-1
             )
             for query, row in zip(chunk, scores, strict=True):
-                # Only names that may begin with the query's first sound can match it: "Jaidin" is not
-                # "Aydin", nor "Samara" "Amara", however close the letters (they are still suggested).
-                usable = np.where(table.choice_sounds & first_sounds(query.key), row, 0)
-                best = float(usable.max()) if len(usable) else 0.0
-                if best < self.min_score:
+                # Only names that may begin with the query's first sound can match it ("Jaidin" is not
+                # "Aydin", however close the letters), and not when a name of another place that
+                # begins with another sound fits as well: those names are only suggested.
+                usable = (table.choice_sounds & first_sounds(query.key)) != 0
+                best = float(row[usable].max()) if usable.any() else -1.0
+                close = row >= best - 1e-3
+                tied = np.flatnonzero(usable & close)
+                rows = [r for i in tied for r in table.choice_rows[i]]
+                rivals = {r for i in np.flatnonzero(~usable & close) for r in table.choice_rows[i]}
+                if not len(tied) or best < self.min_score or not rivals <= set(rows):
                     top = np.argsort(-row, kind="stable")[:8]  # best first; ties in table order
                     seen: dict[str, float] = {}
                     for i in top:
@@ -279,8 +285,6 @@ class Gazetteer:
                         seen.setdefault(name, round(float(row[i]), 1))
                     answers[query.text] = Match(query.text, "not_found", suggestions=tuple(list(seen.items())[:3]))
                     continue
-                tied = np.flatnonzero(usable >= best - 1e-3)
-                rows = [r for i in tied for r in table.choice_rows[i]]
                 answers[query.text] = self._decide(query, rows, round(best, 1), table.choices[int(tied[0])])
 
     def _decide(self, query: _Query, rows: Iterable[int], score: float, key: str) -> Match:

@@ -51,10 +51,12 @@ _WORD_FORMS = {
 }
 _MARKS = dict.fromkeys(map(ord, "'`´‘’ʿʾʻʼ′″\"ˈ"), None)
 _SEPARATORS = re.compile(r"[\s\-_.,/()]+")
-# "Ezzor", "Assukhnah": the article fused to a sun letter (t d r z s l n), which it doubles.
-_FUSED_ARTICLE = re.compile(r"^[ae]([tdrzsln])\1(?=[a-z]{2})")
+_SUN_LETTER = "[tdrzsln]"  # the letters the article's l becomes: "as-Sukhnah", "ar-Raqqa"
+_CONSONANT = "[b-df-hj-np-tv-z]"
+# "Ezzor", "Assukhnah": the article fused to a sun letter, which it doubles.
+_FUSED_ARTICLE = re.compile(rf"^[ae]({_SUN_LETTER})\1(?=[a-z]{{2}})")
 _DOUBLED = re.compile(r"([a-z])\1+")
-_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
+_DOUBLED_CONSONANT = re.compile(rf"({_CONSONANT})\1+")
 # Arabic script: alef forms, teh marbuta, alef maqsura; harakat and tatweel dropped.
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None})
 _HARAKAT = re.compile("[\u064b-\u065f\u0670]")
@@ -99,35 +101,42 @@ def _fold(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
-
 _FOLDED_ARTICLES = frozenset(_fold(article) for article in ARTICLES)
 
 #: The sounds a key's first letters may stand for, longer spellings first. Transliterations disagree
 #: on some (French "ch" is English "sh", German "ch" is "kh", Turkish "c" is "j", Iraqi "g" is "q";
-#: Arabic's th and dh are also written t, s, d or z), and a vowel, "w" or "y" may begin the same
-#: name (ayn and hamza marks are gone from keys). "@" is a vowel.
+#: Arabic's th and dh are also written t, s, d or z). Any vowel may begin the same name (ayn and
+#: hamza marks are gone from keys): "@" is a vowel, "U" one that "w" or "v" may be written for
+#: ("Oued" for "Wadi") and "I" one that "y" may be ("Iabrud" for "Yabrud"). Another letter stands
+#: for itself.
 _FIRST_SOUNDS = (
-    ("tsch", "js"), ("sch", "s"), ("tch", "js"), ("dzh", "j"), ("dj", "j"), ("kh", "hk"), ("ch", "shkj"),
-    ("sh", "s"), ("gh", "gk"), ("th", "tsdz"), ("dh", "dzt"), ("ph", "f"), ("zh", "jz"),
-    ("a", "@"), ("e", "@"), ("i", "@"), ("o", "@"), ("u", "@"), ("w", "w@"), ("v", "w@"), ("y", "yj@"),
+    ("tsch", "js"), ("dsch", "j"), ("sch", "s"), ("tch", "js"), ("dzh", "j"), ("dj", "j"), ("kh", "hk"),
+    ("ch", "shkj"), ("sh", "s"), ("gh", "gk"), ("th", "tsdz"), ("dh", "dzt"), ("ph", "f"), ("zh", "jz"),
+    ("a", "@"), ("e", "@"), ("i", "@I"), ("o", "@U"), ("u", "@U"), ("w", "wU"), ("v", "wU"), ("y", "yjI"),
     ("q", "k"), ("k", "k"), ("c", "ksj"), ("g", "gkj"), ("j", "jy"), ("x", "hk"), ("z", "zs"), ("p", "bp"),
 )
-#: Every sound: what a key that does not begin with a Latin letter may begin with.
-_ANY_SOUND = (1 << 27) - 1
+_SOUND_BITS = {sound: 1 << bit for bit, sound in enumerate("abcdefghijklmnopqrstuvwxyz@UI")}
+_FIRST_SOUND_BITS = tuple((spelling, sum(_SOUND_BITS[s] for s in set(sounds))) for spelling, sounds in _FIRST_SOUNDS)
+#: What a key that does not begin with a Latin letter may begin with: any sound.
+_ANY_SOUND = sum(_SOUND_BITS.values())
+# A first word that may begin with the article fused to it: a sun letter after "a" or "e" (its
+# doubling folded: "Annasiriya"), or "al" or "el" before a consonant ("Alshaykh", "Elqaryatain").
+_FUSED_START = re.compile(rf"^[ae]{_SUN_LETTER}[a-z]")
+_ARTICLE_START = re.compile(rf"^[ae]l{_CONSONANT}")
 
 
 def first_sounds(key: str) -> int:
-    """The sounds ``key`` (a :func:`normalize` key) may begin with, as bits; two spellings of one
-    name share at least one. A key in another script may begin with any. A key that may begin with
-    the article fused to it ("Annasiriya", "Ashshadadi", "Alshaykh") may also begin as the rest does.
+    """The sounds ``key`` (a :func:`normalize` key) may begin with, as bits: two spellings of one
+    name share one, as a rule. A key in another script may begin with any. A key that may begin
+    with the article fused to it may also begin as the rest of it does.
 
     >>> def alike(one, other): return bool(first_sounds(one) & first_sounds(other))
     >>> alike("djarablus", "jarabulus"), alike("kamishli", "qamishli"), alike("chadadi", "shadadi")
     (True, True, True)
-    >>> alike("anasiriya", "nasiriya"), alike("ashadadi", "shadadi")
-    (True, True)
-    >>> alike("jaidin", "aidin"), alike("samara", "amara")
-    (False, False)
+    >>> alike("anasiriya", "nasiriya"), alike("elqaryatain", "qaryatain"), alike("ued", "wadi")
+    (True, True, True)
+    >>> alike("jaidin", "aidin"), alike("yaidin", "aidin"), alike("samara", "amara")
+    (False, False, False)
     """
     sounds = _sounds(key)
     if _FUSED_START.match(key):
@@ -137,18 +146,11 @@ def first_sounds(key: str) -> int:
     return sounds
 
 
-# The article fused to the first word: a sun letter after "a" or "e" (its doubling folded), or "al".
-_FUSED_START = re.compile(r"^[ae][tdrzsln][a-z]")
-_ARTICLE_START = re.compile(r"^al[b-df-hj-np-tv-z]")
-
-
 def _sounds(key: str) -> int:
-    sounds = next((sounds for spelling, sounds in _FIRST_SOUNDS if key.startswith(spelling)), None)
-    if sounds is None:  # another letter stands for itself; another script for any sound
-        if not ("a" <= key[:1] <= "z"):
-            return _ANY_SOUND
-        sounds = key[0]
-    return sum(1 << (26 if sound == "@" else ord(sound) - ord("a")) for sound in set(sounds))
+    bits = next((bits for spelling, bits in _FIRST_SOUND_BITS if key.startswith(spelling)), None)
+    if bits is not None:
+        return bits
+    return _SOUND_BITS[key[0]] if "a" <= key[:1] <= "z" else _ANY_SOUND
 
 
 def _is_arabic(text: str) -> bool:
