@@ -4,9 +4,9 @@ A name is looked up in three steps: its normalised form exactly (most news spell
 failing that, the nearest normalised names by rapidfuzz's ``ratio``, accepted at :data:`MIN_SCORE`
 or above when they may begin with the same sound (:func:`~gazetteer.normalize.first_sounds`) and no
 name of another place beginning with another sound fits as well; and, when several distinct places
-match equally well, a choice only where something settles
-it (a country named with the query, a bias, or one place being a city that dwarfs the others), else
-the candidates are returned as ambiguous. A name that matches nothing well is not found, with the
+match equally well, a choice only where something settles it (a country named with the query, a
+bias, or one place being a city that dwarfs the others), else the candidates are returned as
+ambiguous. A name that matches nothing well is not found, with the
 nearest names as suggestions: never a confident wrong place.
 """
 
