@@ -276,8 +276,8 @@ class Gazetteer:
                 close = row >= best - 1e-3
                 tied = np.flatnonzero(usable & close)
                 rows = [r for i in tied for r in table.choice_rows[i]]
-                rivals = {r for i in np.flatnonzero(~usable & close) for r in table.choice_rows[i]}
-                if not len(tied) or best < self.min_score or not rivals <= set(rows):
+                if not len(tied) or best < self.min_score or not set(rows).issuperset(
+                        r for i in np.flatnonzero(~usable & close) for r in table.choice_rows[i]):
                     top = np.argsort(-row, kind="stable")[:8]  # best first; ties in table order
                     seen: dict[str, float] = {}
                     for i in top:
