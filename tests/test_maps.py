@@ -52,7 +52,7 @@ def test_an_online_map_uses_folium_cdn_links_and_tiles(tmp_path: Path) -> None:
 def test_record_text_never_reaches_the_page_as_markup(seed_map: Path) -> None:
     text = seed_map.read_text(encoding="utf-8")
     assert "<img src=x" not in text and "${alert(2)}" not in text
-    assert "&lt;img src=x onerror=alert(1)&gt; &#96;&#36;{alert(2)}&#96;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt; &#96;&#36;&#123;alert(2)&#125;&#96;" in text
 
 
 def test_filters_and_an_empty_window(tmp_path: Path) -> None:

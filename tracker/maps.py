@@ -22,6 +22,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from branca.element import Element
+from jinja2 import Template
+
 from . import geometry as geo
 from .claims import ClaimResult, check_claims
 from .errors import TrackerError
@@ -89,13 +92,34 @@ def actor_colours(names: Iterable[str]) -> dict[str, str]:
 
 
 def _e(text: Any) -> str:
-    """Text made inert: HTML-escaped, and with the backtick and dollar that could end or interpolate
-    the JavaScript template literals folium puts popups and tooltips in, as entities.
+    r"""Text made inert for every language it meets on the way to the browser: HTML-escaped; the
+    backtick, dollar and backslash that could end, interpolate or escape the JavaScript template
+    literals folium puts popups and tooltips in, as entities; and the braces of Jinja, the template
+    language folium renders pages with, as entities too, so no ``{{``, ``{%`` or ``{#`` survives.
+    The result is only ever markup, shown by the browser as the text it was.
 
     >>> _e("<img src=x onerror=alert(1)> `${alert(2)}`")
-    '&lt;img src=x onerror=alert(1)&gt; &#96;&#36;{alert(2)}&#96;'
+    '&lt;img src=x onerror=alert(1)&gt; &#96;&#36;&#123;alert(2)&#125;&#96;'
+    >>> _e("{{ lipsum }} C:\\users")
+    '&#123;&#123; lipsum &#125;&#125; C:&#92;users'
     """
-    return html.escape(str(text), quote=True).replace("`", "&#96;").replace("$", "&#36;")
+    return html.escape(str(text), quote=True).translate(_INERT)
+
+
+#: What :func:`_e` turns into entities after HTML escaping.
+_INERT = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
+
+
+class _Markup(Element):
+    """Markup or script that reaches the page as it is, as a template *variable*, never as template
+    source: folium's ``Element(text)`` compiles ``text`` as a Jinja template, which would run any
+    ``{{ ... }}`` in it."""
+
+    _template = Template("{{ this.markup }}")
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.markup = markup
 
 
 def select(events: Iterable[Event], since: dt.date | None = None, until: dt.date | None = None,
@@ -155,21 +179,21 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
             fmap.default_js, fmap.default_css = [], []
         drawn += _draw(fmap, EventCollection(chosen, [events.origin(e.id) for e in chosen]), report, colours,
                        controls=False)
-        title = folium.Element(
+        title = _Markup(
             f"<div class='tracker-pane'>claimed by {_e(day)} ({len(chosen)} record{'s' * (len(chosen) != 1)})</div>")
         _root(fmap).html.add_child(title)
         panes.append(fmap)
     for pane in panes:  # both open on everything either shows
         _fit(pane, drawn)
-    figure.html.add_child(folium.Element(_legend_html(colours)))
+    figure.html.add_child(_Markup(_legend_html(colours)))
     if offline:
         _inline_assets(panes[0])
     a, b = panes[0].get_name(), panes[1].get_name()
-    figure.html.add_child(folium.Element(
+    figure.html.add_child(_Markup(
         "<style>.tracker-pane{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1000;"
         "background:#fff;padding:3px 8px;font:13px sans-serif;border:1px solid #999}</style>"
     ))
-    figure.script.add_child(folium.Element(
+    figure.script.add_child(_Markup(
         "document.addEventListener('DOMContentLoaded', function () {\n"
         f"  var maps = [{a}, {b}], busy = false;\n"
         "  maps.forEach(function (source, i) { var target = maps[1 - i];\n"
@@ -263,11 +287,11 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
     folium.LayerControl(collapsed=False).add_to(fmap)
     root = _root(fmap)
     aggregated = _aggregated_js({layers[name]: (colours[name], rows) for name, rows in cells.items()}, bounds)
-    root.script.add_child(folium.Element(aggregated))
+    root.script.add_child(_Markup(aggregated))
     if controls:
-        root.html.add_child(folium.Element(_legend_html({name: colours[name] for name in layers})))
-        root.html.add_child(folium.Element(_panel_html(compared)))
-        root.script.add_child(folium.Element(_time_control_js(fmap.get_name(), timed, cells)))
+        root.html.add_child(_Markup(_legend_html({name: colours[name] for name in layers})))
+        root.html.add_child(_Markup(_panel_html(compared)))
+        root.script.add_child(_Markup(_time_control_js(fmap.get_name(), timed, cells)))
     if bounds and controls:
         _fit(fmap, bounds)
     return bounds
@@ -431,7 +455,7 @@ def _panel_html(compared: list[tuple[Event, ClaimResult]]) -> str:
         return ""
     rows = "".join(
         f"<tr><td>{_e(event.title)}</td>"
-        f"<td data-value='{result.claimed}'>{_e(claim_text(result))}</td>"
+        f"<td data-value='{_e(result.claimed)}'>{_e(claim_text(result))}</td>"
         f"<td data-value='{result.measured if result.measured is not None else ''}'>"
         f"{_e('-' if result.measured is None else format(result.measured, ',.0f'))}</td>"
         f"<td data-value='{result.ratio if result.ratio is not None else ''}'>"
@@ -512,7 +536,6 @@ def _package_static() -> Path:
 
 def _inline_assets(fmap: folium.Map) -> None:
     """Replace folium's CDN links by Leaflet's own JavaScript and CSS, inlined."""
-    import folium
 
     static = _package_static()
     css = (static / "leaflet.css").read_text(encoding="utf-8")
@@ -526,11 +549,11 @@ def _inline_assets(fmap: folium.Map) -> None:
     fmap.default_js = []
     fmap.default_css = []
     header = _root(fmap).header
-    header.add_child(folium.Element(f"<style>{css}</style>"), name="leaflet_css_inline")
-    header.add_child(folium.Element(f"<script>{script}</script>"), name="leaflet_js_inline")
+    header.add_child(_Markup(f"<style>{css}</style>"), name="leaflet_css_inline")
+    header.add_child(_Markup(f"<script>{script}</script>"), name="leaflet_js_inline")
     # folium turns popup markup into an element with jQuery's $(markup)[0], its only use of jQuery;
     # offline pages carry no jQuery, so this does that one thing
-    header.add_child(folium.Element(
+    header.add_child(_Markup(
         "<script>window.$ = window.$ || function (markup) {"
         " var t = document.createElement('template'); t.innerHTML = markup.trim();"
         " return [t.content.firstElementChild]; };</script>"
