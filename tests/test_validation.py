@@ -131,7 +131,7 @@ def test_a_geojson_area_that_does_not_exist_is_named(tmp_path: Path) -> None:
         ({"claims": [{"aera": "1400 km2"}]}, "claims[0]", "a claim needs exactly one kind key: area, total_area, "
          "distance, direction, reaches, inside, count; did you mean 'area'?"),
         ({"claims": [{"distance": "15 km2", "to": "Al-Tanf garrison"}]}, "claims[0].distance",
-         "'15 km2' is an area; expected a length, like '15 mi'"),
+         "'15 km2' is an area (kilometer ** 2), not a length; write a length in km, mi or nmi, like '15 mi'"),
         ({"claims": [{"area": "1400"}]}, "claims[0].area", "'1400' has no unit; write it like '1400 km2'"),
         ({"claims": [{"distance": "15 mi"}]}, "claims[0].to",
          "missing required key 'to'; a distance claim also needs to: (a place or an event id)"),
