@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .diagnostics import field_path, problems_from, walk
+from .diagnostics import REQUIRED_KEYS_HINT, field_path, problems_from, walk
 from .errors import Problem
 from .model import Event
 
@@ -196,7 +196,7 @@ def read_bytes(
     if problem:
         return [], [problem]
     if not text.strip():
-        empty = "the file is empty; a record needs id, date, title, type, actors and location"
+        empty = f"the file is empty; {REQUIRED_KEYS_HINT}"
         return [], [Problem(file, None, None, "", empty)]
     documents, problem = _parse(text, file)
     if problem:
