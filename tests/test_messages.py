@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tracker import read_events
+from tracker.cli import main
 
-from .common import MINIMAL
+from .common import DATA, MINIMAL
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:
@@ -97,3 +99,69 @@ def test_a_record_without_id_title_or_date_names_what_it_needs(tmp_path: Path) -
             "and date")
     assert _problems(tmp_path, text) == [f"1:1: date: missing required key 'date'; {hint}",
                                          f"1:1: title: missing required key 'title'; {hint}"]
+
+
+# --- paths the commands are given, or not given ------------------------------------------------------
+
+
+def test_map_of_a_missing_path_says_it_does_not_exist(tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(main, ["map", str(tmp_path / "nope"), "-o", str(out)])
+    assert result.exit_code == 1 and result.stdout == "" and not out.exists()
+    assert result.stderr == (f"{tmp_path}/nope: no such file or folder\n"
+                             "tracker: no map written: no record could be read; fix the problem above\n")
+
+
+def test_map_of_an_empty_folder_says_it_holds_no_records(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(main, ["map", str(tmp_path / "empty"), "-o", str(out)])
+    assert result.exit_code == 1 and result.stdout == "" and not out.exists()
+    assert result.stderr == (f"{tmp_path}/empty: no .yaml files here; a record is one .yaml file\n"
+                             "tracker: no map written: no record could be read; fix the problem above\n")
+
+
+def test_map_of_invalid_records_only_names_their_problems(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(_record(type="Battels"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["map", str(tmp_path), "-o", str(tmp_path / "map.html")])
+    assert result.exit_code == 1
+    assert result.stderr == (f"{tmp_path}/r.yaml:4:7: type: 'Battels' is not an ACLED event type; did you mean "
+                             "'Battles'?\ntracker: no map written: no record could be read; fix the problem above\n")
+
+
+NO_EVENTS = "tracker: no ./events folder here; pass a folder or file, or run from the folder that holds events/\n"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["list"], ["check"], ["map"], ["export", "-o", "out.csv"]])
+def test_a_command_run_where_there_is_no_events_folder_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, command)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", NO_EVENTS)
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the next step suggested after an import --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "next_step"),
+    [
+        ("ged.kml", "next: open {out} in Google Earth or QGIS"),
+        ("ged.geojson", "next: tracker map {out} --offline, or tracker export {out} -o events.csv"),
+        ("ged.parquet", "next: tracker map {out} --offline, or tracker export {out} -o events.geojson"),
+        ("ged", "next: tracker check {out}, tracker map {out} --offline, or tracker export {out} -o events.geojson"),
+    ],
+)
+def test_import_suggests_only_a_next_step_that_works_for_its_output(tmp_path: Path, name: str, next_step: str) -> None:
+    out = tmp_path / name
+    runner = CliRunner()
+    result = runner.invoke(main, ["import", "ucdp", str(DATA / "interop" / "ucdp-ged-sample.csv"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == next_step.format(out=out)
+    command = next_step.format(out=out).removeprefix("next: ").split(", ")[0].removeprefix("or ")
+    if command.startswith("tracker "):  # the step suggested works
+        args = command.split()[1:]
+        ran = runner.invoke(main, [*args, *(["-o", str(tmp_path / "m.html")] if args[0] == "map" else [])])
+        assert ran.exit_code == 0, ran.output
