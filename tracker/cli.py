@@ -79,10 +79,19 @@ _online = click.option(
 
 
 def _gazetteer(online: bool) -> Any:
+    import warnings
+
     from gazetteer import Gazetteer
     from gazetteer.online import nominatim
 
-    return Gazetteer(fallback=nominatim() if online else None)
+    if not online:
+        return Gazetteer()
+    with warnings.catch_warnings(record=True) as caught:  # a corrupt cache is reported, then ignored
+        warnings.simplefilter("always")
+        fallback = nominatim()
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
+    return Gazetteer(fallback=fallback)
 
 
 @main.command()
