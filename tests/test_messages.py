@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -165,3 +167,33 @@ def test_import_suggests_only_a_next_step_that_works_for_its_output(tmp_path: Pa
         args = command.split()[1:]
         ran = runner.invoke(main, [*args, *(["-o", str(tmp_path / "m.html")] if args[0] == "map" else [])])
         assert ran.exit_code == 0, ran.output
+
+
+# --- a region drafted as a location ------------------------------------------------------------------
+
+BADIYEH = "The Syrian army advanced in the Badiyeh on Friday and is now within 100 km of Tadmur, state media said.\n"
+
+
+def _filled(draft: str) -> str:
+    """The draft with its REVIEW marks filled as a person would."""
+    draft = re.sub(r"^title: .*$", "title: Syrian army advances in the Badiyeh", draft, flags=re.M)
+    draft = re.sub(r"reliability: .*", "reliability: C", draft)
+    return re.sub(r"credibility: .*", "credibility: 3", draft)
+
+
+def test_a_draft_located_at_a_region_is_precision_3_and_its_distance_unverifiable(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(BADIYEH, encoding="utf-8")
+    runner = CliRunner()
+    drafted = runner.invoke(main, ["draft", str(tmp_path / "article.txt"), "--date", "2017-06-10", "--url",
+                                   "https://example.org/a", "-o", str(tmp_path / "draft.yaml")])
+    assert drafted.exit_code == 0, drafted.output
+    draft = (tmp_path / "draft.yaml").read_text(encoding="utf-8")
+    assert "location: Badiyeh\nprecision: 3  # Syrian Desert is a region, not a point\n" in draft
+    (tmp_path / "draft.yaml").write_text(_filled(draft), encoding="utf-8")
+    added = runner.invoke(main, ["add", str(tmp_path / "draft.yaml"), "--into", str(tmp_path / "events")])
+    assert added.exit_code == 0, added.output
+    assert added.stdout.splitlines()[1] == (
+        "  claim 0 (distance): claims within 100 km of Tadmur, but the record's location is only its region "
+        "(precision 3), so no distance can be measured")
+    checked = runner.invoke(main, ["check", "--json", str(tmp_path / "events")])
+    assert [r["verdict"] for r in json.loads(checked.stdout)] == ["unverifiable"]
