@@ -197,3 +197,12 @@ def test_a_draft_located_at_a_region_is_precision_3_and_its_distance_unverifiabl
         "(precision 3), so no distance can be measured")
     checked = runner.invoke(main, ["check", "--json", str(tmp_path / "events")])
     assert [r["verdict"] for r in json.loads(checked.stdout)] == ["unverifiable"]
+
+
+def test_actors_yaml_reads_as_other_types_are_each_named_and_no_count_is_made_up(tmp_path: Path) -> None:
+    assert _problems(tmp_path, _record(actors="[yes, 12]")) == [
+        '5:10: actors[0]: expected a name, got yes, which YAML reads as true/false; write "yes" in quotes',
+        '5:15: actors[1]: expected a name, got 12, which YAML reads as a number; write "12" in quotes',
+    ]
+    assert _problems(tmp_path, _record(actors="[[a, b]]")) == [
+        "5:10: actors[0]: expected a name, or {name: ..., side: ...}, got a list ['a', 'b']"]

@@ -108,6 +108,11 @@ def _message(error: ErrorDetails, path: Loc, parent_value: Any, raw: str | None 
     if kind in ("tuple_type", "list_type"):
         return f"expected a list (lines starting with '- ', or [a, b]), got {_type_name(given)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if len(path) > 1 and path[-2] == "actors":  # an actor is a name, or a mapping with its side
+            read_as = _read_as(given)
+            if raw and read_as:
+                return f'expected a name, got {raw}, which YAML reads as {read_as}; write "{raw}" in quotes'
+            return f"expected a name, or {{name: ..., side: ...}}, got {_type_name(given)} {given!r}"
         return f"expected a mapping (key: value lines), got {_type_name(given)} {given!r}"
     if kind.startswith(("int_", "float_")) or kind in ("greater_than", "less_than_equal", "greater_than_equal"):
         return f"{error['msg'].replace('Input should be', 'expected a number')}, got {given!r}"
@@ -164,7 +169,8 @@ def _without_tags(loc: Loc) -> list[str | int]:
 def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> Iterator[Problem]:
     """Located problems for one record's validation ``error``; ``node`` is the record's YAML node.
 
-    A missing id is not reported when the title or the date is wrong: the id is made of those two.
+    A missing id is not reported when the title or the date is wrong: the id is made of those two; nor
+    is a list too short when its items have errors of their own.
     """
     details = error.errors(include_url=False)
     made_of = {loc[0] for loc in (_without_tags(d["loc"]) for d in details) if loc and loc[0] in ("title", "date")}
@@ -172,6 +178,10 @@ def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> 
         loc = _without_tags(detail["loc"])
         if made_of and detail["type"] == "missing" and loc == ["id"]:
             continue
+        if detail["type"] == "too_short" and any(
+            len(other["loc"]) > len(loc) and _without_tags(other["loc"])[: len(loc)] == loc for other in details
+        ):
+            continue  # pydantic counts only the items that were valid: their own errors say more
         at = (detail.get("ctx") or {}).get("at")
         if detail["type"] in ("missing", "extra_forbidden"):
             *parents, last = loc
