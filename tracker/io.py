@@ -164,6 +164,9 @@ def read_file(
             raw = stream.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 size = os.fstat(stream.fileno()).st_size
+                if size <= MAX_FILE_BYTES:  # it gave more than it holds: a device such as /dev/urandom
+                    return [], [Problem(file, None, None, "", "not a regular file (a device, a pipe or a socket); "
+                                        "a record is a .yaml file: copy the text into one")]
                 return [], [
                     Problem(
                         file, None, None, "",
