@@ -88,7 +88,8 @@ def read_cache(path: Path) -> dict[str, Any]:
         problem, data = "it is not a JSON object", {}
     kept = {key: value for key, value in data.items() if _valid_answer(value)} if problem is None else {}
     if problem is None and len(kept) != len(data):
-        problem = f"{len(data) - len(kept)} of its {len(data)} answers is not a place"
+        bad = len(data) - len(kept)
+        problem = f"{bad} of its {len(data)} answers {'is not a place' if bad == 1 else 'are not places'}"
     if problem:
         warnings.warn(
             f"the --online cache {path} is not one this program wrote ({problem}); what it holds is ignored and "

@@ -122,6 +122,7 @@ def test_a_server_error_is_a_message_and_is_not_cached(
         ("[1, 2]", "it is not a JSON object"),
         ('{"a": [1, 2], "b": null}', "1 of its 2 answers is not a place"),
         ('{"a": ["x", 95.0, 38.0, {}]}', "1 of its 1 answers is not a place"),
+        ('{"a": ["x", 95.0, 38.0, {}], "b": [true, 1, 2, {}], "c": null}', "2 of its 3 answers are not places"),
         ("\xff\xfe", None),
     ],
 )
