@@ -18,7 +18,8 @@ EXPECTED = {
     "as they can expand without bound; write the value out in full",
     "duplicate-id-b.yaml": f"{B}/duplicate-id-b.yaml:2:1: id: 'same-id' is already used by "
     f"{B}/duplicate-id-a.yaml:1; ids are unique across the folder, so rename one of the two",
-    "empty.yaml": f"{B}/empty.yaml: the file is empty; a record needs id, date, title, type, actors and location",
+    "empty.yaml": f"{B}/empty.yaml: the file is empty; a record needs date, title, type, actors and location; "
+    "its id, when left out, is made of its title and date",
     "geojson-outside.yaml": f"{B}/geojson-outside.yaml:8:12: area.geojson: '../../outside.geojson' leaves the "
     "events folder; put the file inside it, next to the record, and give its relative path, like "
     "areas/badiyeh.geojson",
@@ -26,7 +27,7 @@ EXPECTED = {
     "latitude-out-of-range.yaml": f"{B}/latitude-out-of-range.yaml:6:17: location.lat: latitude 123.4 is "
     "outside -90..90; are latitude and longitude swapped?",
     "missing-keys.yaml": f"{B}/missing-keys.yaml:1:1: location: missing required key 'location'; a record "
-    "needs id, date, title, type, actors and location",
+    "needs date, title, type, actors and location; its id, when left out, is made of its title and date",
     "not-utf8.yaml": f"{B}/not-utf8.yaml:3:23: the file is not UTF-8 (byte 0xe9 here); save it as UTF-8, "
     "for example with `iconv -f WINDOWS-1252 -t UTF-8`",
     "syntax-error.yaml": f"{B}/syntax-error.yaml:5:1: not valid YAML: found unexpected end of stream while "
@@ -55,8 +56,8 @@ def test_every_problem_of_the_folder_comes_in_one_run(broken_problems: list[str]
     files = {line.split(":")[0] for line in broken_problems}
     assert files == {f"{B}/{name}" for name in EXPECTED}
     # missing-keys.yaml lacks two keys: both are reported, title first (by position, then field)
-    assert f"{B}/missing-keys.yaml:1:1: title: missing required key 'title'; a record needs id, date, title, " \
-        "type, actors and location" in broken_problems
+    assert f"{B}/missing-keys.yaml:1:1: title: missing required key 'title'; a record needs date, title, " \
+        "type, actors and location; its id, when left out, is made of its title and date" in broken_problems
     assert len(broken_problems) == len(EXPECTED) + 1
 
 
@@ -131,7 +132,7 @@ def test_a_geojson_area_that_does_not_exist_is_named(tmp_path: Path) -> None:
         ({"claims": [{"aera": "1400 km2"}]}, "claims[0]", "a claim needs exactly one kind key: area, total_area, "
          "distance, direction, reaches, inside, count; did you mean 'area'?"),
         ({"claims": [{"distance": "15 km2", "to": "Al-Tanf garrison"}]}, "claims[0].distance",
-         "'15 km2' is an area; expected a length, like '15 mi'"),
+         "'15 km2' is an area (kilometer ** 2), not a length; write a length in km, mi or nmi, like '15 mi'"),
         ({"claims": [{"area": "1400"}]}, "claims[0].area", "'1400' has no unit; write it like '1400 km2'"),
         ({"claims": [{"distance": "15 mi"}]}, "claims[0].to",
          "missing required key 'to'; a distance claim also needs to: (a place or an event id)"),

@@ -44,6 +44,30 @@ def main() -> None:
     """
 
 
+def _roots(paths: tuple[Path, ...]) -> list[Path]:
+    """The paths to read: those given, else ./events, which must then exist."""
+    if paths:
+        return list(paths)
+    if not DEFAULT_FOLDER.exists():
+        raise TrackerError(
+            f"no ./{DEFAULT_FOLDER} folder here; pass a folder or file, or run from the folder that holds "
+            f"{DEFAULT_FOLDER}/"
+        )
+    return [DEFAULT_FOLDER]
+
+
+def _next_step(output: Path) -> str:
+    """What to do with a file just written: only commands that read its format."""
+    from .collection import TABLE_SUFFIXES
+
+    if output.suffix.lower() == ".kml":
+        return f"next: open {output} in Google Earth or QGIS"
+    if output.suffix.lower() in TABLE_SUFFIXES:
+        other = "events.csv" if output.suffix.lower() in (".geojson", ".json") else "events.geojson"
+        return f"next: tracker map {output} --offline, or tracker export {output} -o {other}"
+    return f"next: tracker check {output}, tracker map {output} --offline, or tracker export {output} -o events.geojson"
+
+
 def _report(problems: Sequence[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
@@ -55,10 +79,19 @@ _online = click.option(
 
 
 def _gazetteer(online: bool) -> Any:
+    import warnings
+
     from gazetteer import Gazetteer
     from gazetteer.online import nominatim
 
-    return Gazetteer(fallback=nominatim() if online else None)
+    if not online:
+        return Gazetteer()
+    with warnings.catch_warnings(record=True) as caught:  # a corrupt cache is reported, then ignored
+        warnings.simplefilter("always")
+        fallback = nominatim()
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
+    return Gazetteer(fallback=fallback)
 
 
 @main.command()
@@ -80,7 +113,7 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
       tracker validate events/badiyeh-advance-east-of-tadmur.yaml
       tracker validate --json drafts/ | jq '.problems[].message'
     """
-    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    events, problems = read_events(_roots(paths), progress=True)
     if not no_places:
         from .places import resolve_places
 
@@ -235,7 +268,7 @@ def import_command(dataset: str, file: Path, output: Path) -> None:
     if len(problems) > 50:
         click.echo(f"... and {len(problems) - 50:,} more rows left out", err=True)
     click.echo(report.summary())
-    click.echo(f"next: tracker map {output} --offline, or tracker export {output} -o events.geojson")
+    click.echo(_next_step(output))
     raise SystemExit(1 if problems else 0)
 
 
@@ -265,7 +298,7 @@ def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor:
     """
     from .table import EventTable, parse_region
 
-    table = EventTable.read_many(paths or [DEFAULT_FOLDER])
+    table = EventTable.read_many(_roots(paths))
     count = len(table)
     table = table.between(since.date() if since else None, until.date() if until else None)
     if actor:
@@ -300,7 +333,7 @@ def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
       tracker list
       tracker list --json | jq -r '.[] | select(.claims > 0) | .id'
     """
-    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    events, problems = read_events(_roots(paths), progress=True)
     _report(problems)
     if as_json:
         rows = [
@@ -430,7 +463,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
 
     from .claims import check_claims
 
-    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True, claimed_only=True)
+    events, problems = read_events(_roots(paths), progress=True, claimed_only=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         report = check_claims(events, _gazetteer(online))
@@ -494,8 +527,14 @@ def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any
     """
     from .maps import render_comparison, render_map, write_map
 
-    events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    events, problems = read_events(_roots(paths), progress=True)
     _report(problems)
+    if not events:
+        fix = "fix the problem above" if len(problems) == 1 else "fix the problems above"
+        raise TrackerError(
+            f"no map written: no record could be read; {fix}" if problems
+            else f"no map written: {', '.join(map(str, _roots(paths)))} holds no records"
+        )
     if compare:
         fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline, actor=actor,
                                       gazetteer=_gazetteer(online))

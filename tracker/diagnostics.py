@@ -18,8 +18,12 @@ from .model import CLAIM_KINDS, KEYS, did_you_mean, explain_date
 
 Loc = Sequence[str | int]
 
+#: What a record must hold (the id is optional: made of the title and date when left out).
+REQUIRED_KEYS_HINT = (
+    "a record needs date, title, type, actors and location; its id, when left out, is made of its title and date"
+)
 _REQUIRED_HINT = {
-    "event": "a record needs id, date, title, type, actors and location",
+    "event": REQUIRED_KEYS_HINT,
     "circle": "a circle is {center: PLACE, radius: 55 km}",
     "coordinates": "a point is {lat: 34.56, lon: 38.28}",
     "date": "a date range is {start: 2017-05-08, end: 2017-06-08}",
@@ -52,7 +56,18 @@ def part_at(path: Loc, value: Any) -> str:
     return "coordinates"
 
 
-def _message(error: ErrorDetails, path: Loc, parent_value: Any) -> str:
+def _read_as(given: Any) -> str | None:
+    """What YAML made of an unquoted value that was meant as text ('true/false', 'a number'...)."""
+    if given is None:
+        return "nothing"
+    if isinstance(given, bool):
+        return "true/false"
+    if isinstance(given, int | float):
+        return "a number"
+    return None if isinstance(given, str | list | dict) else "a date" if hasattr(given, "isoformat") else None
+
+
+def _message(error: ErrorDetails, path: Loc, parent_value: Any, raw: str | None = None) -> str:
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
@@ -77,6 +92,9 @@ def _message(error: ErrorDetails, path: Loc, parent_value: Any) -> str:
     if kind == "string_too_short":
         return f"{path[-1] if path else 'the value'} is empty"
     if kind == "string_type":
+        read_as = _read_as(given)
+        if raw and read_as:  # an unquoted `yes`, `1917` or `~` that was meant as text
+            return f'expected text, got {raw}, which YAML reads as {read_as}; write "{raw}" in quotes'
         return f"expected text, got {_type_name(given)} {given!r}"
     if path and path[-1] in ("lat", "lon") and kind in ("greater_than_equal", "less_than_equal"):
         if path[-1] == "lon":
@@ -90,6 +108,11 @@ def _message(error: ErrorDetails, path: Loc, parent_value: Any) -> str:
     if kind in ("tuple_type", "list_type"):
         return f"expected a list (lines starting with '- ', or [a, b]), got {_type_name(given)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if len(path) > 1 and path[-2] == "actors":  # an actor is a name, or a mapping with its side
+            read_as = _read_as(given)
+            if raw and read_as:
+                return f'expected a name, got {raw}, which YAML reads as {read_as}; write "{raw}" in quotes'
+            return f"expected a name, or {{name: ..., side: ...}}, got {_type_name(given)} {given!r}"
         return f"expected a mapping (key: value lines), got {_type_name(given)} {given!r}"
     if kind.startswith(("int_", "float_")) or kind in ("greater_than", "less_than_equal", "greater_than_equal"):
         return f"{error['msg'].replace('Input should be', 'expected a number')}, got {given!r}"
@@ -144,9 +167,21 @@ def _without_tags(loc: Loc) -> list[str | int]:
 
 
 def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> Iterator[Problem]:
-    """Located problems for one record's validation ``error``; ``node`` is the record's YAML node."""
-    for detail in error.errors(include_url=False):
+    """Located problems for one record's validation ``error``; ``node`` is the record's YAML node.
+
+    A missing id is not reported when the title or the date is wrong: the id is made of those two; nor
+    is a list too short when its items have errors of their own.
+    """
+    details = error.errors(include_url=False)
+    made_of = {loc[0] for loc in (_without_tags(d["loc"]) for d in details) if loc and loc[0] in ("title", "date")}
+    for detail in details:
         loc = _without_tags(detail["loc"])
+        if made_of and detail["type"] == "missing" and loc == ["id"]:
+            continue
+        if detail["type"] == "too_short" and any(
+            len(other["loc"]) > len(loc) and _without_tags(other["loc"])[: len(loc)] == loc for other in details
+        ):
+            continue  # pydantic counts only the items that were valid: their own errors say more
         at = (detail.get("ctx") or {}).get("at")
         if detail["type"] in ("missing", "extra_forbidden"):
             *parents, last = loc
@@ -165,12 +200,13 @@ def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> 
             parents_node = walk(node, walked[:-1])[1] if walked else node
             parent_value = _plain(parents_node)
         mark = getattr(target, "start_mark", None)
+        plain = isinstance(target, yaml.ScalarNode) and not target.style
         yield Problem(
             file,
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
             field_path(path),
-            _message(detail, path, parent_value),
+            _message(detail, path, parent_value, target.value if plain else None),  # type: ignore[union-attr]
         )
 
 

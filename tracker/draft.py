@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from gazetteer.kinds import region_sized
+
 from .article import Article, PlaceMention, QuantityMention, read_article
 from .errors import TrackerError
 from .io import DRAFT_MARK
@@ -319,6 +321,11 @@ def _location(record: CommentedMap, article: Article, index: int, targets: set[i
     known = [p for p in here if p.kind == "place" and p.match is not None and p.match.found]
     if known:
         record["location"] = known[0].text
+        found = known[0].match.place if known[0].match is not None else None
+        if found is not None and region_sized(found.feature):  # known only to its region: ACLED's precision 3
+            record["precision"] = 3
+            record.yaml_add_eol_comment(f"{_comment(found.name)} is a {_comment(found.feature)}, not a point",
+                                        "precision")
         return
     if here:
         place = here[0]

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .diagnostics import field_path, problems_from, walk
+from .diagnostics import REQUIRED_KEYS_HINT, field_path, problems_from, walk
 from .errors import Problem
 from .model import Event
 
@@ -164,6 +164,9 @@ def read_file(
             raw = stream.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 size = os.fstat(stream.fileno()).st_size
+                if size <= MAX_FILE_BYTES:  # it gave more than it holds: a device such as /dev/urandom
+                    return [], [Problem(file, None, None, "", "not a regular file (a device, a pipe or a socket); "
+                                        "a record is a .yaml file: copy the text into one")]
                 return [], [
                     Problem(
                         file, None, None, "",
@@ -196,7 +199,7 @@ def read_bytes(
     if problem:
         return [], [problem]
     if not text.strip():
-        empty = "the file is empty; a record needs id, date, title, type, actors and location"
+        empty = f"the file is empty; {REQUIRED_KEYS_HINT}"
         return [], [Problem(file, None, None, "", empty)]
     documents, problem = _parse(text, file)
     if problem:

@@ -42,7 +42,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .quantity import Quantity, parse_quantity
+from .quantity import Quantity, parse_quantity, wrong_dimension
 from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -150,12 +150,7 @@ def _quantity(dimension: str, example: str) -> Any:
         if not quantity.unit:
             raise fail("quantity_unit", f"{value!r} has no unit; write it like {example!r}")
         if quantity.dimension != dimension:
-            got = quantity.dimension or f"in {quantity.unit}"
-            raise fail(
-                "quantity_dimension",
-                f"{value!r} is {'an' if got == 'area' else 'a'} {got}; expected {'an' if dimension == 'area' else 'a'} "
-                f"{dimension}, like {example!r}",
-            )
+            raise fail("quantity_dimension", wrong_dimension(value, quantity, dimension))
         if quantity.value <= 0:
             raise fail("quantity_sign", f"{value!r} must be above zero")
         return quantity

@@ -15,10 +15,17 @@ back to YAML says what its author wrote.
 Traceback (most recent call last):
 ...
 ValueError: '14OO km2' is not a quantity: is a letter O typed for a zero? Write '1400 km2'
+>>> parse_quantity("1e400 km2")
+Traceback (most recent call last):
+...
+ValueError: '1e400 km2' is not a quantity: the number 1e400 is out of range (the largest is about 1.8e308)
+>>> print(wrong_dimension("5 kg", parse_quantity("5 kg"), "area"))
+'5 kg' is a mass (kilogram), not an area; write an area in km2, sq mi or ha, like '1400 km2'
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -27,7 +34,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pint costs a quarter of a second to import: only when a quantity is parsed
     import pint
 
-_NUMBER = re.compile(r"\s*([+-]?(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?!\d)|\d+)(?:\.\d+)?|[+-]?\.\d+)")
+_NUMBER = re.compile(
+    r"\s*((?:[+-]?(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?!\d)|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:[eE][+-]?\d+)?)"
+)
 _GROUP_SEPARATORS = str.maketrans("", "", ",\u202f\u00a0 ")
 # pint reads "km**2", "km^2", "km²" and "square km" but not "km2" nor "nautical miles".
 _UNIT_SPELLINGS = [
@@ -41,6 +50,14 @@ _UNIT_SPELLINGS = [
 _LOOKS_LIKE_O_FOR_ZERO = re.compile(r"^\s*\d*[0-9][0-9Oo]*[Oo][0-9Oo]*\b")
 
 DIMENSIONS = {"[length]": "length", "[length] ** 2": "area"}
+#: What a unit of another dimension measures, for messages (pint's dimensionality -> words).
+_OTHER_DIMENSIONS = {
+    "[mass]": "a mass", "[time]": "a time", "[length] / [time]": "a speed", "[length] ** 3": "a volume",
+    "[temperature]": "a temperature", "dimensionless": "a plain number", "[substance]": "an amount of substance",
+    "[current]": "an electric current", "[luminosity]": "a luminous intensity",
+}
+#: Units to suggest for each dimension a record uses, and an example.
+EXPECTED_UNITS = {"area": ("km2, sq mi or ha", "1400 km2"), "length": ("km, mi or nmi", "15 mi")}
 
 
 @cache
@@ -64,6 +81,39 @@ def _unit(text: str) -> tuple[str, str | None, float]:
     unit = reg.parse_units(_respell(text))
     dimension = DIMENSIONS.get(str(reg.get_dimensionality(unit)))
     return str(unit), dimension, float(reg.Quantity(1, unit).to_base_units().magnitude)
+
+
+def _short(number: str) -> str:
+    """A number as written, cut to a readable length for a message."""
+    return number if len(number) <= 24 else f"{number[:12]}...{number[-6:]} ({len(number)} characters)"
+
+
+def describe_unit(unit: str) -> str:
+    """What ``unit`` (any spelling pint reads) measures, in words: ``'a mass'``, ``'an area'``...
+
+    >>> describe_unit("kg"), describe_unit("km2"), describe_unit("km/h"), describe_unit("N")
+    ('a mass', 'an area', 'a speed', 'a quantity of [mass] * [length] / [time] ** 2')
+    """
+    reg = registry()
+    dimensionality = str(reg.get_dimensionality(reg.parse_units(_respell(unit))))
+    if dimensionality in DIMENSIONS:
+        name = DIMENSIONS[dimensionality]
+        return f"{'an' if name == 'area' else 'a'} {name}"
+    return _OTHER_DIMENSIONS.get(dimensionality, f"a quantity of {dimensionality}")
+
+
+def wrong_dimension(text: object, quantity: Quantity, expected: str) -> str:
+    """The message for a quantity of another dimension than ``expected`` (``'area'`` or ``'length'``).
+
+    >>> print(wrong_dimension("55 km2", parse_quantity("55 km2"), "length"))
+    '55 km2' is an area (kilometer ** 2), not a length; write a length in km, mi or nmi, like '15 mi'
+    """
+    units, example = EXPECTED_UNITS[expected]
+    article = "an" if expected == "area" else "a"
+    return (
+        f"{text!r} is {describe_unit(quantity.unit)} ({quantity.unit}), not {article} {expected}; "
+        f"write {article} {expected} in {units}, like {example!r}"
+    )
 
 
 @dataclass(frozen=True)
@@ -112,7 +162,14 @@ def parse_quantity(text: str | float | int) -> Quantity:
     if _LOOKS_LIKE_O_FOR_ZERO.match(text):
         fixed = re.sub(r"[Oo]", "0", text.split()[0]) + text[len(text.split()[0]) :]
         raise ValueError(f"{text!r} is not a quantity: is a letter O typed for a zero? Write {fixed!r}")
-    value = float(match[1].translate(_GROUP_SEPARATORS))
+    number = match[1].translate(_GROUP_SEPARATORS)
+    value = float(number)
+    if not math.isfinite(value):
+        named = repr(text) if len(text) <= 40 else "this"
+        raise ValueError(
+            f"{named} is not a quantity: the number {_short(number)} is out of range "
+            "(the largest is about 1.8e308)"
+        )
     unit_text = text[match.end() :].strip()
     if unit_text[:1] in set(",.0123456789"):
         raise ValueError(
