@@ -19,6 +19,7 @@ ValueError: '14OO km2' is not a quantity: is a letter O typed for a zero? Write 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -113,6 +114,10 @@ def parse_quantity(text: str | float | int) -> Quantity:
         fixed = re.sub(r"[Oo]", "0", text.split()[0]) + text[len(text.split()[0]) :]
         raise ValueError(f"{text!r} is not a quantity: is a letter O typed for a zero? Write {fixed!r}")
     value = float(match[1].translate(_GROUP_SEPARATORS))
+    if not math.isfinite(value) or len(match[1]) > 100:
+        shown = text if len(text) <= 40 else f"{text[:20]}...{text[-12:]}"
+        raise ValueError(f"{shown!r} is not a quantity: its number of {len(match[1].strip()):,} characters is too "
+                         "large; write at most 100 digits, like '1400 km2'")
     unit_text = text[match.end() :].strip()
     if unit_text[:1] in set(",.0123456789"):
         raise ValueError(
