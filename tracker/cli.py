@@ -496,12 +496,16 @@ def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any
 
     events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
     _report(problems)
-    if compare:
-        fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline, actor=actor,
-                                      gazetteer=_gazetteer(online))
-    else:
-        fmap = render_map(events, offline=offline, since=since.date() if since else None,
-                          until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
+    try:
+        if compare:
+            fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline,
+                                          actor=actor, gazetteer=_gazetteer(online))
+        else:
+            fmap = render_map(events, offline=offline, since=since.date() if since else None,
+                              until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
+    except RecordError as error:
+        _report(error.problems)
+        raise TrackerError(f"no map was written: fix the problem{'s' * (len(error.problems) != 1)} above") from None
     write_map(fmap, output)
     shown = len(events)
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from . import geometry as geo
 from .claims import ClaimResult, check_claims
-from .errors import TrackerError
+from .errors import RecordError, TrackerError
 from .model import Event
 
 if TYPE_CHECKING:
@@ -122,6 +122,8 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     if not len(chosen):
         raise MapError("no event falls in that window for that actor; widen --since/--until or drop --actor")
     report = check_claims(events, gazetteer)  # verdicts use every record (areas of other events count)
+    if report.problems:  # a record that cannot be drawn is not left out unsaid
+        raise RecordError(report.problems)
     fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, prefer_canvas=False)
     if offline:
         _inline_assets(fmap)
@@ -139,6 +141,8 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
     from .collection import EventCollection
 
     report = check_claims(events, gazetteer)
+    if report.problems:
+        raise RecordError(report.problems)
     figure = Figure()
     panes = []
     everyone = select(events, None, max(first, second), actor)
