@@ -212,14 +212,17 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Where to write: a .parquet (GeoParquet), .csv, .geojson or .kml file, or a new folder of "
               "YAML records.")
-def import_command(dataset: str, file: Path, output: Path) -> None:
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="The encoding the file was saved in, such as latin-1 or cp1252.")
+def import_command(dataset: str, file: Path, output: Path, encoding: str) -> None:
     """Import an ACLED or UCDP GED export (CSV) as point events.
 
     The file is streamed in blocks, with a progress bar. Each row becomes an event: dates, ACLED
     event type, actors, point, and a precision (1 exact, 2 near, 3 region) mapped from ACLED's
     geo_precision or UCDP's where_prec; the dataset's own columns are kept beside, prefixed acled_
     or ucdp_. A row that cannot be read is reported with its line and the reason, and left out;
-    the others are imported. Exit status 1 when any row was left out.
+    the others are imported. Exit status 1 when any row was left out; when none can be read, nothing
+    is written. A file not in UTF-8 is refused unless --encoding names its encoding.
 
     \b
     Examples:
@@ -227,9 +230,13 @@ def import_command(dataset: str, file: Path, output: Path) -> None:
       tracker import ucdp GEDEvent_v25_1.csv -o ged.geojson
       tracker import ucdp ged-syria.csv -o ged-events/        YAML records, 500 per file
     """
-    from .datasets import import_events
+    from .datasets import NothingImported, import_events
 
-    report = import_events(dataset, file, output, progress=True)
+    try:
+        report = import_events(dataset, file, output, progress=True, encoding=encoding)
+    except NothingImported as error:
+        _report(error.report.problems[:50])
+        raise
     problems = report.problems
     _report(problems[:50])
     if len(problems) > 50:
