@@ -72,7 +72,9 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
     Each record is checked against the record format, and every place it names is resolved through
     the offline gazetteer: an unknown or ambiguous name is a problem too. Each problem is printed on
     stderr as FILE:LINE:COL: FIELD: message, with what was expected and, where it can be told, the
-    likely fix. Exit status 0 when every record is valid, 1 otherwise.
+    likely fix. A record whose coordinates lie outside the countries its places and claims name
+    gets a warning (are latitude and longitude swapped?), which leaves the exit status as it is.
+    Exit status 0 when every record is valid, 1 otherwise.
 
     \b
     Examples:
@@ -81,14 +83,22 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
       tracker validate --json drafts/ | jq '.problems[].message'
     """
     events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
+    warnings: list[Problem] = []
     if not no_places:
         from .places import resolve_places
+        from .plausibility import misplaced_points
 
-        problems += resolve_places(events, _gazetteer(online)).problems
+        resolution = resolve_places(events, _gazetteer(online))
+        problems += resolution.problems
+        warnings = misplaced_points(events, resolution)
     if as_json:
-        result = {"valid": not problems, "records": len(events), "problems": [p.to_dict() for p in problems]}
+        result = {"valid": not problems, "records": len(events), "problems": [p.to_dict() for p in problems],
+                  "warnings": [w.to_dict() for w in warnings]}
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    elif problems:
+        raise SystemExit(1 if problems else 0)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if problems:
         _report(problems)
         files = len({p.path for p in problems})
         click.echo(
