@@ -213,3 +213,15 @@ def test_an_area_file_that_is_not_json_is_refused_when_the_record_is_read(here: 
     assert result.output.splitlines()[0] == (
         "ev/a.yaml:8:12: area.geojson: a.geojson is not readable GeoJSON (Expecting property name enclosed in double "
         "quotes: line 1 column 2 (char 1))")
+
+
+@pytest.mark.parametrize(("points", "message"), [
+    ([[38.0, 34.0], [39.0, 34.0], [float("nan"), 35.0]],
+     "area: point 3: longitude nan is not a number; write each coordinate as a number of degrees"),
+    ([[380.0, 34.0], [385.0, 34.0], [385.0, 35.0]],
+     "area: point 1: longitude 380.0 is outside -180..180; write it as 20"),
+])
+def test_the_library_refuses_a_polygon_it_cannot_measure(points: list[list[float]], message: str) -> None:
+    with pytest.raises(GeometryError) as error:
+        geo.polygon(points, "area")
+    assert str(error.value) == message

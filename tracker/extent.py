@@ -58,9 +58,16 @@ def point_problem(lon: float, lat: float) -> str | None:
     return None
 
 
-def ring_problem(lons: Sequence[float], lats: Sequence[float]) -> str | None:
+def ring_problem(lons: Sequence[float] | Any, lats: Sequence[float] | Any) -> str | None:
     """What makes a ring of points unfit to measure (a point out of range, a pole, a span of half
     the globe or more), or ``None``."""
+    import numpy as np
+
+    with np.errstate(invalid="ignore"):
+        xs, ys = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+        if (len(xs) and np.isfinite(xs).all() and np.isfinite(ys).all() and (np.abs(ys) < 90).all()
+                and (np.abs(xs) <= 180).all() and xs.max() - xs.min() < MAX_SPAN_DEGREES):
+            return None  # the usual case, told at once
     for index, (lon, lat) in enumerate(zip(lons, lats, strict=True)):
         problem = point_problem(float(lon), float(lat))
         if problem:

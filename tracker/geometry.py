@@ -134,8 +134,19 @@ def hull(points: Sequence[tuple[float, float]]) -> BaseGeometry:
 
 
 def polygon(lon_lat: Sequence[tuple[float, float]] | np.ndarray, where: str = "polygon") -> BaseGeometry:
-    """A polygon from ``[lon, lat]`` pairs, repaired (with a :class:`GeometryWarning`) if invalid."""
-    return repaired(shapely.polygons(np.asarray(lon_lat, dtype=float)), where)
+    """A polygon from ``[lon, lat]`` pairs, repaired (with a :class:`GeometryWarning`) if invalid;
+    ``GeometryError`` for a ring unfit to measure (see :func:`tracker.extent.ring_problem`).
+
+    >>> polygon([[38.0, 34.0], [39.0, 34.0], [float("nan"), 35.0]])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tracker.errors.GeometryError: polygon: point 3: longitude nan is not a number; ...
+    """
+    points = np.asarray(lon_lat, dtype=float)
+    problem = ring_problem(points[:, 0], points[:, 1]) if points.ndim == 2 and points.shape[1] == 2 else None
+    if problem:
+        raise GeometryError(f"{where}: {problem}")
+    return repaired(shapely.polygons(points), where)
 
 
 def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
