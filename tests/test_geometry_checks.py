@@ -68,18 +68,20 @@ def ring(points: list[list[Any]]) -> str:
      "a.geojson is nested more than 32 levels deep; an area file holds a Polygon, a MultiPolygon, a Feature or a "
      "FeatureCollection of them"),
 ])
-@pytest.mark.parametrize("command", ["validate", "check", "map", "export"])
+@pytest.mark.parametrize("command", ["validate", "check", "map", "export-csv", "export-kml", "export-geojson",
+                                     "export-parquet"])
 def test_a_geojson_area_unfit_to_measure_is_refused_by_every_command(here: Path, content: str, message: str,
                                                                      command: str) -> None:
     write(here / "ev", AREA_FILE)
     (here / "ev" / "a.geojson").write_text(content, encoding="utf-8")
     args = {"validate": ["validate", "ev"], "check": ["check", "ev"], "map": ["map", "ev", "-o", "m.html"],
-            "export": ["export", "ev", "-o", "x.csv"]}[command]
+            **{f"export-{kind}": ["export", "ev", "-o", f"x.{kind}"] for kind in ("csv", "kml", "geojson", "parquet")},
+            }[command]
     result = run(*args)
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"ev/a.yaml:8:12: area.geojson: {message}" in result.output
-    assert not (here / "m.html").exists() and not (here / "x.csv").exists()
+    assert sorted(path.name for path in here.iterdir()) == ["ev"]
 
 
 @pytest.mark.parametrize(("area", "message"), [
@@ -133,6 +135,14 @@ def test_a_coordinate_must_be_a_plain_number(here: Path, value: str, shown: str,
     assert result.output.splitlines()[0] == (
         f"ev/a.yaml:6:{column}: location.{key}: expected a plain number of degrees, like 34.56, got {shown}; "
         "write the number without quotes")
+
+
+@pytest.mark.parametrize(("value", "shown"), [(".nan", "nan"), ("-.inf", "-inf")])
+def test_a_coordinate_must_be_finite(here: Path, value: str, shown: str) -> None:
+    write(here / "ev", "").write_text(RECORD.format(id="a", rest="").replace("34.56", value))
+    result = CliRunner().invoke(main, ["validate", "ev", "--no-places"])
+    assert result.output.splitlines()[0] == (
+        f"ev/a.yaml:6:17: location.lat: expected a number of degrees, like 34.56, got {shown}")
 
 
 def test_a_number_of_5001_digits_is_a_message(here: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -220,6 +221,8 @@ def _plain_degrees(value: Any) -> Any:
         got = f"{str(value).lower()}, which is not a number" if isinstance(value, bool) else repr(value)
         raise fail("degrees_type", f"expected a plain number of degrees, like 34.56, got {got}; write the number "
                    "without quotes")
+    if not math.isfinite(value):
+        raise fail("degrees_value", f"expected a number of degrees, like 34.56, got {value}")
     return value
 
 
