@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 #: The largest circle radius accepted, in km: beyond it a circle is no longer a local area.
 MAX_CIRCLE_RADIUS_KM = 2000.0
@@ -61,8 +64,6 @@ def point_problem(lon: float, lat: float) -> str | None:
 def ring_problem(lons: Sequence[float] | Any, lats: Sequence[float] | Any) -> str | None:
     """What makes a ring of points unfit to measure (a point out of range, a pole, a span of half
     the globe or more), or ``None``."""
-    import numpy as np
-
     with np.errstate(invalid="ignore"):
         xs, ys = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
         if (len(xs) and np.isfinite(xs).all() and np.isfinite(ys).all() and (np.abs(ys) < 90).all()
@@ -108,37 +109,43 @@ def load_geojson(path: Path) -> Any:
         raise ValueError(f"{path.name} cannot be read ({error.strerror or error})") from None
     too_deep = (f"{path.name} is nested more than {MAX_GEOJSON_DEPTH} levels deep; an area file holds a Polygon, "
                 "a MultiPolygon, a Feature or a FeatureCollection of them")
+    if _depth(text) > MAX_GEOJSON_DEPTH:
+        raise ValueError(too_deep)
     try:
         data = json.loads(text)
-    except RecursionError:
-        raise ValueError(too_deep) from None
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise ValueError(f"{path.name} is not readable GeoJSON ({error})") from None
-    if _depth(data) > MAX_GEOJSON_DEPTH:
-        raise ValueError(too_deep)
     for where, ring in _rings(data):
         try:
-            lons = [float(point[0]) for point in ring]
-            lats = [float(point[1]) for point in ring]
-        except (TypeError, ValueError, IndexError, KeyError):
-            raise ValueError(f"{path.name}: {where} is not a list of [lon, lat] points") from None
-        problem = ring_problem(lons, lats)
+            points = np.asarray(ring, dtype=float)
+        except (TypeError, ValueError):
+            points = np.zeros((0, 0))
+        if points.ndim != 2 or points.shape[1] not in (2, 3):
+            raise ValueError(f"{path.name}: {where} is not a list of [lon, lat] points")
+        problem = ring_problem(points[:, 0], points[:, 1])
         if problem:
             raise ValueError(f"{path.name}: {where}, {problem}")
     return data
 
 
-def _depth(data: Any) -> int:
-    """How deep arrays and objects nest in ``data`` (walked without recursion)."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict | list):
-            deepest = max(deepest, depth)
-            if depth > MAX_GEOJSON_DEPTH:
-                return depth
-            stack += [(child, depth + 1) for child in (node.values() if isinstance(node, dict) else node)]
-    return deepest
+def _depth(text: str) -> int:
+    """How deep arrays and objects nest in the JSON ``text`` (brackets inside strings left out),
+    counted at once over the whole text, before it is parsed.
+
+    >>> _depth('{"a": [[1, 2], "[[["], "b": {}}')
+    3
+    """
+    bare = _STRINGS.sub("", text).encode("utf-8", "replace")
+    codes = np.frombuffer(bare, dtype=np.uint8)
+    # '[' and '{' are 0x5b and 0x7b, ']' and '}' 0x5d and 0x7d: the bracket bytes, with bit 0x20 cleared,
+    # are 0x5b or 0x5d
+    folded = codes & 0xDF
+    brackets = folded[(folded == 0x5B) | (folded == 0x5D)]
+    steps = np.where(brackets == 0x5B, 1, -1)
+    return int(np.cumsum(steps).max()) if len(steps) else 0
+
+
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def _rings(data: Any) -> list[tuple[str, Any]]:
