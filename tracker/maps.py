@@ -112,7 +112,10 @@ def select(events: Iterable[Event], since: dt.date | None = None, until: dt.date
 def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,
                until: dt.date | None = None, actor: str | None = None,
                gazetteer: Gazetteer | None = None) -> folium.Map:
-    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts."""
+    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts.
+
+    ``RecordError`` with the problems :func:`~tracker.claims.check_claims` reports (an unknown place,
+    an area that cannot be drawn) rather than a map that leaves those records out."""
     import folium
 
     from .collection import EventCollection
