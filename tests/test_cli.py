@@ -51,6 +51,7 @@ def test_validate_json(runner: CliRunner) -> None:
                 "message": "2017-02-30 is not a date: February 2017 has 28 days",
             }
         ],
+        "warnings": [],
     }
 
 

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from tracker import Event, arrowtext, load_events, read_events
 from tracker.arrowtext import combined, joined, present, slug
 from tracker.cli import main
-from tracker.datasets import ACLED_COLUMNS, _Written, import_events, write_acled_like
+from tracker.datasets import ACLED_COLUMNS, NothingImported, _Written, import_events, write_acled_like
 from tracker.errors import TrackerError
 from tracker.geometry import countries
 from tracker.table import EventTable, flatten, unflatten
@@ -65,7 +65,8 @@ def test_acled_rows_that_cannot_be_read_are_reported_by_line_and_the_rest_import
     report = import_events("acled", acled_file, tmp_path / "out.parquet", chunk_bytes=300)  # many small blocks
     assert (report.rows, report.imported) == (20, 15)
     assert [str(p) for p in report.problems] == [
-        f"{acled_file}:4: row 3 left out: event_date '2017-02-30' is not a date (YYYY-MM-DD or '08 June 2017')",
+        f"{acled_file}:4: row 3 left out: event_date '2017-02-30' is not a date (2020-05-09, 09 May 2020, "
+        "9-May-20 or a spreadsheet's day number such as 43960)",
         f"{acled_file}:6: row 5 left out: event_type 'Fights' is not an ACLED event type",
         f"{acled_file}:8: row 7 left out: latitude '123.4' is not a number within -90..90",
         f"{acled_file}:12: row 10 left out: geo_precision '4' is not 1, 2 or 3",  # after the two-line note
@@ -420,10 +421,12 @@ def test_a_block_whose_every_row_has_a_value_too_many_is_reported_row_by_row(tmp
     path, rows = _acled_rows(tmp_path, 5)
     path.write_text("".join(",".join(row) + ("\n" if n == 0 else ",\n") for n, row in enumerate(rows)),
                     encoding="utf-8")  # a trailing comma on every row but the header
-    report = import_events("acled", path, tmp_path / "out.parquet")
+    with pytest.raises(NothingImported) as error:
+        import_events("acled", path, tmp_path / "out.parquet")
+    report = error.value.report
     assert (report.rows, report.imported) == (5, 0)
     assert [p.line for p in report.problems] == [2, 3, 4, 5, 6]
-    assert len(EventTable.read(tmp_path / "out.parquet")) == 0
+    assert not (tmp_path / "out.parquet").exists()
 
 
 def test_uneven_rows_beside_a_lone_carriage_return_or_a_long_note(tmp_path: Path) -> None:

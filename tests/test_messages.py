@@ -56,8 +56,8 @@ def test_a_distance_in_kilograms_says_what_a_distance_is_written_in(tmp_path: Pa
 
 def test_a_number_of_thousands_of_digits_is_named_short(tmp_path: Path) -> None:
     problems = _problems(tmp_path, _record() + f"claims:\n  - area: {'9' * 5001} km2\n")
-    assert problems == ["8:11: claims[0].area: this is not a quantity: the number 999999999999...999999 "
-                        "(5001 characters) is out of range (the largest is about 1.8e308)"]
+    assert problems == ["8:11: claims[0].area: '99999999999999999999...99999999 km2' is not a quantity: its number "
+                        "of 5,001 characters is too large; write at most 100 digits, like '1400 km2'"]
 
 
 # --- values YAML reads as something else ----------------------------------------------------------

@@ -28,6 +28,8 @@ points = st.builds(
 places = names | points
 areas_text = st.builds(lambda n, u: f"{n} {u}", st.integers(1, 10**6), st.sampled_from(["km2", "km²", "sq mi", "ha"]))
 lengths = st.builds(lambda n, u: f"{n} {u}", st.integers(1, 10**4), st.sampled_from(["km", "mi", "miles", "nmi"]))
+#: Circle radii: up to the 2,000 km a circle may have (1,000 nautical miles is 1,852 km).
+radii = st.builds(lambda n, u: f"{n} {u}", st.integers(1, 1000), st.sampled_from(["km", "mi", "miles", "nmi"]))
 
 
 @st.composite
@@ -65,7 +67,7 @@ def records(draw: Any) -> dict[str, Any]:
         "area": draw(
             st.none()
             | st.builds(lambda h: {"hull": h}, st.lists(names, min_size=3, max_size=5, unique=True))
-            | st.builds(lambda c, r: {"circle": {"center": c, "radius": r}}, places, lengths)
+            | st.builds(lambda c, r: {"circle": {"center": c, "radius": r}}, places, radii)
         ),
         "claims": draw(st.lists(claims(), max_size=4)),
         "sources": draw(

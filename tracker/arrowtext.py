@@ -107,19 +107,59 @@ def number(text: pa.Array) -> pa.Array:
 
 
 def day(text: pa.Array) -> pa.Array:
-    """Dates as the exports write them: ISO (optionally followed by a time) or '08 June 2017'; null
-    where the text is no date (30 February included: Arrow's parser would roll it over)."""
+    """Dates as the exports write them; null where the text is no date (30 February included:
+    Arrow's parser would roll it over). Read, in this order (the first on every row, the others on
+    the rows left only):
+
+    * ISO, ``2020-05-09``, optionally followed by a time;
+    * a day, a month's name or its first three letters, a year, between spaces or hyphens:
+      ``09 May 2020``, ``08 June 2017``, ``9-May-20`` (as spreadsheets re-save ACLED's dates; a year
+      of two digits is 2000-2068 from 00-68, else 1969-1999);
+    * a spreadsheet's day number of five digits (``43960`` is 2020-05-09; days counted from
+      1899-12-30, as Excel and LibreOffice count them): 10000 to 99999, 1927 to 2173.
+
+    >>> day(pa.array(["2020-05-09", "09 May 2020", "9-May-20", "43960", "31-Feb-20", "2020"])).to_pylist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [datetime.date(2020, 5, 9), datetime.date(2020, 5, 9), datetime.date(2020, 5, 9), datetime.date(2020, 5, 9),
+     None, None]
+    """
     iso = pc.utf8_slice_codeunits(text, 0, 10)
     parsed = pc.strptime(iso, format="%Y-%m-%d", unit="s", error_is_null=True)
     day_given = pc.cast(pc.if_else(pc.is_valid(parsed), pc.utf8_slice_codeunits(iso, 8, 10), "0"), pa.int64())
     parsed = pc.if_else(pc.equal(pc.day(parsed), day_given), parsed, None)
-    if parsed.null_count:  # the older exports' '08 June 2017', on the rows left only
-        words = pc.strptime(text, format="%d %B %Y", unit="s", error_is_null=True)
-        numbered = pc.match_substring_regex(text, r"^\d{1,2} ")
-        given = pc.cast(pc.if_else(numbered, pc.replace_substring_regex(text, r"^(\d{1,2}) .*$", r"\1"), "0"),
-                        pa.int64())
-        parsed = pc.coalesce(parsed, pc.if_else(pc.equal(pc.day(words), given), words, None))
+    if parsed.null_count:  # other forms, on the rows left only
+        parsed = pc.coalesce(parsed, _worded_day(text), _day_number(text))
     return pc.cast(parsed, pa.date32())
+
+
+def _worded_day(text: pa.Array) -> pa.Array:
+    """'08 June 2017', '09 May 2020', '9-May-20' as timestamps (null for other texts)."""
+    spaced = pc.replace_substring_regex(pc.utf8_trim_whitespace(text), r"[ \t-]+", " ")
+    long_year = pc.match_substring_regex(spaced, r"^\d{1,2} [A-Za-z]+ \d{4}$")
+    short_year = pc.match_substring_regex(spaced, r"^\d{1,2} [A-Za-z]+ \d{2}$")
+    none = pa.scalar(None, pa.timestamp("s"))
+    forms = [pc.if_else(mask, pc.strptime(spaced, format=form, unit="s", error_is_null=True), none)
+             for form, mask in (("%d %B %Y", long_year), ("%d %b %Y", long_year), ("%d %B %y", short_year),
+                                ("%d %b %y", short_year))]
+    words = pc.coalesce(*forms)
+    numbered = pc.or_(long_year, short_year)
+    given = pc.cast(pc.if_else(numbered, pc.replace_substring_regex(spaced, r"^(\d{1,2}) .*$", r"\1"), "0"),
+                    pa.int64())
+    return pc.if_else(pc.equal(pc.day(words), given), words, none)
+
+
+#: The day number spreadsheets give 1970-01-01 (they count from 1899-12-30).
+_SPREADSHEET_EPOCH = 25569
+
+
+def _day_number(text: pa.Array) -> pa.Array:
+    """A spreadsheet's day number of five digits (a fraction, the time of day, dropped) as a
+    timestamp (null for other texts)."""
+    numbered = pc.match_substring_regex(text, r"^\s*\d{5}(\.\d*)?\s*$")
+    digits = pc.replace_substring_regex(pc.utf8_trim_whitespace(text), r"\..*$", "")
+    number = pc.cast(pc.if_else(numbered, digits, "0"), pa.int64())
+    seconds = pc.multiply(pc.subtract(number, _SPREADSHEET_EPOCH), 86400)
+    return pc.if_else(numbered, pc.cast(seconds, pa.timestamp("s")), pa.scalar(None, pa.timestamp("s")))
 
 
 def shown(array: Any) -> Callable[[int], str]:

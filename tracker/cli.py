@@ -105,7 +105,9 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
     Each record is checked against the record format, and every place it names is resolved through
     the offline gazetteer: an unknown or ambiguous name is a problem too. Each problem is printed on
     stderr as FILE:LINE:COL: FIELD: message, with what was expected and, where it can be told, the
-    likely fix. Exit status 0 when every record is valid, 1 otherwise.
+    likely fix. A record whose coordinates lie outside the countries its places and claims name
+    gets a warning (are latitude and longitude swapped?), which leaves the exit status as it is.
+    Exit status 0 when every record is valid, 1 otherwise.
 
     \b
     Examples:
@@ -114,14 +116,22 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
       tracker validate --json drafts/ | jq '.problems[].message'
     """
     events, problems = read_events(_roots(paths), progress=True)
+    warnings: list[Problem] = []
     if not no_places:
         from .places import resolve_places
+        from .plausibility import misplaced_points
 
-        problems += resolve_places(events, _gazetteer(online)).problems
+        resolution = resolve_places(events, _gazetteer(online))
+        problems += resolution.problems
+        warnings = misplaced_points(events, resolution)
     if as_json:
-        result = {"valid": not problems, "records": len(events), "problems": [p.to_dict() for p in problems]}
+        result = {"valid": not problems, "records": len(events), "problems": [p.to_dict() for p in problems],
+                  "warnings": [w.to_dict() for w in warnings]}
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    elif problems:
+        raise SystemExit(1 if problems else 0)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if problems:
         _report(problems)
         files = len({p.path for p in problems})
         click.echo(
@@ -245,14 +255,17 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Where to write: a .parquet (GeoParquet), .csv, .geojson or .kml file, or a new folder of "
               "YAML records.")
-def import_command(dataset: str, file: Path, output: Path) -> None:
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="The encoding the file was saved in, such as latin-1 or cp1252.")
+def import_command(dataset: str, file: Path, output: Path, encoding: str) -> None:
     """Import an ACLED or UCDP GED export (CSV) as point events.
 
     The file is streamed in blocks, with a progress bar. Each row becomes an event: dates, ACLED
     event type, actors, point, and a precision (1 exact, 2 near, 3 region) mapped from ACLED's
     geo_precision or UCDP's where_prec; the dataset's own columns are kept beside, prefixed acled_
     or ucdp_. A row that cannot be read is reported with its line and the reason, and left out;
-    the others are imported. Exit status 1 when any row was left out.
+    the others are imported. Exit status 1 when any row was left out; when none can be read, nothing
+    is written. A file not in UTF-8 is refused unless --encoding names its encoding.
 
     \b
     Examples:
@@ -260,9 +273,13 @@ def import_command(dataset: str, file: Path, output: Path) -> None:
       tracker import ucdp GEDEvent_v25_1.csv -o ged.geojson
       tracker import ucdp ged-syria.csv -o ged-events/        YAML records, 500 per file
     """
-    from .datasets import import_events
+    from .datasets import NothingImported, import_events
 
-    report = import_events(dataset, file, output, progress=True)
+    try:
+        report = import_events(dataset, file, output, progress=True, encoding=encoding)
+    except NothingImported as error:
+        _report(error.report.problems[:50])
+        raise
     problems = report.problems
     _report(problems[:50])
     if len(problems) > 50:
@@ -535,12 +552,16 @@ def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any
             f"no map written: no record could be read; {fix}" if problems
             else f"no map written: {', '.join(map(str, _roots(paths)))} holds no records"
         )
-    if compare:
-        fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline, actor=actor,
-                                      gazetteer=_gazetteer(online))
-    else:
-        fmap = render_map(events, offline=offline, since=since.date() if since else None,
-                          until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
+    try:
+        if compare:
+            fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline,
+                                          actor=actor, gazetteer=_gazetteer(online))
+        else:
+            fmap = render_map(events, offline=offline, since=since.date() if since else None,
+                              until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
+    except RecordError as error:
+        _report(error.problems)
+        raise TrackerError(f"no map was written: fix the problem{'s' * (len(error.problems) != 1)} above") from None
     write_map(fmap, output)
     shown = len(events)
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")

@@ -87,15 +87,29 @@ class _Dataset:
         return ("id", "notes", *(f"{self.name}_{name}" for name in self.distinct))
 
 
+class NothingImported(TrackerError, ValueError):
+    """No row of an export could be read, so nothing was written; ``report`` says why, row by row."""
+
+    def __init__(self, message: str, report: ImportReport):
+        super().__init__(message)
+        self.report = report
+
+
 def import_events(
-    dataset: str, source: str | Path, output: str | Path, *, chunk_bytes: int = CHUNK_BYTES, progress: bool = False
+    dataset: str, source: str | Path, output: str | Path, *, chunk_bytes: int = CHUNK_BYTES, progress: bool = False,
+    encoding: str = "utf-8",
 ) -> ImportReport:
     """Import an ACLED (``dataset="acled"``) or UCDP GED (``"ucdp"``) CSV export into ``output``: a
     ``.parquet``, ``.csv``, ``.geojson`` or ``.kml`` file, or a folder of YAML records.
 
     The file is read in blocks of ``chunk_bytes`` by Arrow's CSV reader and each block converted with
     Arrow compute functions. Rows that cannot be read are left out and reported in the returned
-    :class:`ImportReport`. The output is written under a temporary name and renamed when complete.
+    :class:`ImportReport`. The output is written under a temporary name and renamed when complete;
+    when no row can be read, nothing is written and :class:`NothingImported` is raised.
+
+    The file is read as UTF-8 unless ``encoding`` names another (one that writes ``\\n``, ``,`` and
+    ``"`` as ASCII does, such as ``latin-1`` or ``cp1252``); a file that is not in its encoding is
+    refused with the line of the first byte that does not fit.
     """
     spec = DATASETS.get(dataset.lower())
     if spec is None:
@@ -105,16 +119,56 @@ def import_events(
     source, output = Path(source), Path(output)
     if not source.is_file():
         raise TrackerError(f"{source}: no such file")
-    return _import(spec, source, output, chunk_bytes, progress)
+    return _import(spec, source, output, chunk_bytes, progress, encoding=_codec(encoding))
+
+
+def _codec(encoding: str) -> str:
+    """The codec's own name for ``encoding``, after checking the import can read text in it."""
+    import codecs
+
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise TrackerError(f"{encoding!r} is not an encoding Python knows; try utf-8, latin-1 or cp1252") from None
+    if name in ("utf-8", "utf-8-sig"):
+        return "utf-8"
+    if any(char.encode(name, "replace") != char.encode("ascii") for char in '\n\r,"'):
+        raise TrackerError(f"the {encoding} encoding does not write line ends, commas and quotes as ASCII does; "
+                           "convert the file to UTF-8 first, for example with `iconv -f ENCODING -t UTF-8`")
+    return name
+
+
+def _not_in_encoding(source: Path, encoding: str) -> TrackerError:
+    """The error for a file with bytes that are not text in ``encoding``: the line of the first."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    with source.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                at = error.start if error.start >= 0 else 0
+                line += block.count(b"\n", 0, at)
+                byte = block[at] if at < len(block) else 0
+                break
+            line += block.count(b"\n")
+        else:
+            byte = 0
+    other = "latin-1" if encoding == "utf-8" else "utf-8"
+    label = "UTF-8" if encoding == "utf-8" else encoding
+    return TrackerError(f"{source}:{line}: the file is not {label} (byte 0x{byte:02x} here); re-save it as UTF-8, "
+                        f"or pass --encoding {other} (or the encoding it was saved in)")
 
 
 def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool,
-            drop: np.ndarray | None = None) -> ImportReport:
+            drop: np.ndarray | None = None, encoding: str = "utf-8") -> ImportReport:
     from concurrent.futures import ThreadPoolExecutor
 
     from .interop import TableWriter
 
-    names = _header(source, spec)
+    names = _header(source, spec, encoding)
     report = ImportReport(spec.name, source, output)
     bad_rows: list[tuple[int, str]] = []
     written = _Written()
@@ -128,7 +182,7 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
             pending: list[Any] = []
             try:
                 for piece, done in blocks:
-                    pending.append((pool.submit(_convert, spec, names, piece), done))
+                    pending.append((pool.submit(_convert, spec, names, piece, encoding), done))
                     if len(pending) > 2:
                         _take(pending.pop(0), report, bad_rows, written, writer, bar, drop)
                 while pending:
@@ -148,11 +202,16 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
             bar.close()
     if len(repeated) and drop is None:  # rare: import again, leaving those rows out
         writer.abort()
-        again = _import(spec, source, output, chunk_bytes, progress, drop=repeated)
+        again = _import(spec, source, output, chunk_bytes, progress, drop=repeated, encoding=encoding)
         again.problems = sorted([*again.problems, *csvblocks.locate(source, [
             (int(row), f"{spec.required[0]} repeats an earlier row") for row in repeated])],
             key=lambda problem: problem.line or 0)
         return again
+    if not report.imported:  # nothing to write: no empty table is left behind
+        writer.abort()
+        raise NothingImported(
+            f"{source}: none of its {report.rows:,} rows could be read (see above); nothing was written to {output}"
+            if report.rows else f"{source} has no rows after its header; nothing was written to {output}", report)
     writer.close()
     return report
 
@@ -192,8 +251,13 @@ class _Written:
         return np.array(later, dtype=np.int64)
 
 
-def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, pa.Table, list[tuple[int, str]]]:
-    """Parse one block of rows (whole rows, no header) and convert it."""
+class _NotInEncoding(TrackerError):
+    """A block holds bytes that are not text in the file's encoding (made into a located message)."""
+
+
+def _convert(spec: _Dataset, names: list[str], piece: memoryview,
+             encoding: str = "utf-8") -> tuple[int, pa.Table, list[tuple[int, str]]]:
+    """Parse one block of rows (whole rows, no header) in ``encoding`` and convert it."""
     import pyarrow.csv as pacsv
 
     # The columns a conversion reads (actors, places, types, dates...) are made dictionaries once the
@@ -205,9 +269,15 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview) -> tuple[int, 
     as_text = dict.fromkeys(names, pa.string())
     as_numbers = {**as_text, **{name: pa.float64() for name in _RANGES if name in names}}
 
-    data = pa.py_buffer(piece)
-    if not csvblocks.is_utf8(data):  # bad bytes shown as U+FFFD
-        data = pa.py_buffer(bytes(piece).decode("utf-8", "replace").encode("utf-8"))
+    if encoding == "utf-8":
+        data = pa.py_buffer(piece)
+        if not csvblocks.is_utf8(data):  # never read as U+FFFD: refused, with the line
+            raise _NotInEncoding(encoding)
+    else:
+        try:
+            data = pa.py_buffer(bytes(piece).decode(encoding).encode("utf-8"))
+        except UnicodeDecodeError:
+            raise _NotInEncoding(encoding) from None
 
     def parse(types: dict[str, pa.DataType]) -> pa.Table:
         return pacsv.read_csv(
@@ -272,6 +342,8 @@ def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, 
     future, done = job
     try:
         count, rows, problems = future.result()
+    except _NotInEncoding as error:
+        raise _not_in_encoding(report.source, str(error)) from None
     except TrackerError as error:
         raise TrackerError(f"{report.source}: {error}") from None
     positions = rows.column("_row").to_numpy() + report.rows  # rows' places in the file
@@ -295,10 +367,13 @@ def _bar(source: Path, progress: bool) -> Any:
     return tqdm(total=source.stat().st_size, unit="B", unit_scale=True, desc="importing", disable=None, leave=False)
 
 
-def _header(source: Path, spec: _Dataset) -> list[str]:
+def _header(source: Path, spec: _Dataset, encoding: str = "utf-8") -> list[str]:
     """The column names (in lower case), after checking the export has the columns it needs."""
-    with source.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
-        header = next(csv.reader(stream), None)
+    with source.open(encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as stream:
+        try:
+            header = next(csv.reader(stream), None)
+        except UnicodeDecodeError:
+            raise _not_in_encoding(source, encoding) from None
     if not header:
         raise TrackerError(f"{source}: the file is empty; an export starts with a header row")
     names = [name.strip().lower() for name in header]
@@ -385,7 +460,8 @@ def _acled(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
     ok, problems = tx.first_failures([
         (pc.not_equal(ident, ""), lambda row: "event_id_cnty is empty"),
         (tx.rows_of(pc.is_valid(day), date_text),
-         lambda row: f"event_date {tx.shown(date_text)(row)} is not a date (YYYY-MM-DD or '08 June 2017')"),
+         lambda row: f"event_date {tx.shown(date_text)(row)} is not a date (2020-05-09, 09 May 2020, 9-May-20 "
+                       "or a spreadsheet's day number such as 43960)"),
         (tx.among(time_code, ["1", "2", "3"]),
          lambda row: f"time_precision {tx.shown(time_code)(row)} is not 1, 2 or 3"),
         (pc.is_valid(kind), lambda row: f"event_type {tx.shown(event_type)(row)} is not an ACLED event type"),

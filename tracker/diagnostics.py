@@ -193,9 +193,10 @@ def problems_from(error: ValidationError, file: str, node: yaml.Node | None) -> 
                 target = next((k for k, _ in getattr(parent_node, "value", []) if k.value == last), parent_node)
             parent_value = _plain(parent_node)
         else:
-            walked, target, key_node = walk(node, [*loc, at] if at else loc)
+            steps = list(at) if isinstance(at, list | tuple) else [at] if at else []
+            walked, target, key_node = walk(node, [*loc, *steps])
             path = walked
-            if at and walked and walked[-1] == at and key_node is not None:
+            if at and walked and walked[-1] == steps[-1] and key_node is not None:
                 target = key_node
             parents_node = walk(node, walked[:-1])[1] if walked else node
             parent_value = _plain(parents_node)

@@ -28,6 +28,7 @@ from shapely.geometry.polygon import orient
 from shapely.validation import explain_validity
 
 from .errors import GeometryError
+from .extent import load_geojson, radius_problem, ring_problem
 
 GEOD = Geod(ellps="WGS84")
 COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "countries.geojson"
@@ -102,9 +103,27 @@ def distance_to(lat: float, lon: float, geometry: BaseGeometry) -> float:
 
 
 def geodesic_circle(lat: float, lon: float, radius_m: float, vertices: int = CIRCLE_VERTICES) -> Polygon:
-    """The polygon of points at ``radius_m`` metres (geodesic) from a centre."""
+    """The polygon of points at ``radius_m`` metres (geodesic) from a centre; ``GeometryError`` for a
+    radius over :data:`~tracker.extent.MAX_CIRCLE_RADIUS_KM` or a circle that would hold a pole or
+    cross the antimeridian (see :mod:`tracker.extent`).
+
+    >>> geodesic_circle(34.0, 38.0, 20_000_000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tracker.errors.GeometryError: a radius of 20,000 km is over the 2,000 km a circle may have; ...
+    """
+    problem = radius_problem(radius_m / 1000)
+    if problem:
+        raise GeometryError(problem)
     azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
     lons, lats, _ = GEOD.fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths, np.full(vertices, radius_m))
+    pole = float(distances([lat], [lon], [90.0 if lat >= 0 else -90.0], [lon])[0])
+    if pole <= radius_m:
+        raise GeometryError(f"a circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}) holds a pole; an area "
+                            "may not hold a pole, or its geodesic area is ambiguous: give a smaller radius")
+    problem = ring_problem(lons.tolist(), lats.tolist())
+    if problem:
+        raise GeometryError(f"the circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}): {problem}")
     return orient(Polygon(zip(lons, lats, strict=True)), sign=1.0)
 
 
@@ -115,8 +134,19 @@ def hull(points: Sequence[tuple[float, float]]) -> BaseGeometry:
 
 
 def polygon(lon_lat: Sequence[tuple[float, float]] | np.ndarray, where: str = "polygon") -> BaseGeometry:
-    """A polygon from ``[lon, lat]`` pairs, repaired (with a :class:`GeometryWarning`) if invalid."""
-    return repaired(shapely.polygons(np.asarray(lon_lat, dtype=float)), where)
+    """A polygon from ``[lon, lat]`` pairs, repaired (with a :class:`GeometryWarning`) if invalid;
+    ``GeometryError`` for a ring unfit to measure (see :func:`tracker.extent.ring_problem`).
+
+    >>> polygon([[38.0, 34.0], [39.0, 34.0], [float("nan"), 35.0]])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tracker.errors.GeometryError: polygon: point 3: longitude nan is not a number; ...
+    """
+    points = np.asarray(lon_lat, dtype=float)
+    problem = ring_problem(points[:, 0], points[:, 1]) if points.ndim == 2 and points.shape[1] == 2 else None
+    if problem:
+        raise GeometryError(f"{where}: {problem}")
+    return repaired(shapely.polygons(points), where)
 
 
 def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
@@ -135,16 +165,21 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
 
 
 def read_geojson(path: Path) -> BaseGeometry:
-    """The polygons of a GeoJSON file (a geometry, a Feature or a FeatureCollection) as one geometry."""
+    """The polygons of a GeoJSON file (a geometry, a Feature or a FeatureCollection) as one geometry;
+    ``GeometryError`` when the file is unreadable or a ring is unfit to measure (see
+    :func:`tracker.extent.load_geojson`)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_geojson(path)
+    except ValueError as error:
+        raise GeometryError(str(error)) from None
+    try:
         if data.get("type") == "FeatureCollection":
             parts = [shape(feature["geometry"]) for feature in data.get("features", []) if feature.get("geometry")]
         elif data.get("type") == "Feature":
             parts = [shape(data["geometry"])]
         else:
             parts = [shape(data)]
-    except (OSError, ValueError, AttributeError, KeyError, TypeError) as error:
+    except (ValueError, AttributeError, KeyError, TypeError, shapely.errors.ShapelyError) as error:
         raise GeometryError(f"{path.name} is not readable GeoJSON ({error})") from None
     polygons = [repaired(p, str(path)) for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:

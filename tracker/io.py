@@ -42,6 +42,10 @@ _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _PLAIN_FLOAT = re.compile(r"[-+]?\d+\.\d+")
 
 
+#: The longest number a record may hold, in characters (Python refuses integers over 4,300 digits).
+MAX_NUMBER_CHARACTERS = 100
+
+
 class Loader(_BaseLoader):  # type: ignore[misc]
     """PyYAML's safe loader (libyaml's C parser where available) that leaves dates as text and
     builds plain data straight from the nodes.
@@ -97,6 +101,11 @@ class Loader(_BaseLoader):  # type: ignore[misc]
                         None, None, f"a key cannot be a {type(key).__name__}", key_node.start_mark
                     ) from None
             return data
+        if tag in (_INT, _FLOAT) and len(node.value) > MAX_NUMBER_CHARACTERS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(node.value):,} characters is too long; a number in a record has at "
+                f"most {MAX_NUMBER_CHARACTERS} (quote it to keep it as text)", node.start_mark,
+            )
         if tag == _INT and node.value.isdigit() and (node.value[0] != "0" or node.value == "0"):
             return int(node.value)
         if tag == _FLOAT and _PLAIN_FLOAT.fullmatch(node.value):

@@ -27,7 +27,7 @@ from jinja2 import Template
 
 from . import geometry as geo
 from .claims import ClaimResult, check_claims
-from .errors import TrackerError
+from .errors import RecordError, TrackerError
 from .model import Event
 
 if TYPE_CHECKING:
@@ -136,7 +136,10 @@ def select(events: Iterable[Event], since: dt.date | None = None, until: dt.date
 def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,
                until: dt.date | None = None, actor: str | None = None,
                gazetteer: Gazetteer | None = None) -> folium.Map:
-    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts."""
+    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts.
+
+    ``RecordError`` with the problems :func:`~tracker.claims.check_claims` reports (an unknown place,
+    an area that cannot be drawn) rather than a map that leaves those records out."""
     import folium
 
     from .collection import EventCollection
@@ -146,6 +149,8 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     if not len(chosen):
         raise MapError("no event falls in that window for that actor; widen --since/--until or drop --actor")
     report = check_claims(events, gazetteer)  # verdicts use every record (areas of other events count)
+    if report.problems:  # a record that cannot be drawn is not left out unsaid
+        raise RecordError(report.problems)
     fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, prefer_canvas=False)
     if offline:
         _inline_assets(fmap)
@@ -163,6 +168,8 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
     from .collection import EventCollection
 
     report = check_claims(events, gazetteer)
+    if report.problems:
+        raise RecordError(report.problems)
     figure = Figure()
     panes = []
     everyone = select(events, None, max(first, second), actor)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,6 +29,7 @@ from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -42,6 +44,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .extent import load_geojson, radius_problem, ring_problem
 from .quantity import Quantity, parse_quantity, wrong_dimension
 from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
 
@@ -207,11 +210,34 @@ Compass = Annotated[str, PlainValidator(_compass)]
 # --- places -------------------------------------------------------------------------------------
 
 
-class Coordinates(Record):
-    """A point given by latitude and longitude in degrees (WGS84)."""
+def _plain_degrees(value: Any) -> Any:
+    """A latitude or longitude must be written as a plain number: ``true`` and ``'34.56'`` are not."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        got = f"{str(value).lower()}, which is not a number" if isinstance(value, bool) else repr(value)
+        raise fail("degrees_type", f"expected a plain number of degrees, like 34.56, got {got}; write the number "
+                   "without quotes")
+    if not math.isfinite(value):
+        raise fail("degrees_value", f"expected a number of degrees, like 34.56, got {value}")
+    return value
 
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
+
+Latitude = Annotated[float, BeforeValidator(_plain_degrees), Field(ge=-90, le=90)]
+Longitude = Annotated[float, BeforeValidator(_plain_degrees), Field(ge=-180, le=180)]
+
+
+class Coordinates(Record):
+    """A point given by latitude and longitude in degrees (WGS84).
+
+    >>> Coordinates(lat="34.56", lon=38.28)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Coordinates
+    lat
+      expected a plain number of degrees, like 34.56, got '34.56'; write the number without quotes ...
+    """
+
+    lat: Latitude
+    lon: Longitude
 
 
 def _number(value: Any, what: str) -> float:
@@ -284,6 +310,14 @@ class Circle(Record):
     center: Place
     radius: Length
 
+    @field_validator("radius")
+    @classmethod
+    def _local(cls, value: Quantity) -> Quantity:
+        problem = radius_problem(value.to("km"))
+        if problem:
+            raise fail("radius_range", problem)
+        return value
+
 
 def _lon_lat(value: Any) -> tuple[float, float]:
     if not isinstance(value, list | tuple) or len(value) != 2:
@@ -355,6 +389,10 @@ class Area(Record):
                 f"a polygon needs at least 3 distinct [lon, lat] points, got {len(set(self.polygon))}",
                 at="polygon",
             )
+        if self.polygon is not None:
+            problem = ring_problem([lon for lon, _ in self.polygon], [lat for _, lat in self.polygon])
+            if problem:
+                raise fail("polygon_extent", problem, at="polygon")
         return self
 
     @field_validator("geojson")
@@ -373,6 +411,10 @@ class Area(Record):
             )
         if not target.is_file():
             raise fail("geojson_missing", f"{value!r} does not exist next to the record")
+        try:
+            load_geojson(target)
+        except ValueError as error:
+            raise fail("geojson_content", str(error)) from None
         return value
 
 
@@ -548,8 +590,8 @@ class Resolved(Record):
 
     entry: Name
     name: Name
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
+    lat: Latitude
+    lon: Longitude
     country: Name | None = None
     score: Annotated[float, Field(ge=0, le=100)]
 
@@ -677,6 +719,14 @@ class Event(Record):
                 f"{self.type!r}; change the type or the sub-type",
                 at="sub_type",
             )
+        return self
+
+    @model_validator(mode="after")
+    def _not_inside_itself(self) -> Event:
+        for index, claim in enumerate(self.claims):
+            if isinstance(claim, InsideClaim) and claim.inside == self.id:
+                raise fail("inside_itself", f"a record cannot be inside itself ({self.id!r}); name another "
+                           "record's id or a country", at=("claims", index, "inside"))
         return self
 
     @property

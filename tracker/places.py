@@ -97,4 +97,7 @@ def resolve_places(
             else ""
         )
         problems.append(Problem(origin.file, line, column, field_path(path), match.explain() + hint))
+    from .references import unknown_references
+
+    problems += unknown_references(events, texts)
     return Resolution(matches, problems)

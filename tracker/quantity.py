@@ -163,11 +163,14 @@ def parse_quantity(text: str | float | int) -> Quantity:
         fixed = re.sub(r"[Oo]", "0", text.split()[0]) + text[len(text.split()[0]) :]
         raise ValueError(f"{text!r} is not a quantity: is a letter O typed for a zero? Write {fixed!r}")
     number = match[1].translate(_GROUP_SEPARATORS)
+    if len(match[1]) > 100:
+        shown = text if len(text) <= 40 else f"{text[:20]}...{text[-12:]}"
+        raise ValueError(f"{shown!r} is not a quantity: its number of {len(match[1].strip()):,} characters is too "
+                         "large; write at most 100 digits, like '1400 km2'")
     value = float(number)
     if not math.isfinite(value):
-        named = repr(text) if len(text) <= 40 else "this"
         raise ValueError(
-            f"{named} is not a quantity: the number {_short(number)} is out of range "
+            f"{text!r} is not a quantity: the number {_short(number)} is out of range "
             "(the largest is about 1.8e308)"
         )
     unit_text = text[match.end() :].strip()
