@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -35,6 +36,7 @@ _ABBREVIATIONS = frozenset(
         "oct", "nov", "dec",
     ]
 )
+_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[•*-]?[A-Z0-9\u0600-\u06FF])|\n[ \t]*\n+(?=\s*\S)")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-\u0600-\u06FF]*[\w\u0600-\u06FF])?", re.UNICODE)
 _PARTICLES = frozenset(
@@ -237,10 +239,96 @@ class Article:
 
     def sentence_of(self, offset: int) -> int:
         """The index of the sentence holding the character at ``offset``."""
-        for index, sentence in enumerate(self.sentences):
-            if offset < sentence.end:
-                return index
-        return len(self.sentences) - 1
+        return min(bisect.bisect_right(self._ends, offset), len(self.sentences) - 1)
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [sentence.end for sentence in self.sentences]
+
+    def in_sentence(self, index: int) -> Mentions:
+        """What sentence ``index`` mentions (each kind in order of appearance), found without going
+        through the whole article again.
+
+        >>> article = read_article("ISIS lost 20 km2. Syrian troops advanced 15 km.")
+        >>> [q.text for q in article.in_sentence(1).quantities]
+        ['15 km']
+        """
+        return self._by_sentence.get(index, _NOTHING)
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, Mentions]:
+        found: dict[int, dict[str, list[Any]]] = {}
+        for kind in ("places", "actors", "quantities", "dates"):
+            for mention in getattr(self, kind):
+                found.setdefault(mention.sentence, {}).setdefault(kind, []).append(mention)
+        return {index: Mentions(**{kind: tuple(items) for kind, items in kinds.items()})
+                for index, kinds in found.items()}
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """What one sentence mentions."""
+
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+
+_NOTHING = Mentions()
+
+
+#: Elements whose text is not the article's (scripts, menus, page furniture).
+_SKIPPED = frozenset(["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "head"])
+#: Elements that stand as paragraphs of their own.
+_BLOCKS = frozenset(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
+                     "blockquote"])
+#: Elements that have no end tag (so never hold text).
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"])
+
+
+class _TextParser(HTMLParser):
+    """The readable text of HTML in one pass over its tags, with no tree built: the work is in step
+    with the length of the markup however deep its elements nest or however many end tags close
+    nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.skipping = 0  # how many skipped elements are open
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in _SKIPPED:
+            self.skipping += 1
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in _SKIPPED and self.skipping:
+            self.skipping -= 1
+        if tag in _BLOCKS and tag not in _VOID:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.parts.append(data)
+
+    def unknown_decl(self, data: str) -> None:
+        if data.startswith("CDATA[") and not self.skipping and not self.in_title:
+            self.parts.append(data[len("CDATA["):])
 
 
 def article_text(raw: str) -> tuple[str, str | None]:
@@ -251,21 +339,16 @@ def article_text(raw: str) -> tuple[str, str | None]:
     ('Syrian forces entered Tadmur.\\n\\nISIS withdrew.', 'Palmyra')
     >>> article_text("Plain text stays as it is.\\r\\n")
     ('Plain text stays as it is.', None)
+    >>> article_text("<div>" * 100_000 + "Deep" + "</span>" * 100_000)
+    ('Deep', None)
     """
     title = None
     if re.search(r"<(?:!doctype|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?)>", raw, re.I):  # any tag: markup
-        from bs4 import BeautifulSoup
-
-        soup = BeautifulSoup(raw, "html.parser")
-        if soup.title and soup.title.string:
-            title = soup.title.string.strip() or None
-        for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "head"]):
-            tag.decompose()
-        for tag in soup.find_all(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
-                                  "section", "blockquote"]):
-            tag.insert_before("\n\n")
-            tag.insert_after("\n\n")
-        raw = soup.get_text()
+        parser = _TextParser()
+        parser.feed(raw)
+        parser.close()
+        title = " ".join("".join(parser.title).split()) or None
+        raw = "".join(parser.parts)
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
@@ -287,8 +370,11 @@ def split_sentences(text: str) -> list[Sentence]:
     for found in _SENTENCE_END.finditer(text):
         cut = found.end()
         if found.group().startswith("."):
-            word = re.search(r"([\w.]+)\.$", text[start: found.start() + 1])
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            # the word before the full stop, read from a short window: an abbreviation is short, and a
+            # sentence held together by many of them is not read again from its start at each one
+            window = max(start, found.start() - _LONGEST_ABBREVIATION - 1)
+            word = re.search(r"([\w.]+)\.$", text[window: found.start() + 1])
+            if word and (word.start() > 0 or window == start) and word.group(1).lower() in _ABBREVIATIONS:
                 continue
         if found.group().startswith("\n") and not re.match(r"\s*[\"'“‘(\[•*-]?[A-Z0-9\u0600-\u06FF]", text[cut:]):
             continue

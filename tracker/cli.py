@@ -179,10 +179,10 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     """
     import sys
 
-    from .draft import draft_events
+    from .draft import MAX_ARTICLE_CHARS, draft_events
 
     if str(article) == "-":
-        text: Any = sys.stdin.read()
+        text: Any = sys.stdin.read(MAX_ARTICLE_CHARS + 1)  # one more: an article over the limit is refused
     else:
         text = article
     result = draft_events(text, published=published.date() if published else None, url=url,
