@@ -150,8 +150,8 @@ def spreadsheet_safe(cell: str) -> str:
     ``-``, ``@``, a tab or a carriage return gets a single quote in front, as OWASP recommends. A
     number (``-12.5``) is left as it is.
 
-    >>> [spreadsheet_safe(c) for c in ("=HYPERLINK(\\"x\\")", "@SUM(A1)", "+1+1", "-12.5", "Raqqa", "")]
-    ["'=HYPERLINK(\\"x\\")", "'@SUM(A1)", "'+1+1", '-12.5', 'Raqqa', '']
+    >>> [spreadsheet_safe(c) for c in ("=HYPERLINK(A1)", "@SUM(A1)", "+1+1", "-12.5", "Raqqa", "")]
+    ["'=HYPERLINK(A1)", "'@SUM(A1)", "'+1+1", '-12.5', 'Raqqa', '']
     """
     if cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
         return "'" + cell
