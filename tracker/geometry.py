@@ -28,6 +28,7 @@ from shapely.geometry.polygon import orient
 from shapely.validation import explain_validity
 
 from .errors import GeometryError
+from .safety import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, InputTooLarge, NotRegularFile, read_limited
 
 GEOD = Geod(ellps="WGS84")
 COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "countries.geojson"
@@ -137,13 +138,15 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
 def read_geojson(path: Path) -> BaseGeometry:
     """The polygons of a GeoJSON file (a geometry, a Feature or a FeatureCollection) as one geometry."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_limited(path, MAX_GEOJSON_BYTES, GEOJSON_TOO_LARGE).decode("utf-8"))
         if data.get("type") == "FeatureCollection":
             parts = [shape(feature["geometry"]) for feature in data.get("features", []) if feature.get("geometry")]
         elif data.get("type") == "Feature":
             parts = [shape(data["geometry"])]
         else:
             parts = [shape(data)]
+    except (NotRegularFile, InputTooLarge) as error:
+        raise GeometryError(str(error)) from None
     except (OSError, ValueError, AttributeError, KeyError, TypeError) as error:
         raise GeometryError(f"{path.name} is not readable GeoJSON ({error})") from None
     polygons = [repaired(p, str(path)) for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]

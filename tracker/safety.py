@@ -12,15 +12,21 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from os import PathLike
-from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .errors import TrackerError
 
 
 class NotRegularFile(TrackerError, ValueError):
     """A path to be read is a named pipe, a device, a socket or a folder, not a regular file."""
+
+    def __init__(self, path: str | PathLike[str], kind: str):
+        super().__init__(f"{path} is {kind}, not a regular file; give a regular file")
+        self.kind = kind
 
 
 class InputTooLarge(TrackerError, ValueError):
@@ -48,14 +54,14 @@ def open_regular(path: str | PathLike[str]) -> BinaryIO:
     >>> open_regular("/dev/null")
     Traceback (most recent call last):
     ...
-    tracker.safety.NotRegularFile: /dev/null is a character device, not a regular file; give a file
+    tracker.safety.NotRegularFile: /dev/null is a character device, not a regular file; give a regular file
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     descriptor = os.open(path, flags)
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            raise NotRegularFile(f"{path} is {_kind(mode)}, not a regular file; give a file")
+            raise NotRegularFile(path, _kind(mode))
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
@@ -64,18 +70,24 @@ def open_regular(path: str | PathLike[str]) -> BinaryIO:
         raise
 
 
-def regular_problem(path: str | PathLike[str]) -> str | None:
-    """Why ``path`` cannot be read as a file (it is a pipe, a device...), or ``None`` when it is a
-    regular file or does not exist (that is said elsewhere). Looks without opening it.
+def not_regular(path: str | PathLike[str]) -> str | None:
+    """What ``path`` is when it is no regular file (``'a named pipe (FIFO)'``...), looking through
+    symlinks and without opening it; ``None`` for a regular file or a path that does not exist.
 
-    >>> regular_problem("/dev/null")
-    'is a character device, not a regular file; give a file'
+    >>> not_regular("/dev/null"), not_regular(__file__), not_regular("no-such-file")
+    ('a character device', None, None)
     """
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except (OSError, ValueError):
         return None
-    return None if stat.S_ISREG(mode) else f"is {_kind(mode)}, not a regular file; give a file"
+    return None if stat.S_ISREG(mode) else _kind(mode)
+
+
+def not_regular_problem(kind: str) -> str:
+    """What a problem says of an input that is ``kind`` (a named pipe...) instead of a regular file."""
+    return f"the file is {kind}, not a regular file; input is read only from regular files (is it a link to a " \
+        "device or a pipe?)"
 
 
 def read_limited(path: str | PathLike[str], limit: int, fix: str) -> bytes:
@@ -127,6 +139,21 @@ def terminal_safe(text: object) -> str:
     return _CONTROLS.sub(_visible, str(text))
 
 
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text (as ``json.dumps(..., ensure_ascii=False)`` writes it) with the control characters
+    it leaves raw (DEL, C1 controls such as the one-byte CSI ``\\x9b``, line separators) written as
+    ``\\u`` escapes: the same JSON, safe on a terminal.
+
+    >>> import json
+    >>> print(json_safe(json.dumps({"title": "Raqqa \x9b2J\x1b[0m"}, ensure_ascii=False)))
+    {"title": "Raqqa \\u009b2J\\u001b[0m"}
+    """
+    return _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def excerpt(text: str, size: int = 80) -> str:
     """The start of ``text`` for a message: at most ``size`` characters, control characters
     shown as escapes, and how much was left out.
@@ -140,22 +167,84 @@ def excerpt(text: str, size: int = 80) -> str:
     return shown if len(text) <= size else f"{shown} (and {len(text) - size:,} more characters)"
 
 
+#: The largest GeoJSON area file read, in bytes (4 MiB: a country's border at full detail is some 1 MiB).
+MAX_GEOJSON_BYTES = 4 << 20
+#: What to do with an area file over :data:`MAX_GEOJSON_BYTES`.
+GEOJSON_TOO_LARGE = ("simplify it (for example `ogr2ogr -simplify 0.001 small.geojson big.geojson`) or split it "
+                     "into several records")
+
 #: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_RAW_CSV: ContextVar[bool] = ContextVar("raw_csv", default=False)
 
 
 def spreadsheet_safe(cell: str) -> str:
     """A CSV cell a spreadsheet will not run as a formula: a cell beginning with ``=``, ``+``,
     ``-``, ``@``, a tab or a carriage return gets a single quote in front, as OWASP recommends. A
-    number (``-12.5``) is left as it is.
+    number (``-12.5``) is left as it is. A cell that already begins with quotes before one of those
+    gets one more, so that :func:`spreadsheet_text` gives back exactly what was written.
 
-    >>> [spreadsheet_safe(c) for c in ("=HYPERLINK(A1)", "@SUM(A1)", "+1+1", "-12.5", "Raqqa", "")]
-    ["'=HYPERLINK(A1)", "'@SUM(A1)", "'+1+1", '-12.5', 'Raqqa', '']
+    >>> [spreadsheet_safe(c) for c in ("=HYPERLINK(A1)", "@SUM(A1)", "+1+1", "-12.5", "Raqqa", "", "'=1")]
+    ["'=HYPERLINK(A1)", "'@SUM(A1)", "'+1+1", '-12.5', 'Raqqa', '', "''=1"]
     """
-    if cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
+    if cell.startswith(FORMULA_STARTS):
+        return cell if _NUMBER.fullmatch(cell) else "'" + cell
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
+
+
+def spreadsheet_text(cell: str) -> str:
+    """The text a cell written by :func:`spreadsheet_safe` stands for: one quote taken off where
+    quotes come before a formula's first character.
+
+    >>> [spreadsheet_text(spreadsheet_safe(c)) for c in ("=1", "'=1", "'note", "-3")]
+    ['=1', "'=1", "'note", '-3']
+    """
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+@contextmanager
+def raw_csv() -> Iterator[None]:
+    """Inside this block, CSV files are written with their cells as they are (no quote in front
+    of formulas): for a program that reads the file as data, never for a spreadsheet."""
+    token = _RAW_CSV.set(True)
+    try:
+        yield
+    finally:
+        _RAW_CSV.reset(token)
+
+
+def spreadsheet_frame(frame: Any) -> Any:
+    """A pandas frame about to be written as CSV, with each text cell made :func:`spreadsheet_safe`
+    (numeric columns as they are), unless inside :func:`raw_csv`. Only the cells that begin with a
+    quote or a formula's first character are looked at one by one."""
+    if _RAW_CSV.get():
+        return frame
+    return _each_text_cell(frame.rename(columns=lambda name: spreadsheet_safe(name) if isinstance(name, str) else name),
+                           spreadsheet_safe, ("'", *FORMULA_STARTS))
+
+
+def spreadsheet_table(frame: Any) -> Any:
+    """A pandas frame read from CSV with :func:`spreadsheet_text` applied to its names and cells."""
+    return _each_text_cell(frame.rename(columns=lambda name: spreadsheet_text(name) if isinstance(name, str) else name),
+                           spreadsheet_text, ("'",))
+
+
+def _each_text_cell(frame: Any, change: Any, starts: tuple[str, ...]) -> Any:
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object and str(values.dtype) not in ("string", "str"):
+            continue  # numbers, dates, booleans: a spreadsheet reads them as values
+        try:
+            mask = values.str.startswith(starts).fillna(False).astype(bool)
+        except AttributeError:  # no text in the column (dates...), or text mixed with other values
+            mask = values.map(lambda value: isinstance(value, str) and value.startswith(starts)).astype(bool)
+        if mask.any():
+            frame.loc[mask, column] = values[mask].map(change)
+    return frame
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -169,9 +258,3 @@ def xml_safe(text: str) -> str:
     'Raqqa[31m ok\\n'
     """
     return _NOT_XML.sub("", text)
-
-
-def read_text_file(path: Path, limit: int, fix: str) -> str:
-    """The UTF-8 text of the regular file ``path`` (undecodable bytes replaced), at most ``limit``
-    bytes, else :class:`InputTooLarge` ending with ``fix``."""
-    return read_limited(path, limit, fix).decode("utf-8-sig", errors="replace")
