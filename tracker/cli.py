@@ -10,6 +10,8 @@ from typing import Any
 
 import click
 
+from gazetteer.errors import GazetteerError
+
 from . import __version__, safety
 from .collection import read_events
 from .errors import Problem, RecordError, TrackerError
@@ -25,7 +27,7 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except TrackerError as error:
+        except (TrackerError, GazetteerError) as error:
             click.echo(f"tracker: {safety.terminal_safe(error)}", err=True)
             ctx.exit(1)
 
