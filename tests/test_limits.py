@@ -21,7 +21,7 @@ from tracker.article import article_text
 from tracker.cli import main
 from tracker.datasets import ACLED_COLUMNS, MAX_COLUMNS, MAX_HEADER_CHARS, import_events, write_acled_like
 from tracker.draft import MAX_ARTICLE_CHARS, draft_events
-from tracker.errors import GeometryError
+from tracker.errors import GeometryError, TrackerError
 from tracker.geometry import read_geojson
 from tracker.safety import MAX_GEOJSON_BYTES
 
@@ -183,3 +183,19 @@ def test_a_named_pipe_is_not_imported(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (
         f"tracker: {tmp_path}/pipe.csv is a named pipe (FIFO), not a regular file; give the CSV file itself\n")
+
+
+def test_a_row_over_the_limit_is_refused_by_its_line_and_nothing_is_written(tmp_path: Path) -> None:
+    from tracker.csvblocks import MAX_ROW_BYTES
+
+    source = write_acled_like(tmp_path / "acled.csv", 3)
+    with source.open("a", encoding="utf-8") as stream:
+        stream.write('SYR4,"an open quote' + "x" * MAX_ROW_BYTES + "\n")
+    output = tmp_path / "out.parquet"
+    with pytest.raises(TrackerError) as raised:
+        import_events("acled", source, output, chunk_bytes=1 << 20)
+    assert str(raised.value) == (
+        f"{source}:5: a row is over 32 MiB, the longest an import reads (is a quote left open?); fix or remove that "
+        "row and import again"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acled.csv"]
