@@ -171,7 +171,8 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     sentence that makes a claim (an area, a distance, a count, a direction, a border reached, a zone
     entered) or tells of an actor doing something at a place, each claim quoting its sentence. What
     the text does not settle is marked «REVIEW»: a record holding a mark is not valid, so fill or
-    delete each one, then add the records.
+    delete each one, then add the records. An article may have up to 200,000 characters; split a
+    longer one at paragraph breaks.
 
     \b
     Examples:
@@ -223,7 +224,8 @@ def import_command(dataset: str, file: Path, output: Path) -> None:
     event type, actors, point, and a precision (1 exact, 2 near, 3 region) mapped from ACLED's
     geo_precision or UCDP's where_prec; the dataset's own columns are kept beside, prefixed acled_
     or ucdp_. A row that cannot be read is reported with its line and the reason, and left out;
-    the others are imported. Exit status 1 when any row was left out.
+    the others are imported. Exit status 1 when any row was left out. Refused: a header over 65,536
+    characters or 1,000 columns, a row over 32 MiB.
 
     \b
     Examples:
@@ -398,6 +400,7 @@ def gazetteer_import(file: Path, into: Path | None) -> None:
     a header naming name, latitude and longitude, to your own gazetteer, which extends the bundled one.
 
     Every row is checked first: if any is bad, each bad line is reported and nothing is written.
+    Your table holds at most 100,000 places (every command reads it whole).
 
     \b
     Examples:
