@@ -199,3 +199,17 @@ def test_a_row_over_the_limit_is_refused_by_its_line_and_nothing_is_written(tmp_
         "row and import again"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["acled.csv"]
+
+
+def test_markup_does_not_count_against_the_article_limit_but_has_its_own() -> None:
+    from tracker.draft import MAX_INPUT_CHARS
+
+    page = "<div class='wrapper'>" * 20_000 + "<p>Syrian troops advanced near Tadmur.</p>" + "</div>" * 20_000
+    assert len(page) > MAX_ARTICLE_CHARS
+    assert len(draft_events(page).records) == 1
+    with pytest.raises(TrackerError) as raised:
+        draft_events("<p>" + "x" * MAX_INPUT_CHARS)
+    assert str(raised.value) == (
+        "the text given is larger than the 5,000,000 characters an article may have, markup included; split it at "
+        "paragraph breaks into files under that size and draft each one"
+    )

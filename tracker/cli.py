@@ -171,8 +171,8 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     sentence that makes a claim (an area, a distance, a count, a direction, a border reached, a zone
     entered) or tells of an actor doing something at a place, each claim quoting its sentence. What
     the text does not settle is marked «REVIEW»: a record holding a mark is not valid, so fill or
-    delete each one, then add the records. An article may have up to 200,000 characters; split a
-    longer one at paragraph breaks.
+    delete each one, then add the records. An article may have up to 200,000 characters of text
+    (5,000,000 with its markup); split a longer one at paragraph breaks.
 
     \b
     Examples:
@@ -183,10 +183,10 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     """
     import sys
 
-    from .draft import MAX_ARTICLE_CHARS, draft_events
+    from .draft import MAX_INPUT_CHARS, draft_events
 
     if str(article) == "-":
-        text: Any = sys.stdin.read(MAX_ARTICLE_CHARS + 1)  # one more: an article over the limit is refused
+        text: Any = sys.stdin.read(MAX_INPUT_CHARS + 1)  # one more: an article over the limit is refused
     else:
         text = article
     result = draft_events(text, published=published.date() if published else None, url=url,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .article import Article, PlaceMention, QuantityMention, read_article
+from .article import Article, PlaceMention, QuantityMention, article_text, read_article
 from .errors import TrackerError
 from .io import DRAFT_MARK
 from .safety import open_regular
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 #: The longest article drafted, in characters (a long report is some 50,000; drafting takes about a
 #: second for every 20,000 characters of dense text).
 MAX_ARTICLE_CHARS = 200_000
+#: The longest input drafted, markup included, in characters (HTML pages are mostly markup; reading
+#: them takes about a second for 4,000,000 characters).
+MAX_INPUT_CHARS = 5_000_000
 #: The longest quote a drafted claim carries, in characters; a longer sentence is cut there.
 MAX_QUOTE_CHARS = 1_000
 #: The verbs that make a sentence tell of an event, by the ACLED event type they suggest.
@@ -237,23 +240,25 @@ def draft_events(
     >>> record["title"]
     '«REVIEW» a one-line title for: "Pro-government soldiers are now within 15 miles of Tadmur."'
     """
-    too_large = ("{} is larger than the {:,} characters an article may have; split it at paragraph breaks into "
+    too_large = ("{} is larger than the {:,} characters an article may have{}; split it at paragraph breaks into "
                  "files under that size and draft each one")
     if isinstance(article, os.PathLike):
         path = Path(article)
         try:
             with open_regular(path) as stream:
-                raw = stream.read(4 * MAX_ARTICLE_CHARS + 1)  # a character is at most 4 bytes of UTF-8
+                raw = stream.read(4 * MAX_INPUT_CHARS + 1)  # a character is at most 4 bytes of UTF-8
         except OSError as error:
             raise TrackerError(f"cannot read {path}: {error.strerror}") from None
-        if len(raw) > 4 * MAX_ARTICLE_CHARS:
-            raise TrackerError(too_large.format(path, MAX_ARTICLE_CHARS))
+        if len(raw) > 4 * MAX_INPUT_CHARS:
+            raise TrackerError(too_large.format(path, MAX_INPUT_CHARS, ", markup included"))
         text = raw.decode("utf-8-sig", errors="replace")
         name = str(path)
     else:
         text, name = article, "the text given"
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise TrackerError(too_large.format(name, MAX_ARTICLE_CHARS))
+    if len(text) > MAX_INPUT_CHARS:
+        raise TrackerError(too_large.format(name, MAX_INPUT_CHARS, ", markup included"))
+    if len(text) > MAX_ARTICLE_CHARS and len(article_text(text)[0]) > MAX_ARTICLE_CHARS:
+        raise TrackerError(too_large.format(name, MAX_ARTICLE_CHARS, ""))
     read = read_article(text, published=published, gazetteer=gazetteer)
     records = tuple(_records(read, published, url))
     return Draft(read, name, published, url, records)
