@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,35 @@ class PlaceTable:
         return next((name for name in place.names if normalize(name) == key), place.name)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def cell_safe(value: str) -> str:
+    """A table cell a spreadsheet will not run as a formula: a quote in front of one that begins with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (not a number), and in front of one that
+    begins with quotes before those, so that :func:`cell_text` gives back exactly what was written.
+
+    >>> [cell_safe(v) for v in ("=HYPERLINK(A1)", "-33.5", "'=x", "'Ākra")]
+    ["'=HYPERLINK(A1)", '-33.5', "''=x", "'Ākra"]
+    """
+    if value.startswith(FORMULA_STARTS):
+        return value if _NUMBER.fullmatch(value) else "'" + value
+    return "'" + value if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
+def cell_text(value: str) -> str:
+    """The text a cell written by :func:`cell_safe` stands for.
+
+    >>> [cell_text(cell_safe(v)) for v in ("=1", "'=1", "'Ākra", "-3")]
+    ['=1', "'=1", "'Ākra", '-3']
+    """
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def _where(path: Path) -> str:
     named = os.environ.get(USER_TABLE_ENV)
     return f"{path} (named by ${USER_TABLE_ENV})" if named and Path(named) == path else str(path)
@@ -165,7 +195,7 @@ a places.tsv written by tracker gazetteer import, or unset it
                     row = {"names": "x" * (MAX_FIELD_CHARS + 1)}
                     _check_row(row, path, reader.line_num + 1)
                 _check_row(row, path, reader.line_num)
-                rows.append(row)
+                rows.append({key: cell_text(value) for key, value in row.items()})
                 if limit is not None and len(rows) > limit:
                     raise PlaceTableError(
                         f"{_where(path)} holds more than {limit:,} places, the most a place table may hold (each "
@@ -211,5 +241,5 @@ def write_table(path: Path, rows: Iterable[dict[str, str]]) -> None:
     with temporary.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: cell_safe(value) for key, value in row.items()} for row in rows)
     os.replace(temporary, path)

@@ -3,6 +3,7 @@ names the file, the line and what to do, never a traceback."""
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -114,3 +115,17 @@ def test_a_named_pipe_is_not_imported_as_places(tmp_path: Path) -> None:
                                        str(tmp_path / "p.tsv")])
     assert (result.exit_code, result.output) == (
         1, f"tracker: {tmp_path}/pipe.csv is not a regular file; give the GeoNames dump or CSV file itself\n")
+
+
+def test_the_place_table_puts_a_quote_before_formulas_and_reads_them_back(tmp_path: Path) -> None:
+    source = tmp_path / "places.csv"
+    source.write_text('name,latitude,longitude,source\n"=HYPERLINK(""http://x"",""y"")",-33.5,38.2,@SUM(A1)\n',
+                      encoding="utf-8")
+    into = tmp_path / "places.tsv"
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(source), "--into", str(into)])
+    assert result.exit_code == 0, result.output
+    with into.open(encoding="utf-8", newline="") as stream:
+        row = list(csv.reader(stream, delimiter="\t"))[1]
+    assert (row[1], row[2], row[-1]) == ('\'=HYPERLINK("http://x","y")', "-33.50000", "'@SUM(A1)")
+    place = PlaceTable.read([into]).places[0]
+    assert (place.name, place.latitude, place.source) == ('=HYPERLINK("http://x","y")', -33.5, "@SUM(A1)")
