@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .article import Article, PlaceMention, QuantityMention, article_text, read_article
+from .article import Article, PlaceMention, QuantityMention, read_article
 from .errors import TrackerError
 from .io import DRAFT_MARK
+from .markup import article_text
 from .safety import open_regular
 from .vocabulary import EVENT_TYPES
 
