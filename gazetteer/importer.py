@@ -22,9 +22,13 @@ from pathlib import Path
 
 from tracker.errors import Problem, RecordError
 
-from .table import COLUMNS, Place, user_table_path, write_table
+from .errors import PlaceTableError
+from .table import COLUMNS, MAX_FIELD_CHARS, MAX_USER_PLACES, Place, read_rows, user_table_path, write_table
 
 GEONAMES_COLUMNS = 19
+#: The largest file imported, in bytes (more than :data:`~gazetteer.table.MAX_USER_PLACES` places of
+#: GeoNames would be).
+MAX_IMPORT_BYTES = 256 << 20
 #: GeoNames feature classes in words.
 FEATURE_CLASSES = {
     "A": "administrative area", "H": "water", "L": "area", "P": "populated place", "R": "road",
@@ -45,6 +49,14 @@ class ImportResult:
 def read_places(path: Path) -> tuple[list[Place], str]:
     """The places of a GeoNames dump or a CSV, and which of the two it was; ``RecordError`` listing
     every bad line otherwise."""
+    if not path.is_file():
+        raise PlaceTableError(f"{path} is not a regular file; give the GeoNames dump or CSV file itself")
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise PlaceTableError(
+            f"{path} is over {MAX_IMPORT_BYTES >> 20} MiB, more than a place table may hold ({MAX_USER_PLACES:,} "
+            "places); import only the places you need, such as a GeoNames dump's populated places (feature class "
+            "P: `awk -F'\\t' '$7 == \"P\"' TR.txt > TR-places.txt`)"
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -105,6 +117,9 @@ def _geonames(text: str, file: str) -> Iterator[Place | Problem]:
         if isinstance(point, Problem):
             yield point
             continue
+        if not (cells[14] or "0").isdigit():
+            yield Problem(file, number, None, "population", f"expected a whole number, got {cells[14][:40]!r}")
+            continue
         names = (cells[1], cells[2], *(n for n in cells[3].split(",") if n))
         feature = FEATURE_CLASSES.get(cells[6], "feature") + (f" ({cells[7]})" if cells[7] else "")
         yield Place(
@@ -116,7 +131,10 @@ def _geonames(text: str, file: str) -> Iterator[Place | Problem]:
 def _csv(text: str, file: str) -> Iterator[Place | Problem]:
     reader = csv.DictReader(text.splitlines())
     reader.fieldnames = [h.strip().lower() for h in reader.fieldnames or []]
-    for row in reader:
+    for row in _rows(reader, file):
+        if isinstance(row, Problem):
+            yield row
+            return
         number = reader.line_num
         name = (row.get("name") or "").strip()
         if not name:
@@ -131,13 +149,32 @@ def _csv(text: str, file: str) -> Iterator[Place | Problem]:
         try:
             population = int(row.get("population") or 0)
         except ValueError:
-            yield Problem(file, number, None, "population", f"expected a whole number, got {row['population']!r}")
+            yield Problem(file, number, None, "population",
+                          f"expected a whole number, got {row['population'][:40]!r}")
             continue
         yield Place(
             user_id(name, country, *point), name, *point, country,
             (row.get("feature") or "place").strip(), population, (row.get("source") or "").strip(),
             tuple(dict.fromkeys([name, *alternates])),
         )
+
+
+def _rows(reader: csv.DictReader[str], file: str) -> Iterator[dict[str, str] | Problem]:
+    """The rows of ``reader``; a field over :data:`MAX_FIELD_CHARS` ends them with a problem."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # the csv module's own limit on a field (when no one raised it): the same problem
+            yield Problem(file, reader.line_num + 1, None, "", f"a field is over {MAX_FIELD_CHARS:,} characters; a "
+                          "place's name, names or source is never that long: is this the right file?")
+            return
+        if any(isinstance(value, str) and len(value) > MAX_FIELD_CHARS for value in row.values()):
+            yield Problem(file, reader.line_num, None, "", f"a field is over {MAX_FIELD_CHARS:,} characters; a "
+                          "place's name, names or source is never that long: is this the right file?")
+            return
+        yield row
 
 
 def user_id(name: str, country: str, latitude: float, longitude: float) -> str:
@@ -157,11 +194,17 @@ def import_places(path: Path, into: Path | None = None) -> ImportResult:
     places, kind = read_places(path)
     target = into or user_table_path()
     existing: dict[str, dict[str, str]] = {}
-    if target.is_file():
-        with target.open(encoding="utf-8", newline="") as stream:
-            existing = {row["id"]: row for row in csv.DictReader(stream, delimiter="\t")}
+    if target.exists():
+        existing = {row["id"]: row for row in read_rows(target)}
     replaced = sum(place.id in existing for place in places)
     for place in places:
         existing[place.id] = place.to_row()
+    if len(existing) > MAX_USER_PLACES:
+        raise PlaceTableError(
+            f"{target} would hold {len(existing):,} places, over the {MAX_USER_PLACES:,} a place table may hold "
+            "(each command reads it whole), so nothing was imported; import only the places you need, such as a "
+            "GeoNames dump's populated places (feature class P), or keep a table per region (--into) and point "
+            "$TRACKER_GAZETTEER at the one in use"
+        )
     write_table(target, ({c: row.get(c, "") for c in COLUMNS} for row in existing.values()))
     return ImportResult(len(places) - replaced, replaced, target, kind)

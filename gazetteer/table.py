@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +13,18 @@ from typing import Any
 
 import numpy as np
 
+from .errors import PlaceTableError
 from .normalize import first_sounds, normalize
 
 BUNDLED = Path(__file__).resolve().parent / "data" / "places.tsv"
 COLUMNS = ("id", "name", "latitude", "longitude", "country", "feature", "population", "names", "keys", "source")
+#: The columns a place table must have (the others may be empty or missing).
+REQUIRED = ("id", "name", "latitude", "longitude", "country", "feature")
+#: The most places a user's table may hold: every command that resolves places reads the table whole
+#: (100,000 rows take some 3 seconds; a whole country's GeoNames dump of populated places is less).
+MAX_USER_PLACES = 100_000
+#: The longest field of a place table, in characters (Python's csv module refuses longer by default).
+MAX_FIELD_CHARS = 131_072
 #: Where ``tracker gazetteer import`` keeps the user's places; ``TRACKER_GAZETTEER`` overrides it.
 USER_TABLE_ENV = "TRACKER_GAZETTEER"
 
@@ -93,18 +103,22 @@ class PlaceTable:
 
     @classmethod
     def read(cls, paths: Iterable[Path]) -> PlaceTable:
-        """The places of one or more TSV files in the table format, in order (later files extend)."""
+        """The places of one or more TSV files in the table format, in order (later files extend).
+
+        Each file is checked as it is read (:func:`read_rows`): a file that is no place table, a row
+        whose numbers are not numbers, or a table of more than :data:`MAX_USER_PLACES` rows raises
+        :class:`~gazetteer.errors.PlaceTableError` naming the file and line.
+        """
         rows: list[dict[str, Any]] = []
         for path in paths:
-            with path.open(encoding="utf-8", newline="") as stream:
-                rows.extend(csv.DictReader(stream, delimiter="\t"))
+            rows.extend(read_rows(path, None if path == BUNDLED else MAX_USER_PLACES))
         return cls(rows)
 
     @classmethod
     def default(cls, user: bool = True) -> PlaceTable:
         """The bundled places, extended by the user's own table when it exists and ``user`` is true."""
         paths = [BUNDLED]
-        if user and user_table_path().is_file():
+        if user and user_table_path().exists():
             paths.append(user_table_path())
         return cls.read(paths)
 
@@ -114,6 +128,112 @@ class PlaceTable:
         return next((name for name in place.names if normalize(name) == key), place.name)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def cell_safe(value: str) -> str:
+    """A table cell a spreadsheet will not run as a formula: a quote in front of one that begins with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (not a number), and in front of one that
+    begins with quotes before those, so that :func:`cell_text` gives back exactly what was written.
+
+    >>> [cell_safe(v) for v in ("=HYPERLINK(A1)", "-33.5", "'=x", "'Ākra")]
+    ["'=HYPERLINK(A1)", '-33.5', "''=x", "'Ākra"]
+    """
+    if value.startswith(FORMULA_STARTS):
+        return value if _NUMBER.fullmatch(value) else "'" + value
+    return "'" + value if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
+def cell_text(value: str) -> str:
+    """The text a cell written by :func:`cell_safe` stands for.
+
+    >>> [cell_text(cell_safe(v)) for v in ("=1", "'=1", "'Ākra", "-3")]
+    ['=1', "'=1", "'Ākra", '-3']
+    """
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def _where(path: Path) -> str:
+    named = os.environ.get(USER_TABLE_ENV)
+    return f"{path} (named by ${USER_TABLE_ENV})" if named and Path(named) == path else str(path)
+
+
+def read_rows(path: Path, limit: int | None = MAX_USER_PLACES) -> list[dict[str, str]]:
+    """The rows of a place table, each checked: numbers are numbers, no field is over
+    :data:`MAX_FIELD_CHARS`, and there are at most ``limit`` rows (``None``: no limit).
+
+    >>> read_rows(Path("/dev/null"))
+    Traceback (most recent call last):
+    ...
+    gazetteer.errors.PlaceTableError: /dev/null is a character device, not a place table; point $TRACKER_GAZETTEER at \
+a places.tsv written by tracker gazetteer import, or unset it
+    """
+    fix = f"point ${USER_TABLE_ENV} at a places.tsv written by tracker gazetteer import, or unset it"
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else \
+                "a character device" if stat.S_ISCHR(mode) else "not a regular file"
+            raise PlaceTableError(f"{_where(path)} is {kind}, not a place table; {fix}")
+        rows: list[dict[str, str]] = []
+        with path.open(encoding="utf-8", newline="") as stream:
+            reader = csv.DictReader(stream, delimiter="\t")
+            missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+            if missing:
+                raise PlaceTableError(f"{_where(path)} is not a place table: its first line lacks the columns "
+                                      f"{', '.join(missing)}; {fix}")
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error:  # the csv module's own limit on a field (when no one raised it)
+                    row = {"names": "x" * (MAX_FIELD_CHARS + 1)}
+                    _check_row(row, path, reader.line_num + 1)
+                _check_row(row, path, reader.line_num)
+                rows.append({key: cell_text(value) for key, value in row.items()})
+                if limit is not None and len(rows) > limit:
+                    raise PlaceTableError(
+                        f"{_where(path)} holds more than {limit:,} places, the most a place table may hold (each "
+                        "command reads it whole); import only the places you need, such as a GeoNames dump's "
+                        "populated places (feature class P), or keep a table per region and point "
+                        f"${USER_TABLE_ENV} at the one in use"
+                    )
+    except csv.Error as error:
+        raise PlaceTableError(f"{_where(path)}: not a readable table ({error}); {fix}") from None
+    except UnicodeDecodeError:
+        raise PlaceTableError(f"{_where(path)} is not UTF-8 text, so not a place table; {fix}") from None
+    except OSError as error:
+        raise PlaceTableError(f"{_where(path)} cannot be read ({error.strerror}); {fix}") from None
+    return rows
+
+
+def _check_row(row: dict[str, Any], path: Path, line: int) -> None:
+    fix = "correct or delete that line (the table is tab-separated text), or import the place again"
+    where = f"{_where(path)}:{line}"
+    long = any(isinstance(value, str) and len(value) > MAX_FIELD_CHARS for value in row.values())
+    if long or None in row:
+        what = f"a field is over {MAX_FIELD_CHARS:,} characters" if long else "the line has more fields than the header"
+        raise PlaceTableError(f"{where}: {what}; {fix}")
+    for key, low, high in (("latitude", -90, 90), ("longitude", -180, 180)):
+        value = row.get(key) or ""
+        try:
+            number = float(value)
+        except ValueError:
+            raise PlaceTableError(f"{where}: {key} {value[:40]!r} is not a number; {fix}") from None
+        if not low <= number <= high:
+            raise PlaceTableError(f"{where}: {key} {value[:40]!r} is outside {low}..{high}; {fix}")
+    population = row.get("population") or "0"
+    if not population.isdigit():
+        raise PlaceTableError(f"{where}: population {population[:40]!r} is not a whole number; {fix}")
+    if not (row.get("id") and row.get("name")):
+        raise PlaceTableError(f"{where}: the id or the name is empty; {fix}")
+
+
 def write_table(path: Path, rows: Iterable[dict[str, str]]) -> None:
     """Write rows in the table format, atomically (a temporary file renamed over the old one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,5 +241,5 @@ def write_table(path: Path, rows: Iterable[dict[str, str]]) -> None:
     with temporary.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: cell_safe(value) for key, value in row.items()} for row in rows)
     os.replace(temporary, path)

@@ -167,5 +167,5 @@ def test_comments_stay_with_the_keys_they_stand_above(tmp_path: Path) -> None:
 
 
 def test_an_article_over_the_limit_is_refused() -> None:
-    with pytest.raises(TrackerError, match="draft it in parts"):
+    with pytest.raises(TrackerError, match="split it at paragraph breaks into files under that size and draft each one"):
         draft_events("Syrian troops advanced near Tadmur. " * (MAX_ARTICLE_CHARS // 30))

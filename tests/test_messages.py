@@ -211,5 +211,6 @@ def test_actors_yaml_reads_as_other_types_are_each_named_and_no_count_is_made_up
 def test_a_record_that_is_a_device_is_not_said_to_be_0_mib_over_the_limit(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").symlink_to("/dev/urandom")
     _, problems = read_events(tmp_path)
-    assert [str(p) for p in problems] == [f"{tmp_path}/r.yaml: not a regular file (a device, a pipe or a socket); "
-                                          "a record is a .yaml file: copy the text into one"]
+    assert [str(p) for p in problems] == [f"{tmp_path}/r.yaml: the file is a character device, not a regular "
+                                          "file; input is read only from regular files (is it a link to a device "
+                                          "or a pipe?)"]

@@ -163,8 +163,11 @@ def _day_number(text: pa.Array) -> pa.Array:
 
 
 def shown(array: Any) -> Callable[[int], str]:
-    """A row's value as a message shows it, quoted."""
-    return lambda row: repr(array[row].as_py())
+    """A row's value as a message shows it, quoted (its start only, when it is long)."""
+    from .safety import excerpt
+
+    return lambda row: excerpt(str(array[row].as_py()), 60) if isinstance(array[row].as_py(), str) else \
+        repr(array[row].as_py())
 
 
 def among(column: pa.DictionaryArray, allowed: list[str]) -> pa.Array:

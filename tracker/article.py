@@ -14,12 +14,13 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
+from .markup import article_text as article_text  # part of this module's interface too
 from .quantity import parse_quantity
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ _ABBREVIATIONS = frozenset(
         "oct", "nov", "dec",
     ]
 )
+_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[•*-]?[A-Z0-9\u0600-\u06FF])|\n[ \t]*\n+(?=\s*\S)")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-\u0600-\u06FF]*[\w\u0600-\u06FF])?", re.UNICODE)
 _PARTICLES = frozenset(
@@ -237,40 +239,43 @@ class Article:
 
     def sentence_of(self, offset: int) -> int:
         """The index of the sentence holding the character at ``offset``."""
-        for index, sentence in enumerate(self.sentences):
-            if offset < sentence.end:
-                return index
-        return len(self.sentences) - 1
+        return min(bisect.bisect_right(self._ends, offset), len(self.sentences) - 1)
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [sentence.end for sentence in self.sentences]
+
+    def in_sentence(self, index: int) -> Mentions:
+        """What sentence ``index`` mentions (each kind in order of appearance), found without going
+        through the whole article again.
+
+        >>> article = read_article("ISIS lost 20 km2. Syrian troops advanced 15 km.")
+        >>> [q.text for q in article.in_sentence(1).quantities]
+        ['15 km']
+        """
+        return self._by_sentence.get(index, _NOTHING)
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, Mentions]:
+        found: dict[int, dict[str, list[Any]]] = {}
+        for kind in ("places", "actors", "quantities", "dates"):
+            for mention in getattr(self, kind):
+                found.setdefault(mention.sentence, {}).setdefault(kind, []).append(mention)
+        return {index: Mentions(**{kind: tuple(items) for kind, items in kinds.items()})
+                for index, kinds in found.items()}
 
 
-def article_text(raw: str) -> tuple[str, str | None]:
-    """The readable text of an article given as plain text or HTML, and its title when the HTML has one.
+@dataclass(frozen=True)
+class Mentions:
+    """What one sentence mentions."""
 
-    >>> article_text("<html><head><title>Palmyra</title><script>alert(1)</script></head>"
-    ...              "<body><p>Syrian forces entered <b>Tadmur</b>.</p><p>ISIS withdrew.</p></body></html>")
-    ('Syrian forces entered Tadmur.\\n\\nISIS withdrew.', 'Palmyra')
-    >>> article_text("Plain text stays as it is.\\r\\n")
-    ('Plain text stays as it is.', None)
-    """
-    title = None
-    if re.search(r"<(?:!doctype|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?)>", raw, re.I):  # any tag: markup
-        from bs4 import BeautifulSoup
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
 
-        soup = BeautifulSoup(raw, "html.parser")
-        if soup.title and soup.title.string:
-            title = soup.title.string.strip() or None
-        for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "head"]):
-            tag.decompose()
-        for tag in soup.find_all(["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
-                                  "section", "blockquote"]):
-            tag.insert_before("\n\n")
-            tag.insert_after("\n\n")
-        raw = soup.get_text()
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return text, title
+
+_NOTHING = Mentions()
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -287,8 +292,11 @@ def split_sentences(text: str) -> list[Sentence]:
     for found in _SENTENCE_END.finditer(text):
         cut = found.end()
         if found.group().startswith("."):
-            word = re.search(r"([\w.]+)\.$", text[start: found.start() + 1])
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            # the word before the full stop, read from a short window: an abbreviation is short, and a
+            # sentence held together by many of them is not read again from its start at each one
+            window = max(start, found.start() - _LONGEST_ABBREVIATION - 1)
+            word = re.search(r"([\w.]+)\.$", text[window: found.start() + 1])
+            if word and (word.start() > 0 or window == start) and word.group(1).lower() in _ABBREVIATIONS:
                 continue
         if found.group().startswith("\n") and not re.match(r"\s*[\"'“‘(\[•*-]?[A-Z0-9\u0600-\u06FF]", text[cut:]):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,7 +10,9 @@ from typing import Any
 
 import click
 
-from . import __version__
+from gazetteer.errors import GazetteerError
+
+from . import __version__, safety
 from .collection import read_events
 from .errors import Problem, RecordError, TrackerError
 from .model import Event
@@ -24,8 +27,8 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except TrackerError as error:
-            click.echo(f"tracker: {error}", err=True)
+        except (TrackerError, GazetteerError) as error:
+            click.echo(f"tracker: {safety.terminal_safe(error)}", err=True)
             ctx.exit(1)
 
 
@@ -70,7 +73,7 @@ def _next_step(output: Path) -> str:
 
 def _report(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(safety.terminal_safe(problem), err=True)
 
 
 _online = click.option(
@@ -127,10 +130,10 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
     if as_json:
         result = {"valid": not problems, "records": len(events), "problems": [p.to_dict() for p in problems],
                   "warnings": [w.to_dict() for w in warnings]}
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(safety.json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
         raise SystemExit(1 if problems else 0)
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(safety.terminal_safe(f"warning: {warning}"), err=True)
     if problems:
         _report(problems)
         files = len({p.path for p in problems})
@@ -181,14 +184,14 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
                    err=True)
         raise SystemExit(1) from None
     if as_json:
-        click.echo(json.dumps([item.to_dict() for item in added], ensure_ascii=False, indent=2))
+        click.echo(safety.json_safe(json.dumps([item.to_dict() for item in added], ensure_ascii=False, indent=2)))
         return
     claims = 0
     for item in added:
-        click.echo(f"{'replaced' if item.replaced else 'added'} {item.path}: {item.event.title}")
+        click.echo(safety.terminal_safe(f"{'replaced' if item.replaced else 'added'} {item.path}: {item.event.title}"))
         for result in item.results:
             claims += 1
-            click.echo(f"  claim {result.index} ({result.kind}): {result.explanation}")
+            click.echo(safety.terminal_safe(f"  claim {result.index} ({result.kind}): {result.explanation}"))
     count = len(added)
     click.echo(f"{count} record{'s' * (count != 1)} written to {into}, with {claims} claim{'s' * (claims != 1)}")
     click.echo(f"next: tracker check {into}, then tracker map {into} --offline")
@@ -211,7 +214,8 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     sentence that makes a claim (an area, a distance, a count, a direction, a border reached, a zone
     entered) or tells of an actor doing something at a place, each claim quoting its sentence. What
     the text does not settle is marked «REVIEW»: a record holding a mark is not valid, so fill or
-    delete each one, then add the records.
+    delete each one, then add the records. An article may have up to 200,000 characters of text
+    (5,000,000 with its markup); split a longer one at paragraph breaks.
 
     \b
     Examples:
@@ -222,17 +226,18 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     """
     import sys
 
-    from .draft import draft_events
+    from .draft import MAX_INPUT_CHARS, draft_events
 
     if str(article) == "-":
-        text: Any = sys.stdin.read()
+        text: Any = sys.stdin.read(MAX_INPUT_CHARS + 1)  # one more: an article over the limit is refused
     else:
         text = article
     result = draft_events(text, published=published.date() if published else None, url=url,
                           gazetteer=_gazetteer(False))
-    body = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n" if as_json else result.to_yaml()
+    body = safety.json_safe(json.dumps(result.to_dict(), ensure_ascii=False, indent=2)) + "\n" if as_json else \
+        result.to_yaml()
     if output is None:
-        click.echo(body, nl=False)
+        click.echo(safety.terminal_safe(body), nl=False)
         where = "the draft above"
     else:
         from .add import write_all
@@ -265,7 +270,8 @@ def import_command(dataset: str, file: Path, output: Path, encoding: str) -> Non
     geo_precision or UCDP's where_prec; the dataset's own columns are kept beside, prefixed acled_
     or ucdp_. A row that cannot be read is reported with its line and the reason, and left out;
     the others are imported. Exit status 1 when any row was left out; when none can be read, nothing
-    is written. A file not in UTF-8 is refused unless --encoding names its encoding.
+    is written. A file not in UTF-8 is refused unless --encoding names its encoding. Refused: a header
+    over 65,536 characters or 1,000 columns, a row over 32 MiB.
 
     \b
     Examples:
@@ -298,14 +304,17 @@ def import_command(dataset: str, file: Path, output: Path, encoding: str) -> Non
 @click.option("--actor", help="Only events involving this actor.")
 @click.option("--region", help="Only events in this shipped country (name or ISO code), or in a box "
               "WEST,SOUTH,EAST,NORTH.")
+@click.option("--raw-csv", is_flag=True, help="Write CSV cells as they are: by default a cell beginning with =, +, "
+              "-, @, a tab or a carriage return (not a number) gets a ' in front, so a spreadsheet does not run it.")
 def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor: str | None,
-           region: str | None) -> None:
+           region: str | None, raw_csv: bool) -> None:
     """Write the events of PATHS (default ./events; record folders or files, or event tables) to a file
     GIS tools read.
 
     Each event is one feature: its area where it has one, else its point, with every key of the record
     as a property (nested keys as JSON in CSV and GeoParquet). GeoJSON written here reads back into the
-    same records.
+    same records. In CSV, text that a spreadsheet would run as a formula (=, +, -, @...) gets a ' in
+    front (OWASP's advice against CSV injection); tracker reads it back without; --raw-csv turns it off.
 
     \b
     Examples:
@@ -322,7 +331,8 @@ def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor:
         table = table.involving(actor)
     if region:
         table = table.within(parse_region(region))
-    table.write(output, progress=True)
+    with safety.raw_csv() if raw_csv else contextlib.nullcontext():
+        table.write(output, progress=True)
     click.echo(f"wrote {len(table):,} of {count:,} events to {output}")
     readable = output.suffix.lower() in (".parquet", ".csv", ".geojson", ".json")
     click.echo(f"next: open {output} in QGIS" + (f", or tracker map {output} --offline" if readable else ""))
@@ -364,7 +374,7 @@ def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
             }
             for e in events
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(safety.json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
     else:
         header = ("id", "date", "type", "location", "claims")
         rows_text = [(e.id, _date(e), e.type, _location(e), str(len(e.claims))) for e in events]
@@ -374,6 +384,7 @@ def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    rows = [[safety.terminal_safe(cell) for cell in row] for row in rows]  # record text: no escape sequences
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -402,7 +413,7 @@ def geocode(names: tuple[str, ...], as_json: bool, country: str | None, online: 
     matches = _gazetteer(online).resolve_many(list(names), country=country)
     if as_json:
         for match in matches:
-            click.echo(json.dumps(match.to_dict(), ensure_ascii=False))
+            click.echo(safety.json_safe(json.dumps(match.to_dict(), ensure_ascii=False)))
     else:
         rows = []
         for match in matches:
@@ -415,7 +426,7 @@ def geocode(names: tuple[str, ...], as_json: bool, country: str | None, online: 
         click.echo(_table(("query", "result", "name", "latitude", "longitude", "country", "feature", "score"), rows))
         for match in matches:
             if not match.found:
-                click.echo(match.explain(), err=True)
+                click.echo(safety.terminal_safe(match.explain()), err=True)
     raise SystemExit(0 if all(match.found for match in matches) else 1)
 
 
@@ -439,6 +450,7 @@ def gazetteer_import(file: Path, into: Path | None) -> None:
     a header naming name, latitude and longitude, to your own gazetteer, which extends the bundled one.
 
     Every row is checked first: if any is bad, each bad line is reported and nothing is written.
+    Your table holds at most 100,000 places (every command reads it whole).
 
     \b
     Examples:
@@ -486,16 +498,16 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
         report = check_claims(events, _gazetteer(online))
     _report([*problems, *report.problems])
     for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+        click.echo(safety.terminal_safe(f"warning: {warning.message}"), err=True)
     if as_json:
-        click.echo(json.dumps([r.to_dict() for r in report.results], ensure_ascii=False, indent=2))
+        click.echo(safety.json_safe(json.dumps([r.to_dict() for r in report.results], ensure_ascii=False, indent=2)))
     else:
         rows = [
             (r.event, str(r.index), r.kind, _claimed(r.claimed, r.unit), _measured(r.measured, r.unit), r.verdict)
             for r in report.results
         ]
         click.echo(_table(("event", "claim", "kind", "claimed", "measured", "verdict"), rows))
-        click.echo(report.summary())
+        click.echo(safety.terminal_safe(report.summary()))
     raise SystemExit(1 if (problems or report.problems) or (strict and report.failed) else 0)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, overload
 from .errors import Problem, RecordError, TrackerError
 from .io import Origin, dump_events, position, read_file, yaml_files
 from .model import Event
+from .safety import not_regular, not_regular_problem
 
 if TYPE_CHECKING:
     import geopandas
@@ -146,6 +147,10 @@ def read_events(
     for root in roots:
         if not root.exists():
             problems.append(Problem(str(root), None, None, "", "no such file or folder"))
+            continue
+        kind = None if root.is_dir() else not_regular(root)
+        if kind is not None:
+            problems.append(Problem(str(root), None, None, "", not_regular_problem(kind)))
             continue
         if is_table(root):
             tables.append(_read_table(root, progress, claimed_only))

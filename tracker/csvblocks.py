@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from .errors import Problem
+from .errors import Problem, TrackerError
 
 # Python's csv module refuses values over 128 KiB by default; a note in an export may be longer.
 csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
@@ -46,9 +46,25 @@ def pieces(source: Path, size: int) -> Generator[tuple[memoryview, int], None, N
     while start < total:
         end = min(start + size, total)
         while (cut := total if end == total else row_end(mapped, start, end)) < 0:
+            if end - start > MAX_ROW_BYTES:  # no row ends in more than the longest row: refused
+                raise _too_long(source, mapped, start)
             end = min(end + size, total)  # no row ends in this block: read on
+        if cut - start > MAX_ROW_BYTES and row_end(mapped, start, start + MAX_ROW_BYTES + 1) < 0:
+            raise _too_long(source, mapped, start)  # the last row, with no line end after it
         yield whole[start:cut], cut
         start = cut
+
+
+#: The longest row an import reads, in bytes (32 MiB: a long ACLED note is some thousand bytes).
+MAX_ROW_BYTES = 32 << 20
+
+
+def _too_long(source: Path, mapped: mmap.mmap, start: int) -> TrackerError:
+    line = 1 + sum(mapped[at: min(at + _STEP, start)].count(b"\n") for at in range(0, start, _STEP))
+    return TrackerError(
+        f"{source}:{line}: a row is over {MAX_ROW_BYTES >> 20} MiB, the longest an import reads (is a quote left "
+        "open?); fix or remove that row and import again"
+    )
 
 
 def row_end(mapped: mmap.mmap, start: int, end: int) -> int:

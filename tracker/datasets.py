@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ import pyarrow.compute as pc
 from . import arrowtext as tx
 from . import csvblocks
 from .errors import Problem, TrackerError
+from .safety import NotRegularFile, excerpt, not_regular, open_regular
 from .table import COLUMNS
 from .vocabulary import canonical_sub_type, canonical_type
 
@@ -42,6 +44,10 @@ from .vocabulary import canonical_sub_type, canonical_type
 #: hundred MB. (Each block costs some time of its own, whatever its size, and becomes a row group;
 #: 24 MiB took 3-6% less time than 16 MiB on the benchmark files, 8 and 32 MiB more.)
 CHUNK_BYTES = 24 << 20
+#: The longest header row read, in characters, and the most columns an import may have (an ACLED
+#: export has 31, a UCDP GED export 49).
+MAX_HEADER_CHARS = 65_536
+MAX_COLUMNS = 1_000
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
@@ -117,6 +123,9 @@ def import_events(
     if chunk_bytes <= 0:
         raise TrackerError(f"chunk_bytes is {chunk_bytes}; give a positive number of bytes")
     source, output = Path(source), Path(output)
+    kind = not_regular(source)
+    if kind is not None:
+        raise TrackerError(f"{source} is {kind}, not a regular file; give the CSV file itself")
     if not source.is_file():
         raise TrackerError(f"{source}: no such file")
     return _import(spec, source, output, chunk_bytes, progress, encoding=_codec(encoding))
@@ -303,7 +312,7 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview,
                     return len(uneven), spec.convert(_coded(spec, empty))[0], uneven
             table = parse(as_text)
     except pa.ArrowInvalid as error:
-        raise TrackerError(f"not a readable CSV file: {error}") from None
+        raise TrackerError(f"not a readable CSV file: {excerpt(str(error), 200)[1:-1]}") from None
     rows, problems = spec.convert(_coded(spec, table))
     if kept is None:
         return table.num_rows, rows, problems
@@ -368,20 +377,44 @@ def _bar(source: Path, progress: bool) -> Any:
 
 
 def _header(source: Path, spec: _Dataset, encoding: str = "utf-8") -> list[str]:
-    """The column names (in lower case), after checking the export has the columns it needs."""
-    with source.open(encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as stream:
-        try:
-            header = next(csv.reader(stream), None)
-        except UnicodeDecodeError:
-            raise _not_in_encoding(source, encoding) from None
+    """The column names (in lower case), after checking the export has the columns it needs. The
+    header is read only up to :data:`MAX_HEADER_CHARS` and :data:`MAX_COLUMNS`."""
+    try:
+        with open_regular(source) as raw, io.TextIOWrapper(
+                raw, "utf-8-sig" if encoding == "utf-8" else encoding, newline="") as stream:
+            line = stream.readline(MAX_HEADER_CHARS + 1)
+            while line.count('"') % 2 and len(line) <= MAX_HEADER_CHARS:  # a quoted name spanning lines
+                more = stream.readline(MAX_HEADER_CHARS + 1 - len(line))
+                if not more:
+                    break
+                line += more
+    except UnicodeDecodeError:
+        raise _not_in_encoding(source, encoding) from None
+    except NotRegularFile as error:
+        raise TrackerError(str(error)) from None
+    except OSError as error:
+        raise TrackerError(f"{source}: cannot read the file: {error.strerror}") from None
+    if len(line) > MAX_HEADER_CHARS:
+        raise TrackerError(
+            f"{source}:1: the header row is longer than {MAX_HEADER_CHARS:,} characters (it starts "
+            f"{excerpt(line[:40])[:-1]}...'); is this a {spec.name.upper()} export? Its header is one line of "
+            "column names"
+        )
+    header = next(csv.reader(io.StringIO(line, newline="")), None)
     if not header:
         raise TrackerError(f"{source}: the file is empty; an export starts with a header row")
+    if len(header) > MAX_COLUMNS:
+        raise TrackerError(
+            f"{source}:1: the header has {len(header):,} columns, over the {MAX_COLUMNS:,} an import may have; is "
+            f"this a {spec.name.upper()} export? Keep only its own columns (for example with `cut -d, -f1-60`)"
+        )
     names = [name.strip().lower() for name in header]
     missing = [c for c in spec.required if c not in names]
     if missing:
+        shown = ", ".join(excerpt(name, 40) if len(name) > 40 else name for name in names[:8])
         raise TrackerError(
             f"{source}:1: the header lacks {', '.join(missing)}; is this a {spec.name.upper()} export? "
-            f"(it has: {', '.join(names[:8])}{'...' if len(names) > 8 else ''})"
+            f"(it has: {shown}{'...' if len(names) > 8 else ''})"
         )
     return names
 

@@ -25,13 +25,21 @@ from gazetteer.kinds import region_sized
 from .article import Article, PlaceMention, QuantityMention, read_article
 from .errors import TrackerError
 from .io import DRAFT_MARK
+from .markup import article_text
+from .safety import open_regular
 from .vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-#: The longest article drafted, in characters (a long report is some 50,000).
-MAX_ARTICLE_CHARS = 1_000_000
+#: The longest article drafted, in characters (a long report is some 50,000; drafting takes about a
+#: second for every 20,000 characters of dense text).
+MAX_ARTICLE_CHARS = 200_000
+#: The longest input drafted, markup included, in characters (HTML pages are mostly markup; reading
+#: them takes about a second for 4,000,000 characters).
+MAX_INPUT_CHARS = 5_000_000
+#: The longest quote a drafted claim carries, in characters; a longer sentence is cut there.
+MAX_QUOTE_CHARS = 1_000
 #: The verbs that make a sentence tell of an event, by the ACLED event type they suggest.
 EVENT_VERBS: dict[str, str] = {
     r"advanc\w*|captur\w*|recaptur\w*|retak\w*|retook|seiz\w*|secur\w*|liberat\w*|took control|attack\w*|"
@@ -60,7 +68,7 @@ _COMPASS_DIRECTION = re.compile(
 _BORDER_ADJECTIVES = {"Iraqi": "Iraq", "Jordanian": "Jordan", "Turkish": "Turkey", "Lebanese": "Lebanon",
                       "Israeli": "Israel", "Syrian": "Syria", "Saudi": "Saudi Arabia"}
 _REACH = re.compile(
-    r"\b(?:reach\w*|arriv\w* at|all the way to|up to|as far as|got to)\b[^.;]*?\b(?:the\s+)?(?:"
+    r"\b(?:reach\w*|arriv\w* at|all the way to|up to|as far as|got to)\b[^.;]{0,300}?\b(?:the\s+)?(?:"
     r"(?P<adjective>" + "|".join(_BORDER_ADJECTIVES) + r")(?:-\w+)?\s+borders?"
     r"|borders?\s+(?:with|of)\s+(?P<first>[A-Z][\w ]*?)(?:\s+and\s+(?P<second>[A-Z]\w+))?\b)",
 )
@@ -235,15 +243,25 @@ def draft_events(
     >>> record["title"]
     '«REVIEW» a one-line title for: "Pro-government soldiers are now within 15 miles of Tadmur."'
     """
+    too_large = ("{} is larger than the {:,} characters an article may have{}; split it at paragraph breaks into "
+                 "files under that size and draft each one")
     if isinstance(article, os.PathLike):
         path = Path(article)
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        try:
+            with open_regular(path) as stream:
+                raw = stream.read(4 * MAX_INPUT_CHARS + 1)  # a character is at most 4 bytes of UTF-8
+        except OSError as error:
+            raise TrackerError(f"cannot read {path}: {error.strerror}") from None
+        if len(raw) > 4 * MAX_INPUT_CHARS:
+            raise TrackerError(too_large.format(path, MAX_INPUT_CHARS, ", markup included"))
+        text = raw.decode("utf-8-sig", errors="replace")
         name = str(path)
     else:
         text, name = article, "the text given"
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise TrackerError(f"{name} holds {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} an article may "
-                           "have; draft it in parts")
+    if len(text) > MAX_INPUT_CHARS:
+        raise TrackerError(too_large.format(name, MAX_INPUT_CHARS, ", markup included"))
+    if len(text) > MAX_ARTICLE_CHARS and len(article_text(text)[0]) > MAX_ARTICLE_CHARS:
+        raise TrackerError(too_large.format(name, MAX_ARTICLE_CHARS, ""))
     read = read_article(text, published=published, gazetteer=gazetteer)
     records = tuple(_records(read, published, url))
     return Draft(read, name, published, url, records)
@@ -251,11 +269,14 @@ def draft_events(
 
 def _records(article: Article, published: dt.date | None, url: str | None) -> Iterator[CommentedMap]:
     title = article.title or _headline(article)
+    all_actors = ", ".join(dict.fromkeys(a.actor for a in article.actors)) or "none"
+    all_places = ", ".join(dict.fromkeys(p.text for p in article.places if p.kind == "place")) or "none"
     for index, sentence in enumerate(article.sentences):
         claims, targets = _claims(article, index)
         verb = _VERB.search(sentence.text)
-        actors = list(dict.fromkeys(a.actor for a in article.actors if a.sentence == index))
-        places = [p for p in article.places if p.sentence == index and p.kind in ("place", "unknown")]
+        here = article.in_sentence(index)
+        actors = list(dict.fromkeys(a.actor for a in here.actors))
+        places = [p for p in here.places if p.kind in ("place", "unknown")]
         if not claims and not (verb and actors and places):
             continue
         record = CommentedMap()
@@ -270,10 +291,9 @@ def _records(article: Article, published: dt.date | None, url: str | None) -> It
         if actors:
             record["actors"] = _flow(actors)
         else:
-            named = ", ".join(dict.fromkeys(a.actor for a in article.actors)) or "none"
             record["actors"] = _flow([review(f"who took part (none named in this sentence; the article names: "
-                                             f"{named})")])
-        _location(record, article, index, targets)
+                                             f"{all_actors})")])
+        _location(record, article, index, targets, all_places)
         record["claims"] = CommentedSeq(claims) if claims else None
         if record["claims"] is None:
             del record["claims"]
@@ -294,7 +314,7 @@ def _flow(items: list[Any]) -> CommentedSeq:
 
 
 def _date(record: CommentedMap, article: Article, index: int, published: dt.date | None) -> None:
-    dates = [d for d in article.dates if d.sentence == index and d.start is not None]
+    dates = [d for d in article.in_sentence(index).dates if d.start is not None]
     if dates:
         date = dates[0]
         assert date.start is not None and date.end is not None
@@ -314,9 +334,10 @@ def _date(record: CommentedMap, article: Article, index: int, published: dt.date
                                 "--date DATE resolves 'on Friday' and the like)")
 
 
-def _location(record: CommentedMap, article: Article, index: int, targets: set[int]) -> None:
+def _location(record: CommentedMap, article: Article, index: int, targets: set[int], named: str) -> None:
+    """Where the event of sentence ``index`` happened; ``named`` lists the places the article names."""
     rank = {"place": 0, "unknown": 1, "country": 2, "region": 3}
-    here = sorted((p for p in article.places if p.sentence == index and p.start not in targets),
+    here = sorted((p for p in article.in_sentence(index).places if p.start not in targets),
                   key=lambda p: (rank[p.kind], p.start))
     known = [p for p in here if p.kind == "place" and p.match is not None and p.match.found]
     if known:
@@ -337,7 +358,6 @@ def _location(record: CommentedMap, article: Article, index: int, targets: set[i
         else:
             record["location"] = review(f"{place.text!r} is a {place.kind}, not a point; write a place in it")
         return
-    named = ", ".join(dict.fromkeys(p.text for p in article.places if p.kind == "place")) or "none"
     record["location"] = review(f"where it happened (no place in this sentence; the article names: {named})")
 
 
@@ -361,18 +381,20 @@ def _claims(article: Article, index: int) -> tuple[list[CommentedMap], set[int]]
     not the event's location)."""
     sentence = article.sentences[index]
     text = sentence.text
-    places = [p for p in article.places if p.sentence == index]
-    actors = [a for a in article.actors if a.sentence == index]
+    mentions = article.in_sentence(index)
+    places = {p.start: p for p in mentions.places}
+    actors = list(mentions.actors)
+    total = bool(_TOTAL.search(text))
     claims: list[CommentedMap] = []
     targets: set[int] = set()
-    for quantity in (q for q in article.quantities if q.sentence == index):
-        claim = _quantity_claim(article, quantity, places, actors, targets)
+    for quantity in mentions.quantities:
+        claim = _quantity_claim(article, quantity, places, actors, targets, total)
         if claim is not None:
             claims.append(claim)
     for found in _COMPASS_DIRECTION.finditer(text):
         after = sentence.start + found.end()
-        place = next((p for p in places if p.start == after and p.kind == "place"), None)
-        if place is None:
+        place = places.get(after)
+        if place is None or place.kind != "place":
             continue
         targets.add(place.start)
         claims.append(CommentedMap([("direction", found.group("direction").lower().replace(" ", "-")),
@@ -386,23 +408,27 @@ def _claims(article: Article, index: int) -> tuple[list[CommentedMap], set[int]]
             claims.append(CommentedMap([("reaches", country.strip())]))
     for found in _ZONE.finditer(text):
         claims.append(CommentedMap([("inside", review(f"the id of the record whose area is {found.group('zone')!r}"))]))
+    quote = text if len(text) <= MAX_QUOTE_CHARS else text[:MAX_QUOTE_CHARS].rstrip() + "…"
     for claim in claims:
-        claim["quote"] = text
+        claim["quote"] = quote
     return claims, targets
 
 
-def _quantity_claim(article: Article, quantity: QuantityMention, places: list[PlaceMention], actors: list[Any],
-                    targets: set[int]) -> CommentedMap | None:
+def _quantity_claim(article: Article, quantity: QuantityMention, places: dict[int, PlaceMention], actors: list[Any],
+                    targets: set[int], total: bool) -> CommentedMap | None:
+    """The claim a quantity makes; ``places`` are those of its sentence by where they start, and
+    ``total`` whether the sentence speaks of a total. Only a few words around the quantity are read,
+    so a long sentence full of quantities costs no more than short ones."""
     sentence = article.sentences[quantity.sentence]
-    before = article.text[sentence.start: quantity.start]
+    before = article.text[max(sentence.start, quantity.start - 40): quantity.start]
     after_start = quantity.start + len(quantity.text)
     if quantity.kind == "count":
         return CommentedMap([("count", int(quantity.value)), ("of", quantity.noun)])
     if quantity.kind == "area":
-        if _TOTAL.search(sentence.text):
+        if total:
             claim = CommentedMap([("total_area", quantity.quantity)])
             claim["actor"] = actors[0].actor if actors else review("whose gains these are")
-            dates = [d for d in article.dates if d.sentence == quantity.sentence and d.start is not None]
+            dates = [d for d in article.in_sentence(quantity.sentence).dates if d.start is not None]
             if dates and dates[0].start is not None:
                 claim["since"] = dates[0].start
                 claim.yaml_add_eol_comment(f'"{_comment(dates[0].text)}"', "since")
@@ -410,11 +436,11 @@ def _quantity_claim(article: Article, quantity: QuantityMention, places: list[Pl
                 claim["since"] = review("the first day of the period the total covers, YYYY-MM-DD")
             return claim
         return CommentedMap([("area", quantity.quantity)])
-    rest = article.text[after_start: sentence.end]
+    rest = article.text[after_start: min(sentence.end, after_start + 300)]
     link = re.match(r"\s+(?:(?:north|south|east|west)\w*\s+)?(?:of|from)\s+(?:the\s+)?", rest, re.I)
     if not link:
         return None
-    target = next((p for p in places if p.start == after_start + link.end()), None)
+    target = places.get(after_start + link.end())
     claim = CommentedMap([("distance", quantity.quantity)])
     if target is not None and target.kind == "place" and target.match is not None and target.match.found:
         claim["to"] = target.text

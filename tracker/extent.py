@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from .safety import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, InputTooLarge, NotRegularFile, read_limited
+
 #: The largest circle radius accepted, in km: beyond it a circle is no longer a local area.
 MAX_CIRCLE_RADIUS_KM = 2000.0
 #: An area spanning this many degrees of longitude or more is refused.
@@ -102,7 +104,9 @@ def load_geojson(path: Path) -> Any:
     """The data of a GeoJSON area file, read and checked: nesting bounded, every polygon's rings
     fit to measure. ``ValueError`` (its text names the file and the fix) otherwise."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_GEOJSON_BYTES, GEOJSON_TOO_LARGE).decode("utf-8")
+    except (NotRegularFile, InputTooLarge) as error:
+        raise ValueError(str(error)) from None
     except UnicodeDecodeError:
         raise ValueError(f"{path.name} is not UTF-8; save it as UTF-8") from None
     except OSError as error:

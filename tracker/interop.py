@@ -24,6 +24,7 @@ import shapely
 
 from .arrowtext import mostly_distinct
 from .errors import TrackerError
+from .safety import spreadsheet_frame, spreadsheet_table, xml_safe
 from .table import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, EventTable, iter_records, points
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ class TableWriter:
     def _csv_chunk(self, frame: Any) -> None:
         plain = pd.DataFrame(frame.drop(columns="geometry"))
         plain["geometry"] = shapely.to_wkt(frame.geometry.to_numpy(), rounding_precision=-1)
+        plain = spreadsheet_frame(plain)  # cells a spreadsheet would run as formulas get a quote in front
         plain.to_csv(self._text(), header=self.rows == 0, index=False, lineterminator="\n")
 
     def _geojson_chunk(self, frame: Any) -> None:
@@ -174,16 +176,17 @@ class TableWriter:
         for values, geometry in zip(frame[columns].itertuples(index=False, name=None), frame.geometry, strict=True):
             row = dict(zip(columns, values, strict=True))
             mark = ET.Element("Placemark")
-            ET.SubElement(mark, "name").text = str(row.get("title") or row.get("id") or "")
+            # XML 1.0 allows no NUL and few other controls: they are left out, so the file stays well-formed
+            ET.SubElement(mark, "name").text = xml_safe(str(row.get("title") or row.get("id") or ""))
             span = ET.SubElement(mark, "TimeSpan")
-            ET.SubElement(span, "begin").text = str(row.get("start") or "")
-            ET.SubElement(span, "end").text = str(row.get("end") or "")
+            ET.SubElement(span, "begin").text = xml_safe(str(row.get("start") or ""))
+            ET.SubElement(span, "end").text = xml_safe(str(row.get("end") or ""))
             data = ET.SubElement(mark, "ExtendedData")
             for column, value in row.items():
                 if _missing(value):
                     continue
-                item = ET.SubElement(data, "Data", name=str(column))
-                ET.SubElement(item, "value").text = str(value)
+                item = ET.SubElement(data, "Data", name=xml_safe(str(column)))
+                ET.SubElement(item, "value").text = xml_safe(str(value))
             if geometry is not None:
                 mark.append(_kml_geometry(geometry))
             stream.write(ET.tostring(mark, encoding="unicode") + "\n")
@@ -318,6 +321,7 @@ def read_table(path: Path) -> EventTable:
         return EventTable(frame.reset_index(drop=True))
     if suffix == ".csv":
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)  # text as written: nothing guessed
+        frame = spreadsheet_table(frame)  # without the quotes put before formulas
         _check_columns(path, list(frame.columns))
         geometry = shapely.from_wkt(frame.pop("geometry").replace("", None).to_numpy()) if "geometry" in frame else None
         for column in COLUMNS:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from .diagnostics import REQUIRED_KEYS_HINT, field_path, problems_from, walk
 from .errors import Problem
 from .model import Event
+from .safety import NotRegularFile, not_regular_problem, open_regular
 
 #: The largest file read, in bytes (1 MiB: some thousand records in one ``---`` stream).
 MAX_FILE_BYTES = 1 << 20
@@ -169,7 +170,7 @@ def read_file(
     file = str(path)
     folder = folder if folder is not None else path.parent
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 size = os.fstat(stream.fileno()).st_size
@@ -183,6 +184,8 @@ def read_file(
                         "limit for one file; split it, one record per file",
                     )
                 ]
+    except NotRegularFile as error:
+        return [], [Problem(file, None, None, "", not_regular_problem(error.kind))]
     except OSError as error:
         return [], [Problem(file, None, None, "", f"cannot read the file: {error.strerror}")]
     return read_bytes(raw, file, folder, path.parent)

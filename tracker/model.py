@@ -46,6 +46,7 @@ from pydantic_core import PydanticCustomError
 
 from .extent import load_geojson, radius_problem, ring_problem
 from .quantity import Quantity, parse_quantity, wrong_dimension
+from .safety import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, not_regular, size_text
 from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -409,8 +410,16 @@ class Area(Record):
                 f"{value!r} leaves the events folder; put the file inside it, next to the record, and "
                 "give its relative path, like areas/badiyeh.geojson",
             )
+        kind = not_regular(target)
+        if kind is not None:
+            raise fail("geojson_kind", f"{value!r} is {kind}, not a regular file; an area is read only from a "
+                       "regular GeoJSON file")
         if not target.is_file():
             raise fail("geojson_missing", f"{value!r} does not exist next to the record")
+        size = target.stat().st_size
+        if size > MAX_GEOJSON_BYTES:
+            raise fail("geojson_size", f"{value!r} is {size_text(size)}, over the {size_text(MAX_GEOJSON_BYTES)} "
+                       f"limit for an area file; {GEOJSON_TOO_LARGE}")
         try:
             load_geojson(target)
         except ValueError as error:
