@@ -114,12 +114,12 @@ class PlaceTable:
         return next((name for name in place.names if normalize(name) == key), place.name)
 
 
-def write_table(path: Path, rows: Iterable[dict[str, str]]) -> None:
-    """Write rows in the table format, atomically (a temporary file renamed over the old one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as stream:
+def write_table(path: Path, rows: Iterable[dict[str, str]], inputs: Iterable[Path] = ()) -> None:
+    """Write rows in the table format over ``path``, never over one of ``inputs``, atomically (a
+    temporary file renamed over the old one; see :mod:`tracker.files`)."""
+    from tracker.files import Output
+
+    with Output(path, force=True, inputs=inputs) as output, output.open() as stream:
         writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    os.replace(temporary, path)

@@ -88,14 +88,16 @@ class _Dataset:
 
 
 def import_events(
-    dataset: str, source: str | Path, output: str | Path, *, chunk_bytes: int = CHUNK_BYTES, progress: bool = False
+    dataset: str, source: str | Path, output: str | Path, *, chunk_bytes: int = CHUNK_BYTES, progress: bool = False,
+    force: bool = False,
 ) -> ImportReport:
     """Import an ACLED (``dataset="acled"``) or UCDP GED (``"ucdp"``) CSV export into ``output``: a
     ``.parquet``, ``.csv``, ``.geojson`` or ``.kml`` file, or a folder of YAML records.
 
     The file is read in blocks of ``chunk_bytes`` by Arrow's CSV reader and each block converted with
     Arrow compute functions. Rows that cannot be read are left out and reported in the returned
-    :class:`ImportReport`. The output is written under a temporary name and renamed when complete.
+    :class:`ImportReport`. The output is written under a temporary name and renamed when complete; an
+    existing output is replaced only with ``force``, and the source never (see :mod:`tracker.files`).
     """
     spec = DATASETS.get(dataset.lower())
     if spec is None:
@@ -105,10 +107,10 @@ def import_events(
     source, output = Path(source), Path(output)
     if not source.is_file():
         raise TrackerError(f"{source}: no such file")
-    return _import(spec, source, output, chunk_bytes, progress)
+    return _import(spec, source, output, chunk_bytes, progress, force)
 
 
-def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool,
+def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool, force: bool,
             drop: np.ndarray | None = None) -> ImportReport:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -118,8 +120,8 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
     report = ImportReport(spec.name, source, output)
     bad_rows: list[tuple[int, str]] = []
     written = _Written()
+    writer = TableWriter(output, seldom_repeating=spec.seldom_repeating(), force=force, inputs=[source])
     bar = _bar(source, progress)
-    writer = TableWriter(output, seldom_repeating=spec.seldom_repeating())
     blocks = csvblocks.pieces(source, chunk_bytes)
     try:
         # Blocks are parsed and converted by two threads (Arrow releases the GIL) while this one
@@ -148,7 +150,7 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
             bar.close()
     if len(repeated) and drop is None:  # rare: import again, leaving those rows out
         writer.abort()
-        again = _import(spec, source, output, chunk_bytes, progress, drop=repeated)
+        again = _import(spec, source, output, chunk_bytes, progress, force, drop=repeated)
         again.problems = sorted([*again.problems, *csvblocks.locate(source, [
             (int(row), f"{spec.required[0]} repeats an earlier row") for row in repeated])],
             key=lambda problem: problem.line or 0)
