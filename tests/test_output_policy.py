@@ -305,7 +305,8 @@ def test_a_failure_half_way_through_an_import_leaves_the_old_file_and_no_tempora
     assert out.read_bytes() == b"old" and _listing(work / "out") == ["big.parquet"]
 
 
-@pytest.mark.parametrize(("name", "rows"), [("big.geojson", 5_000), ("big.csv", 5_000), ("records", 1_200)])
+@pytest.mark.parametrize(("name", "rows"), [("big.geojson", 5_000), ("big.csv", 5_000), ("big.parquet", 10_000),
+                                           ("records", 1_200)])
 def test_ctrl_c_half_way_through_leaves_the_old_output_and_no_temporary(
     work: Path, monkeypatch: pytest.MonkeyPatch, name: str, rows: int
 ) -> None:

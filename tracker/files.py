@@ -369,13 +369,17 @@ class Output:
             raise
         shutil.rmtree(aside, ignore_errors=True)
 
+    def abandon(self) -> None:
+        """From now on, what is written to this output's streams goes nowhere: it is to be discarded."""
+        for raw in self._raws:
+            raw.abandoned = True
+
     def discard(self) -> None:
         """Close and remove what was written; the old file, if any, stays as it was."""
         if self._finished:
             return
         self._finished = True
-        for raw in self._raws:
-            raw.abandoned = True
+        self.abandon()
         for stream in self._streams:
             with suppress(OSError, ValueError):  # what could not be written is removed below
                 stream.close()

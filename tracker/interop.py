@@ -255,6 +255,7 @@ class TableWriter:
         """Remove what was written (again and again: once done, nothing more happens)."""
         parquet, self._parquet = self._parquet, None
         if parquet is not None:
+            self._output.abandon()  # the writer's last words go nowhere
             with suppress(Exception):  # the file is removed next, whatever went wrong
                 parquet.close()  # before its stream goes, which it would otherwise write to later
         self._output.discard()
