@@ -369,3 +369,9 @@ def test_an_output_left_half_written_by_the_caller_is_removed(tmp_path: Path) ->
     with pytest.raises(OutputError, match=r"b\.txt: the disk is full"), Output(tmp_path / "b.txt") as output:
         raise OSError(errno.ENOSPC, "No space left on device")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["map"], ["export"], ["import"], ["draft"], ["gazetteer", "import"]])
+def test_every_command_that_writes_offers_force(command: list[str]) -> None:
+    shown = _run([*command, "--help"])
+    assert shown.exit_code == 0 and "--force" in shown.output
