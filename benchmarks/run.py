@@ -258,7 +258,7 @@ def bench_map(size: int, rounds: int, work: Path) -> list[Row]:
     ours_path, markers_path = work / "ours.html", work / "markers.html"
 
     def ours() -> object:
-        return write_map(render_map(events, offline=True), ours_path)
+        return write_map(render_map(events, offline=True), ours_path, force=True)
 
     def fast_marker_cluster() -> object:
         fmap = folium.Map()

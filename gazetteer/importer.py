@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.errors import Problem, RecordError
+from tracker.errors import OutputError, Problem, RecordError
 
 from .errors import PlaceTableError
 from .table import COLUMNS, MAX_FIELD_CHARS, MAX_USER_PLACES, Place, read_rows, user_table_path, write_table
@@ -188,13 +188,29 @@ def user_id(name: str, country: str, latitude: float, longitude: float) -> str:
     return f"user:{slug}:{country.lower()}:{latitude:.4f},{longitude:.4f}"
 
 
-def import_places(path: Path, into: Path | None = None) -> ImportResult:
+def import_places(path: Path, into: Path | None = None, *, force: bool = False) -> ImportResult:
     """Add the places of ``path`` to the user's table (``into``, default :func:`user_table_path`);
-    a place already there (same id) is replaced. Nothing is written when any row is bad."""
-    places, kind = read_places(path)
+    a place already there (same id) is replaced. Nothing is written when any row is bad.
+
+    The table is written by the output policy of :mod:`tracker.files` (a temporary renamed over the
+    old table). ``into`` is never ``path`` itself, and an existing ``into`` that is not a place table
+    is replaced only with ``force``."""
+    from tracker.files import check_output, output_error
+
     target = into or user_table_path()
+    if into is None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # the user data folder, made on first use
+        except OSError as error:
+            raise output_error(target, error) from error
+    check_output(target, force=True, inputs=[path])
+    foreign = target.is_file() and not _is_table(target)
+    if foreign and not force:
+        raise OutputError(f"{target} exists and is not a place table (its first line is not the table's header); "
+                          "pass --force to replace it")
+    places, kind = read_places(path)
     existing: dict[str, dict[str, str]] = {}
-    if target.exists():
+    if target.is_file() and not foreign:
         existing = {row["id"]: row for row in read_rows(target)}
     replaced = sum(place.id in existing for place in places)
     for place in places:
@@ -206,5 +222,15 @@ def import_places(path: Path, into: Path | None = None) -> ImportResult:
             "GeoNames dump's populated places (feature class P), or keep a table per region (--into) and point "
             "$TRACKER_GAZETTEER at the one in use"
         )
-    write_table(target, ({c: row.get(c, "") for c in COLUMNS} for row in existing.values()))
+    write_table(target, ({c: row.get(c, "") for c in COLUMNS} for row in existing.values()), inputs=[path])
     return ImportResult(len(places) - replaced, replaced, target, kind)
+
+
+def _is_table(path: Path) -> bool:
+    """Whether ``path`` starts with the header of the place table format (an empty file counts)."""
+    try:
+        with path.open("rb") as stream:
+            first = stream.readline(4096)
+    except OSError:
+        return True  # reading it again below says what is wrong
+    return not first or first.rstrip(b"\r\n") == "\t".join(COLUMNS).encode()

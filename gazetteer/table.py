@@ -234,12 +234,13 @@ def _check_row(row: dict[str, Any], path: Path, line: int) -> None:
         raise PlaceTableError(f"{where}: the id or the name is empty; {fix}")
 
 
-def write_table(path: Path, rows: Iterable[dict[str, str]]) -> None:
-    """Write rows in the table format, atomically (a temporary file renamed over the old one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as stream:
+def write_table(path: Path, rows: Iterable[dict[str, str]], inputs: Iterable[Path] = ()) -> None:
+    """Write rows in the table format over ``path``, never over one of ``inputs``, atomically (a
+    temporary file renamed over the old one; see :mod:`tracker.files`). Cells a spreadsheet would run
+    as formulas are written as :func:`cell_safe` makes them."""
+    from tracker.files import Output
+
+    with Output(path, force=True, inputs=inputs) as output, output.open() as stream:
         writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows({key: cell_safe(value) for key, value in row.items()} for row in rows)
-    os.replace(temporary, path)

@@ -188,7 +188,7 @@ def test_cli_draft_refuses_to_overwrite_and_reads_standard_input(tmp_path: Path)
     existing.write_text("keep me", encoding="utf-8")
     refused = CliRunner().invoke(main, ["draft", str(NEW_ARTICLE), "-o", str(existing)])
     assert refused.exit_code == 1
-    assert refused.output == f"tracker: {existing} exists; choose another name, or delete it first\n"
+    assert refused.output == f"tracker: {existing} exists; pass --force to replace it\n"
     assert existing.read_text(encoding="utf-8") == "keep me"
     piped = CliRunner().invoke(main, ["draft", "-"], input="Syrian forces advanced 20 km east of Tadmur.")
     assert piped.exit_code == 0

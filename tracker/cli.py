@@ -76,6 +76,8 @@ def _report(problems: Sequence[Problem]) -> None:
         click.echo(safety.terminal_safe(problem), err=True)
 
 
+_force = click.option("--force", is_flag=True, help="Replace the output if it exists (never an input of the "
+                      "command).")
 _online = click.option(
     "--online", is_flag=True, help="Ask OpenStreetMap's Nominatim (rate-limited, cached) for names not known offline."
 )
@@ -202,11 +204,12 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
 @click.option("--date", "published", type=click.DateTime(["%Y-%m-%d"]),
               help="The day the article appeared: 'on Friday', 'last month' are counted from it.")
 @click.option("--url", help="Where the article is; goes into each record's source.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the draft to this file (refused if it exists) instead of standard output.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the draft to this file instead of standard output (an existing file only with --force).")
+@_force
 @click.option("--json", "as_json", is_flag=True, help="Print what the article mentions and the drafted records "
               "as one JSON object, for scripts.")
-def draft(article: Path, published: Any, url: str | None, output: Path | None, as_json: bool) -> None:
+def draft(article: Path, published: Any, url: str | None, output: Path | None, force: bool, as_json: bool) -> None:
     """Draft records from ARTICLE (plain text or HTML; - reads standard input), for a person to finish.
 
     The draft lists, in comments, the places the article names (with what the gazetteer made of each
@@ -227,7 +230,11 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
     import sys
 
     from .draft import MAX_INPUT_CHARS, draft_events
+    from .files import check_output, write_text
 
+    inputs = [article] if str(article) != "-" else []
+    if output is not None:
+        check_output(output, force=force, inputs=inputs)
     if str(article) == "-":
         text: Any = sys.stdin.read(MAX_INPUT_CHARS + 1)  # one more: an article over the limit is refused
     else:
@@ -240,11 +247,7 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
         click.echo(safety.terminal_safe(body), nl=False)
         where = "the draft above"
     else:
-        from .add import write_all
-
-        if output.exists():
-            raise TrackerError(f"{output} exists; choose another name, or delete it first")
-        write_all([(output, body.encode("utf-8"))])
+        write_text(output, body, force=force, inputs=inputs)
         where = str(output)
     count = len(result.records)
     click.echo(
@@ -259,10 +262,11 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, a
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Where to write: a .parquet (GeoParquet), .csv, .geojson or .kml file, or a new folder of "
-              "YAML records.")
+              "YAML records (an existing output only with --force).")
+@_force
 @click.option("--encoding", default="utf-8", show_default=True,
               help="The encoding the file was saved in, such as latin-1 or cp1252.")
-def import_command(dataset: str, file: Path, output: Path, encoding: str) -> None:
+def import_command(dataset: str, file: Path, output: Path, force: bool, encoding: str) -> None:
     """Import an ACLED or UCDP GED export (CSV) as point events.
 
     The file is streamed in blocks, with a progress bar. Each row becomes an event: dates, ACLED
@@ -282,7 +286,8 @@ def import_command(dataset: str, file: Path, output: Path, encoding: str) -> Non
     from .datasets import NothingImported, import_events
 
     try:
-        report = import_events(dataset, file, output, progress=True, encoding=encoding)
+        report = import_events(dataset, file, output, progress=True, encoding=encoding,
+                               force=force)
     except NothingImported as error:
         _report(error.report.problems[:50])
         raise
@@ -298,7 +303,9 @@ def import_command(dataset: str, file: Path, output: Path, encoding: str) -> Non
 @main.command()
 @_paths
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="The file to write: .parquet (GeoParquet), .csv (geometry as WKT), .geojson or .kml.")
+              help="The file to write: .parquet (GeoParquet), .csv (geometry as WKT), .geojson or .kml (an "
+              "existing file only with --force).")
+@_force
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or before this date.")
 @click.option("--actor", help="Only events involving this actor.")
@@ -306,7 +313,7 @@ def import_command(dataset: str, file: Path, output: Path, encoding: str) -> Non
               "WEST,SOUTH,EAST,NORTH.")
 @click.option("--raw-csv", is_flag=True, help="Write CSV cells as they are: by default a cell beginning with =, +, "
               "-, @, a tab or a carriage return (not a number) gets a ' in front, so a spreadsheet does not run it.")
-def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor: str | None,
+def export(paths: tuple[Path, ...], output: Path, force: bool, since: Any, until: Any, actor: str | None,
            region: str | None, raw_csv: bool) -> None:
     """Write the events of PATHS (default ./events; record folders or files, or event tables) to a file
     GIS tools read.
@@ -322,9 +329,12 @@ def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor:
       tracker export syria-2017.parquet --since 2017-05-01 --actor "Islamic State (Syria)" -o may.kml
       tracker export events --region Iraq -o iraq.csv
     """
+    from .interop import check_table_output
     from .table import EventTable, parse_region
 
-    table = EventTable.read_many(_roots(paths))
+    sources = _roots(paths)
+    check_table_output(output, force=force, inputs=sources)
+    table = EventTable.read_many(sources)
     count = len(table)
     table = table.between(since.date() if since else None, until.date() if until else None)
     if actor:
@@ -332,7 +342,7 @@ def export(paths: tuple[Path, ...], output: Path, since: Any, until: Any, actor:
     if region:
         table = table.within(parse_region(region))
     with safety.raw_csv() if raw_csv else contextlib.nullcontext():
-        table.write(output, progress=True)
+        table.write(output, progress=True, force=force, inputs=sources)
     click.echo(f"wrote {len(table):,} of {count:,} events to {output}")
     readable = output.suffix.lower() in (".parquet", ".csv", ".geojson", ".json")
     click.echo(f"next: open {output} in QGIS" + (f", or tracker map {output} --offline" if readable else ""))
@@ -443,9 +453,10 @@ def gazetteer_group() -> None:
 
 @gazetteer_group.command(name="import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), help="The table to add to "
+@click.option("--into", type=click.Path(path_type=Path), help="The table to add to "
               "(default: places.tsv in the user data folder, or $TRACKER_GAZETTEER).")
-def gazetteer_import(file: Path, into: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace an --into file that is not a place table (never FILE itself).")
+def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
     """Add the places of FILE, a GeoNames dump (19 tab-separated columns, like SY.txt) or a CSV with
     a header naming name, latitude and longitude, to your own gazetteer, which extends the bundled one.
 
@@ -460,7 +471,7 @@ def gazetteer_import(file: Path, into: Path | None) -> None:
     from gazetteer.importer import import_places
 
     try:
-        result = import_places(file, into)
+        result = import_places(file, into, force=force)
     except RecordError as error:
         _report(error.problems)
         raise SystemExit(1) from None
@@ -529,8 +540,9 @@ def _measured(value: float | None, unit: str | None) -> str:
 
 @main.command(name="map")
 @_paths
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
-              show_default=True, help="The HTML file to write.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("map.html"),
+              show_default=True, help="The HTML file to write (an existing file only with --force).")
+@_force
 @click.option("--offline", is_flag=True, help="Inline Leaflet and draw no tiles: the file makes no network request.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only events that may fall on or before this date.")
@@ -538,8 +550,8 @@ def _measured(value: float | None, unit: str | None) -> str:
 @click.option("--compare", nargs=2, type=click.DateTime(["%Y-%m-%d"]), metavar="DATE1 DATE2",
               help="Two synchronised panes: what was claimed by DATE1, and by DATE2.")
 @_online
-def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any, until: Any, actor: str | None,
-                compare: Any, online: bool) -> None:
+def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: bool, since: Any, until: Any,
+                actor: str | None, compare: Any, online: bool) -> None:
     """Draw the records in PATHS (default ./events) on a map: one HTML file.
 
     A layer per actor; each claimed area coloured by the verdict on its area claim, with a dashed disc
@@ -554,9 +566,12 @@ def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any
       tracker map --since 2017-05-01 --until 2017-06-30 --actor "Syrian Arab Army"
       tracker map --compare 2017-05-01 2017-06-15 -o compare.html
     """
+    from .files import check_output
     from .maps import render_comparison, render_map, write_map
 
-    events, problems = read_events(_roots(paths), progress=True)
+    sources = _roots(paths)
+    check_output(output, force=force, inputs=sources)
+    events, problems = read_events(sources, progress=True)
     _report(problems)
     if not events:
         fix = "fix the problem above" if len(problems) == 1 else "fix the problems above"
@@ -574,7 +589,7 @@ def map_command(paths: tuple[Path, ...], output: Path, offline: bool, since: Any
     except RecordError as error:
         _report(error.problems)
         raise TrackerError(f"no map was written: fix the problem{'s' * (len(error.problems) != 1)} above") from None
-    write_map(fmap, output)
+    write_map(fmap, output, force=force, inputs=sources)
     shown = len(events)
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")
     click.echo(f"next: open {output} in a browser")

@@ -104,6 +104,7 @@ class NothingImported(TrackerError, ValueError):
 def import_events(
     dataset: str, source: str | Path, output: str | Path, *, chunk_bytes: int = CHUNK_BYTES, progress: bool = False,
     encoding: str = "utf-8",
+    force: bool = False,
 ) -> ImportReport:
     """Import an ACLED (``dataset="acled"``) or UCDP GED (``"ucdp"``) CSV export into ``output``: a
     ``.parquet``, ``.csv``, ``.geojson`` or ``.kml`` file, or a folder of YAML records.
@@ -111,6 +112,8 @@ def import_events(
     The file is read in blocks of ``chunk_bytes`` by Arrow's CSV reader and each block converted with
     Arrow compute functions. Rows that cannot be read are left out and reported in the returned
     :class:`ImportReport`. The output is written under a temporary name and renamed when complete;
+    an
+    existing output is replaced only with ``force``, and the source never (see :mod:`tracker.files`);
     when no row can be read, nothing is written and :class:`NothingImported` is raised.
 
     The file is read as UTF-8 unless ``encoding`` names another (one that writes ``\\n``, ``,`` and
@@ -128,7 +131,7 @@ def import_events(
         raise TrackerError(f"{source} is {kind}, not a regular file; give the CSV file itself")
     if not source.is_file():
         raise TrackerError(f"{source}: no such file")
-    return _import(spec, source, output, chunk_bytes, progress, encoding=_codec(encoding))
+    return _import(spec, source, output, chunk_bytes, progress, force, encoding=_codec(encoding))
 
 
 def _codec(encoding: str) -> str:
@@ -171,7 +174,7 @@ def _not_in_encoding(source: Path, encoding: str) -> TrackerError:
                         f"or pass --encoding {other} (or the encoding it was saved in)")
 
 
-def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool,
+def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool, force: bool,
             drop: np.ndarray | None = None, encoding: str = "utf-8") -> ImportReport:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -181,8 +184,8 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
     report = ImportReport(spec.name, source, output)
     bad_rows: list[tuple[int, str]] = []
     written = _Written()
+    writer = TableWriter(output, seldom_repeating=spec.seldom_repeating(), force=force, inputs=[source])
     bar = _bar(source, progress)
-    writer = TableWriter(output, seldom_repeating=spec.seldom_repeating())
     blocks = csvblocks.pieces(source, chunk_bytes)
     try:
         # Blocks are parsed and converted by two threads (Arrow releases the GIL) while this one
@@ -211,7 +214,7 @@ def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progre
             bar.close()
     if len(repeated) and drop is None:  # rare: import again, leaving those rows out
         writer.abort()
-        again = _import(spec, source, output, chunk_bytes, progress, drop=repeated, encoding=encoding)
+        again = _import(spec, source, output, chunk_bytes, progress, force, drop=repeated, encoding=encoding)
         again.problems = sorted([*again.problems, *csvblocks.locate(source, [
             (int(row), f"{spec.required[0]} repeats an earlier row") for row in repeated])],
             key=lambda problem: problem.line or 0)

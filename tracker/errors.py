@@ -81,3 +81,7 @@ class AmbiguousPlace(TrackerError, LookupError):
 
 class GeometryError(TrackerError, ValueError):
     """An area cannot be made into geometry (no surface, an unreadable GeoJSON file...)."""
+
+
+class OutputError(TrackerError, OSError):
+    """An output file cannot be written where asked: it exists, is an input, or the system refused it."""

@@ -2,8 +2,9 @@
 WKT), GeoJSON and KML, and folders of YAML records.
 
 Writers take the table in chunks (:class:`TableWriter`), so that an import streams a large export
-through without holding it whole, and write to a temporary name that is renamed into place when
-everything is written: a failed export leaves nothing behind.
+through without holding it whole. They follow the output policy of :mod:`tracker.files`: an existing
+file is replaced only with ``force``, an input never, and the table is written to a temporary name
+that is renamed into place when everything is written, so a failed export leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import datetime as dt
 import json
 import math
 import os
-import shutil
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ import shapely
 
 from .arrowtext import mostly_distinct
 from .errors import TrackerError
+from .files import Output, check_output
 from .safety import spreadsheet_frame, spreadsheet_table, xml_safe
 from .table import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, EventTable, iter_records, points
 
@@ -40,6 +43,10 @@ STATISTICS = ("id", "start", "end", "type", "sub_type", "latitude", "longitude",
 SHORT = ("start", "end", "precision")
 
 
+def _yaml_part(name: str) -> bool:
+    return re.fullmatch(r"events-\d{6}\.yaml", name) is not None
+
+
 def output_format(path: Path) -> str:
     """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none."""
     if path.suffix.lower() in FORMATS:
@@ -52,20 +59,30 @@ def output_format(path: Path) -> str:
     )
 
 
+def check_table_output(path: Path, *, force: bool = False, inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    """Refuse ``path`` as the output of a table, as :func:`tracker.files.check_output` does, before the
+    work of making the table; a folder of YAML records may only replace such a folder."""
+    folder = output_format(path) == "YAML"
+    return check_output(path, force=force, inputs=inputs, folder=folder, owned=_yaml_part if folder else None)
+
+
 class TableWriter:
     """Writes a table chunk by chunk to ``path`` in the format its ending names; ``close()`` puts the
     file in place, ``abort()`` removes what was written.
 
+    The output policy is :mod:`tracker.files`'s: ``path`` is refused when it exists (unless ``force``)
+    or is one of ``inputs``; every failure to write is an :class:`~tracker.errors.OutputError`.
     ``seldom_repeating`` names the text columns of an import whose values seldom repeat (ids, notes):
     a GeoParquet file then holds those as plain, compressed text and the other text as dictionaries."""
 
-    def __init__(self, path: Path, seldom_repeating: Collection[str] | None = None):
-        self.path = path
+    def __init__(self, path: Path, seldom_repeating: Collection[str] | None = None, *, force: bool = False,
+                 inputs: Iterable[str | os.PathLike[str]] = ()):
         self.seldom_repeating = seldom_repeating
         self.format = output_format(path)
-        if self.format == "YAML" and path.exists() and (not path.is_dir() or any(path.iterdir())):
-            raise TrackerError(f"{path} exists and is not an empty folder; give a new folder for the records")
-        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        folder = self.format == "YAML"
+        self._output = Output(path, force=force, inputs=inputs, folder=folder, owned=_yaml_part if folder else None)
+        self.path = self._output.path
+        self.temporary = self._output.temporary
         self.rows = 0
         self._stream: IO[str] | None = None
         self._parquet: Any = None
@@ -88,7 +105,8 @@ class TableWriter:
             return
         writer = {"GeoParquet": self._parquet_chunk, "CSV": self._csv_chunk, "GeoJSON": self._geojson_chunk,
                   "KML": self._kml_chunk, "YAML": self._yaml_chunk}[self.format]
-        writer(frame)
+        with self._output.guard():
+            writer(frame)
         self.rows += len(frame)
 
     def write_arrow(self, table: pa.Table) -> None:
@@ -97,7 +115,8 @@ class TableWriter:
         if not table.num_rows:
             return
         if self.format == "GeoParquet":
-            self._parquet_table(table)
+            with self._output.guard():
+                self._parquet_table(table)
             self.rows += table.num_rows
             return
         frame = _plain(table.drop_columns(["geometry"])).to_pandas()
@@ -126,7 +145,7 @@ class TableWriter:
                 pa.types.is_string(f.type) and (plain is None or not mostly_distinct(table.column(f.name))))]
             small = [name for name in STATISTICS if name in self._schema.names and not (plain and name == "id")]
             self._parquet = pq.ParquetWriter(
-                self.temporary, self._schema, write_statistics=small, store_schema=not coded,
+                self._output.open(text=False), self._schema, write_statistics=small, store_schema=not coded,
                 use_dictionary=True if plain is None else [
                     name for name in self._schema.names
                     if name in SHORT or (name in repeating_text and name not in plain)],
@@ -138,7 +157,7 @@ class TableWriter:
 
     def _text(self) -> IO[str]:
         if self._stream is None:
-            self._stream = self.temporary.open("w", encoding="utf-8", newline="")
+            self._stream = self._output.open()
             if self.format == "GeoJSON":
                 self._stream.write('{"type": "FeatureCollection", "features": [\n')
             elif self.format == "KML":
@@ -195,17 +214,27 @@ class TableWriter:
         from .io import dump_events
         from .model import Event
 
-        self.temporary.mkdir(exist_ok=True)
         records = [Event.model_validate(r, context={"make_ids": True}) for r in iter_records(frame)]
         for start in range(0, len(records), RECORDS_PER_FILE):
             self._files += 1
-            part = self.temporary / f"events-{self._files:06d}.yaml"
-            part.write_text(dump_events(records[start: start + RECORDS_PER_FILE]), encoding="utf-8")
+            stream = self._output.open(f"events-{self._files:06d}.yaml")
+            stream.write(dump_events(records[start: start + RECORDS_PER_FILE]))
+            stream.close()  # flushed to disk; after a failure, the output discards it unwritten
 
     # --- ending ---
 
     def close(self) -> Path:
-        """Finish the file and rename it into place; returns its path."""
+        """Finish the file and rename it into place; returns its path. On a failure, what was written
+        is removed (an ``OSError`` becomes an :class:`~tracker.errors.OutputError`)."""
+        try:
+            with self._output.guard():
+                self._finish()
+            return self._output.commit()
+        except BaseException:
+            self.abort()
+            raise
+
+    def _finish(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
         elif self.format == "GeoParquet":  # no rows: an empty table with the base columns
@@ -213,7 +242,8 @@ class TableWriter:
             import pyarrow.parquet as pq
 
             empty = pa.table({c: pa.array([], pa.string()) for c in (*COLUMNS, "geometry")})
-            pq.write_table(empty.replace_schema_metadata({b"geo": json.dumps(GEO_METADATA).encode()}), self.temporary)
+            metadata = {b"geo": json.dumps(GEO_METADATA).encode()}
+            pq.write_table(empty.replace_schema_metadata(metadata), self._output.open(text=False))
         if self.format in ("GeoJSON", "KML") or (self.format == "CSV" and self._stream is None):
             stream = self._text()
             if self.format == "CSV" and self.rows == 0:
@@ -223,24 +253,15 @@ class TableWriter:
                 self._stream.write("\n]}\n")
             elif self.format == "KML":
                 self._stream.write("</Document></kml>\n")
-            self._stream.close()
-        if self.format == "YAML":
-            self.temporary.mkdir(exist_ok=True)
-            if self.path.is_dir():
-                self.path.rmdir()  # empty, checked at the start
-        os.replace(self.temporary, self.path)
-        return self.path
 
     def abort(self) -> None:
-        """Remove what was written."""
-        if self._parquet is not None:
-            self._parquet.close()
-        if self._stream is not None:
-            self._stream.close()
-        if self.temporary.is_dir():
-            shutil.rmtree(self.temporary, ignore_errors=True)
-        else:
-            self.temporary.unlink(missing_ok=True)
+        """Remove what was written (again and again: once done, nothing more happens)."""
+        parquet, self._parquet = self._parquet, None
+        if parquet is not None:
+            self._output.abandon()  # the writer's last words go nowhere
+            with suppress(Exception):  # the file is removed next, whatever went wrong
+                parquet.close()  # before its stream goes, which it would otherwise write to later
+        self._output.discard()
 
 
 def _plain(table: pa.Table) -> pa.Table:
@@ -294,15 +315,16 @@ def _kml_geometry(geometry: Any) -> ET.Element:
 WRITE_ROWS = 50_000
 
 
-def write_table(table: EventTable, path: Path, *, progress: bool = False) -> Path:
+def write_table(table: EventTable, path: Path, *, progress: bool = False, force: bool = False,
+                inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
     """Write ``table`` to ``path`` in the format its ending names; ``progress`` shows a bar on a
-    terminal."""
+    terminal. An existing ``path`` is replaced only with ``force``; one of ``inputs`` never."""
     starts: Any = range(0, len(table), WRITE_ROWS)
     if progress:
         from tqdm import tqdm
 
         starts = tqdm(starts, unit="block", desc="writing", disable=None, leave=False)
-    with TableWriter(path) as writer:
+    with TableWriter(path, force=force, inputs=inputs) as writer:
         for start in starts:
             writer.write(EventTable(table.frame.iloc[start: start + WRITE_ROWS]))
     return path

@@ -567,15 +567,15 @@ def _inline_assets(fmap: folium.Map) -> None:
     ), name="popup_markup")
 
 
-def write_map(fmap: folium.Map | Figure, path: Path) -> Path:
-    """Write the map's HTML to ``path`` atomically (a temporary file, then renamed)."""
-    import os
+def write_map(fmap: folium.Map | Figure, path: str | Path, *, force: bool = False,
+              inputs: Iterable[str | Path] = ()) -> Path:
+    """Write the map's HTML to ``path`` by the output policy of :mod:`tracker.files`: an existing file
+    is replaced only with ``force``, an input (of ``inputs``) never; written to a temporary, then
+    renamed."""
+    from .files import check_output, write_text
 
-    text = fmap.get_root().render()
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-    return path
+    check_output(path, force=force, inputs=inputs)  # before the work of rendering
+    return write_text(path, fmap.get_root().render(), force=force, inputs=inputs)
 
 
 def requests_in(html_text: str) -> list[str]:

@@ -223,12 +223,14 @@ class EventTable:
         frames = [t.frame for t in tables]
         return cls(gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326"))
 
-    def write(self, path: str | os.PathLike[str], *, progress: bool = False) -> Path:
+    def write(self, path: str | os.PathLike[str], *, progress: bool = False, force: bool = False,
+              inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
         """Write the table as GeoParquet, CSV, GeoJSON or KML, chosen by ``path``'s ending; written to a
-        temporary file, then renamed. ``progress`` shows a bar on a terminal."""
+        temporary file, then renamed. ``progress`` shows a bar on a terminal. An existing file is
+        replaced only with ``force``, and never one of ``inputs`` (see :mod:`tracker.files`)."""
         from .interop import write_table
 
-        return write_table(self, Path(path), progress=progress)
+        return write_table(self, Path(path), progress=progress, force=force, inputs=inputs)
 
 
 # --- rows and records ---------------------------------------------------------------------------
