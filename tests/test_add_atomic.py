@@ -315,3 +315,18 @@ def test_add_under_a_read_only_folder_says_so(batch: Path, tmp_path: Path) -> No
         else:
             parent.chmod(0o755)
 
+
+def test_an_id_too_long_for_a_file_name_is_refused_when_validated(tmp_path: Path) -> None:
+    source = tmp_path / "long.yaml"
+    source.write_text(record(1).replace("shelling-001", "a" * 300), encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", str(source), "--into", str(tmp_path / "events")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{source}:1:5: id: 'aaaaaaaaaaaaaaaaaaaa'... is 300 characters long; an id has at most 200 (it names "
+        "the record's file), so shorten it\n"
+        f"nothing was added to {tmp_path / 'events'}; fix the problems above and run the same command again\n")
+    assert not (tmp_path / "events").exists()
+    (tmp_path / "ok.yaml").write_text(record(1).replace("shelling-001", "a" * 200), encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", str(tmp_path / "ok.yaml"), "--into", str(tmp_path / "events")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "events" / f"{'a' * 200}.yaml").is_file()
