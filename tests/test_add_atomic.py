@@ -181,6 +181,8 @@ def dying(*args, **kwargs):
     return real(*args, **kwargs)
 setattr(os, name, dying)
 folder = Path(sys.argv[1])
+if sys.argv[4:]:  # a folder where a file goes: the batch fails once committed, and is put back
+    write_batch(folder, [(folder / "kept.yaml", b"new"), (folder / "blocked", b"file")])
 write_batch(folder, [(folder / f"{n}.yaml", b"new %d" % n) for n in range(5)]
             + [(folder / "kept.yaml", b"new"), (folder / "areas" / "a.geojson", b"{}")])
 """
@@ -206,6 +208,22 @@ def test_a_kill_before_the_commit_undoes_the_batch_and_one_after_completes_it(
         **{f"{n}.yaml": b"new %d" % n for n in range(5)}, "kept.yaml": b"new", "areas": b"/",
         "areas/a.geojson": b"{}"}
     assert snapshot(folder) == expected
+
+
+@pytest.mark.parametrize("at", [2, 3, 4])
+def test_a_kill_while_a_failed_batch_is_put_back_is_undone_by_the_next_command(tmp_path: Path, at: int) -> None:
+    folder = tmp_path / "events"
+    (folder / "blocked").mkdir(parents=True)
+    (folder / "blocked" / "x.yaml").write_bytes(b"")  # a folder that is not empty is never replaced by a file
+    (folder / "kept.yaml").write_bytes(b"old")
+    before = snapshot(folder)
+    result = subprocess.run([sys.executable, "-c", KILL_AT_CALL, str(folder), "replace", str(at), "blocked"],
+                            cwd=ROOT, capture_output=True)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    # killed before the move that fails (committed: the next command tries, fails, undoes) or after it
+    assert [path.suffix for path in folder.glob(".tracker-add-*")] == [".commit" if at == 2 else ".abort"]
+    read_events(folder)
+    assert snapshot(folder) == before
 
 
 def test_a_folder_not_left_by_add_is_reported_and_nothing_moves(old: Path, tmp_path: Path) -> None:

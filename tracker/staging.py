@@ -268,8 +268,9 @@ def interrupted(folder: Path) -> list[Path]:
 
 
 def recover(folder: Path) -> None:
-    """Finish what killed writers left in ``folder``: complete each committed batch, undo each one
-    not committed, remove their hidden folders. The caller holds :func:`folder_lock`.
+    """Finish what killed writers left in ``folder``: complete each committed batch (or undo it, if
+    it cannot be completed), undo each one not committed, remove their hidden folders. The caller
+    holds :func:`folder_lock`.
 
     Raises :class:`~tracker.errors.TrackerError` for a folder of that name that holds no journal this
     module wrote (nothing is moved then), and :class:`FolderWriteError` when the folder cannot be
@@ -282,8 +283,13 @@ def recover(folder: Path) -> None:
                 continue
             journal = _journal(folder, batch)
             if batch.name.endswith(_COMMIT):
-                _roll_forward(folder, batch, journal)
-            else:
+                try:
+                    _roll_forward(folder, batch, journal)
+                except OSError:  # as it failed for its writer: undo it instead
+                    aborted = batch.with_name(batch.name.removesuffix(_COMMIT) + _ABORT)
+                    os.rename(batch, aborted)
+                    batch = aborted
+            if batch.name.endswith(_ABORT):
                 _roll_back(folder, batch, journal)
             _remove(batch)
         except OSError as error:
