@@ -226,6 +226,30 @@ def test_a_kill_while_a_failed_batch_is_put_back_is_undone_by_the_next_command(t
     assert snapshot(folder) == before
 
 
+WRITER = """
+import sys, time
+from pathlib import Path
+from tracker.staging import folder_lock, write_batch
+
+folder = Path(sys.argv[1])
+with folder_lock(folder):
+    (folder / ".tracker-add-1-0.staging").mkdir()  # as a writer at work has
+    print("ready", flush=True)
+    time.sleep(1)
+    (folder / ".tracker-add-1-0.staging").rmdir()
+    write_batch(folder, [(folder / "shelling-001.yaml", sys.argv[2].encode())])
+"""
+
+
+def test_a_command_reading_the_folder_waits_for_an_add_at_work(old: Path) -> None:
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(old), record(1)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+    events, problems = read_events(old)
+    assert writer.wait(timeout=60) == 0
+    assert (sorted(event.id for event in events), problems) == (["shelling-001", "shelling-900", "shelling-901"], [])
+
+
 def test_a_folder_not_left_by_add_is_reported_and_nothing_moves(old: Path, tmp_path: Path) -> None:
     planted = old / ".tracker-add-1-0.commit"
     planted.mkdir()

@@ -121,16 +121,16 @@ def write_batch(folder: str | os.PathLike[str], files: Iterable[tuple[Path, byte
         try:
             os.rename(committed, aborted)
             _roll_back(root, aborted, journal)
-            _remove(aborted)
         except OSError as second:
             raise FolderWriteError(
                 f"cannot write to {root}: {reason(second)}, while putting back what was there; the next "
                 "tracker command to read the folder finishes that, or run `tracker validate` on it"
             ) from error
+        _discard(aborted)
         if isinstance(error, OSError):
             raise _failure(root, error) from None
         raise
-    _remove(committed)
+    _discard(committed)  # the batch is in place; a folder left over is the next run's to remove
 
 
 def _failure(root: Path, error: OSError) -> FolderWriteError:
