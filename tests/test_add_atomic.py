@@ -128,9 +128,7 @@ class Zygote:
 def zygote(batch: Path, tmp_path: Path) -> Iterator[Zygote]:
     process = Zygote(batch, tmp_path / "warm")
     yield process
-    assert process.process.stdin is not None
-    process.process.stdin.close()
-    process.process.wait(timeout=60)
+    process.process.communicate(timeout=60)  # closes its input, so that it ends
 
 
 def test_add_killed_at_random_points_leaves_the_old_or_the_new_folder(
@@ -246,7 +244,8 @@ def test_a_command_reading_the_folder_waits_for_an_add_at_work(old: Path) -> Non
                               stdout=subprocess.PIPE, text=True)
     assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
     events, problems = read_events(old)
-    assert writer.wait(timeout=60) == 0
+    writer.communicate(timeout=60)
+    assert writer.returncode == 0
     assert (sorted(event.id for event in events), problems) == (["shelling-001", "shelling-900", "shelling-901"], [])
 
 
