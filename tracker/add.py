@@ -5,18 +5,17 @@ written whole or not at all.
 of them is invalid, names a place the gazetteer cannot settle, reuses a stored id, or repeats a stored
 record (same date and type, location within :data:`REPEAT_METRES`). Otherwise each record is written
 to its own file, ``ID.yaml``, with its keys in the documented order, the author's comments kept, and
-a ``resolved:`` key recording the gazetteer entry behind each place name. Files are written to
-temporary names and renamed into place once all are written; the folder is locked meanwhile, so two
-``tracker add`` running at once never both take the same id.
+a ``resolved:`` key recording the gazetteer entry behind each place name. The files are staged in one
+hidden folder and committed with one rename (:mod:`tracker.staging`), so that even a process killed
+midway leaves the whole batch or none of it once the next command has read the folder; the folder is
+locked meanwhile, so two ``tracker add`` running at once never both take the same id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -26,6 +25,8 @@ from .errors import Problem, RecordError, TrackerError
 from .io import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
 from .model import Coordinates, Event, Resolved
 from .places import Resolution, place_names, resolve_places
+from .staging import LOCK_TIMEOUT as LOCK_TIMEOUT  # still importable from here
+from .staging import FolderWriteError, fix, folder_lock, reason, recover, remove_lock_file, write_batch
 from .yamlrt import read_documents, stored_yaml
 
 if TYPE_CHECKING:
@@ -36,9 +37,6 @@ if TYPE_CHECKING:
 #: Two records of the same dates and type whose locations lie closer than this (in metres) are taken
 #: for one event told twice.
 REPEAT_METRES = 1000.0
-#: How long to wait for another command holding the folder's lock, in seconds.
-LOCK_TIMEOUT = 60.0
-_LOCK_NAME = ".tracker.lock"  # used only where folders cannot be locked (no fcntl)
 
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -110,10 +108,30 @@ def add_events(
     try:
         with folder_lock(folder):
             return _add_locked(inputs, problems, folder, force, gazetteer, progress)
+    except OSError as error:
+        for parent in made:
+            _remove_if_empty(parent)
+        if isinstance(error, TrackerError) and not isinstance(error, FolderWriteError):
+            raise
+        raise _failure(error, folder) from None
     except BaseException:
         for parent in made:  # deepest first; a folder another command wrote into stays
             _remove_if_empty(parent)
         raise
+
+
+def _failure(error: OSError, folder: Path) -> FolderWriteError:
+    """One line for an error of the file system: the file or folder, what went wrong, what to do."""
+    name = folder if isinstance(error, FolderWriteError) or error.filename is None else Path(error.filename)
+    written = os.path.abspath(folder) in (os.path.abspath(name), *map(str, Path(os.path.abspath(name)).parents))
+    if written or os.path.abspath(name) in map(str, Path(os.path.abspath(folder)).parents):
+        failure = FolderWriteError(f"cannot write to {name}: {reason(error)}; nothing was added to {folder}; "
+                                   f"{fix(error, 'add to another folder with --into')}")
+    else:
+        failure = FolderWriteError(f"cannot read {name}: {reason(error)}; nothing was added to {folder}; "
+                                   "check that the file is there and readable")
+    failure.errno, failure.filename = error.errno, str(name)
+    return failure
 
 
 def _read_inputs(sources: Iterable[Source]) -> tuple[list[_Input], list[Problem]]:
@@ -145,6 +163,7 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
                 gazetteer: Gazetteer | None, progress: bool) -> list[Added]:
     """The rest of :func:`add_events`, under the folder's lock; ``invalid`` are the problems of the
     input files, reported with those found here so that one run shows everything to fix."""
+    recover(folder)  # what an add killed midway left: completed or undone
     stored, stored_problems = read_events(folder, progress=progress)
     stored_problems = [p for p in stored_problems if "no .yaml files here" not in p.message]
     if stored_problems:
@@ -194,7 +213,7 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
             if source != destination.resolve():
                 writes.append((destination, source.read_bytes()))
         added.append(Added(record, target, tuple(results.get(record.id, ())), record.id in replaced))
-    write_all(writes)
+    write_batch(folder, writes)
     return added
 
 
@@ -308,107 +327,21 @@ def _area_files(inputs: list[_Input], folder: Path, targets: dict[str, Path]) ->
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
-    """Write every file, or none: each to a temporary name first, then all renamed into place; a
-    failure on the way puts back what was there before."""
-    temporaries: list[tuple[Path, Path]] = []
-    try:
-        for path, data in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            with temporary.open("wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            temporaries.append((temporary, path))
-        done: list[tuple[Path, bytes | None]] = []
-        try:
-            for temporary, path in temporaries:
-                before = path.read_bytes() if path.exists() else None
-                os.replace(temporary, path)
-                done.append((path, before))
-        except BaseException:
-            for path, before in reversed(done):
-                if before is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    path.write_bytes(before)
-            raise
-    finally:
-        for temporary, _path in temporaries:
-            temporary.unlink(missing_ok=True)
-    for parent in {path.parent for path, _data in files}:
-        if hasattr(os, "O_DIRECTORY"):
-            descriptor = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
+    """Write every file, or none, even if the process is killed midway: staged in one hidden folder
+    beside them and committed with one rename (see :mod:`tracker.staging`), under the lock of the
+    folder that holds them all. Raises :class:`~tracker.staging.FolderWriteError` when they cannot
+    be written; nothing is changed then."""
+    if not files:
+        return
+    root = Path(os.path.commonpath([os.path.abspath(path.parent) for path, _data in files]))
+    with folder_lock(root):
+        recover(root)
+        write_batch(root, files)
 
 
 def _remove_if_empty(folder: Path) -> None:
     try:
-        (folder / _LOCK_NAME).unlink(missing_ok=True)
+        remove_lock_file(folder)
         folder.rmdir()
     except OSError:
         pass  # something else is in it now: leave it
-
-
-@contextmanager
-def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder``, made if missing (``flock`` on the folder itself, so no file
-    is left behind), waiting up to ``timeout`` seconds for another holder to finish. A folder removed
-    and made again while this waited is locked afresh."""
-    try:
-        import fcntl
-    except ImportError:  # no flock (Windows): a lock file, created exclusively
-        folder.mkdir(parents=True, exist_ok=True)
-        with _lock_file(folder, timeout):
-            yield
-        return
-    deadline = time.monotonic() + timeout
-    while True:
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(folder, os.O_RDONLY)
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    os.close(descriptor)
-                    raise TrackerError(
-                        f"{folder} is locked by another tracker command, still running after {timeout:g} s; "
-                        "wait for it to finish and try again"
-                    ) from None
-                time.sleep(0.02)
-        try:
-            same = os.path.samestat(os.fstat(descriptor), os.stat(folder))
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(descriptor)  # the folder this waited on is gone: lock the one there now
-    try:
-        yield
-    finally:
-        os.close(descriptor)  # closing releases the lock
-
-
-@contextmanager
-def _lock_file(folder: Path, timeout: float) -> Iterator[None]:
-    path = folder / _LOCK_NAME
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-            break
-        except FileExistsError:
-            if time.monotonic() > deadline:
-                raise TrackerError(
-                    f"{folder} is locked ({path} exists); if no tracker command is running, delete that file"
-                ) from None
-            time.sleep(0.02)
-    try:
-        yield
-    finally:
-        path.unlink(missing_ok=True)

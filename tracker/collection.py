@@ -13,6 +13,7 @@ from .errors import Problem, RecordError, TrackerError
 from .io import Origin, dump_events, position, read_file, yaml_files
 from .model import Event
 from .safety import not_regular, not_regular_problem
+from .staging import finish_interrupted
 
 if TYPE_CHECKING:
     import geopandas
@@ -155,6 +156,10 @@ def read_events(
         if is_table(root):
             tables.append(_read_table(root, progress, claimed_only))
             continue
+        try:
+            finish_interrupted(root)  # a `tracker add` killed midway: its batch whole or not at all
+        except TrackerError as error:
+            problems.append(Problem(str(root), None, None, "", str(error)))
         found = yaml_files(root)
         if not found:
             problems.append(Problem(str(root), None, None, "", "no .yaml files here; a record is one .yaml file"))

@@ -50,6 +50,9 @@ from .safety import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, not_regular, size_text
 from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: The longest id, in characters: ``tracker add`` writes a record to ``ID.yaml``, and file systems
+#: take names of up to 255 bytes.
+MAX_ID_LENGTH = 200
 CLAIM_KINDS = ("area", "total_area", "distance", "direction", "reaches", "inside", "count")
 #: Compass points (16-wind) and the words that name them.
 COMPASS = (
@@ -689,6 +692,9 @@ class Event(Record):
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
+        if len(value) > MAX_ID_LENGTH:
+            raise fail("id_length", f"{value[:20]!r}... is {len(value)} characters long; an id has at most "
+                                    f"{MAX_ID_LENGTH} (it names the record's file), so shorten it")
         if not ID_PATTERN.fullmatch(value):
             slug = "-".join(re.findall(r"[a-z0-9]+", value.lower())) or "badiyeh-advance-2017-06"
             raise fail(
