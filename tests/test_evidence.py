@@ -227,3 +227,21 @@ def test_widening_a_location_never_decides_the_seed_like_claims() -> None:
     for key, verdict in near.items():
         assert verdict in (at[key], "undetermined"), key
     assert np.sum([v == "undetermined" for v in near.values()]) > np.sum([v == "undetermined" for v in at.values()])
+
+
+def test_the_plain_table_prints_each_explanation_under_its_row(tmp_path) -> None:
+    records = (EVIDENCE / "circular.yaml").read_text(encoding="utf-8").split("\n---\n")
+    one = tmp_path / "one.yaml"
+    one.write_text("\n---\n".join(r for r in records if "id: at-tadmur-by-name" in r), encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", str(one)])
+    assert done.exit_code == 0
+    assert done.stdout.splitlines() == [
+        "event              claim  kind      claimed  measured  verdict",
+        "-----------------  -----  --------  -------  --------  ------------",
+        "at-tadmur-by-name  0      distance  15 mi    0 mi      undetermined",
+        "    claims within 15 mi (24.1 km) of Tadmur, but Tadmur is the very",
+        "    point the event is located at: the claim restates the record's",
+        "    own geometry (circular), so the check says nothing about the",
+        "    report: undetermined",
+        "1 claim: 1 undetermined",
+    ]
