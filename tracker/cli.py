@@ -311,6 +311,7 @@ def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
                 "type": e.type,
                 "location": e.to_dict()["location"],
                 "claims": len(e.claims),
+                "basis": e.area.source_basis if e.area is not None else None,
             }
             for e in events
         ]
