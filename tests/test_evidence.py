@@ -245,3 +245,42 @@ def test_the_plain_table_prints_each_explanation_under_its_row(tmp_path) -> None
         "    report: undetermined",
         "1 claim: 1 undetermined",
     ]
+
+
+def test_list_json_and_exports_show_the_basis(tmp_path) -> None:
+    runner = CliRunner()
+    bases = EVIDENCE / "bases.yaml"
+    rows = json.loads(runner.invoke(main, ["list", "--json", str(bases)]).stdout)
+    assert [(row["id"], row["basis"]) for row in rows] == [
+        ("basis-default", "reported"), ("basis-reported", "reported"), ("basis-assessed", "assessed"),
+        ("basis-reference", "reference"), ("basis-reconstructed", "reconstructed")]
+    unclaimed = json.loads(runner.invoke(main, ["list", "--json", str(EVIDENCE / "intervals.yaml")]).stdout)
+    assert unclaimed[0]["basis"] is None  # no area
+    csv = tmp_path / "bases.csv"
+    assert runner.invoke(main, ["export", str(bases), "-o", str(csv)]).exit_code == 0
+    import pandas as pd
+
+    table = pd.read_csv(csv)
+    assert table["area_basis"].tolist() == ["reported", "reported", "assessed", "reference", "reconstructed"]
+    back = json.loads(runner.invoke(main, ["list", "--json", str(csv)]).stdout)
+    assert back == rows  # the basis is read back from the area, and area_basis is not an imported field
+    assert load_events(csv)[0].imported is None and load_events(csv)[0].area.basis is None
+    geojson = tmp_path / "bases.geojson"
+    assert runner.invoke(main, ["export", str(bases), "-o", str(geojson)]).exit_code == 0
+    features = json.loads(geojson.read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["area_basis"] for f in features][-1] == "reconstructed"
+
+
+def test_a_draft_marks_the_basis_of_a_claimed_area_for_review(tmp_path) -> None:
+    from tracker.draft import draft_events
+
+    drafted = draft_events("The army advanced 1,400 square kilometers east of Tadmur.")
+    assert drafted.records[0]["area"]["basis"].startswith("«REVIEW» where the area's geometry will come from: "
+                                                          "reported (the article gives it), assessed")
+    total = draft_events("Since June 1, 2017, ISIS lost 5,000 square kilometers in total near Tadmur.")
+    assert "area" not in total.records[0]  # a total is checked against the actor's records, not an area of its own
+    path = tmp_path / "draft.yaml"
+    path.write_text(drafted.to_yaml(), encoding="utf-8")
+    done = CliRunner().invoke(main, ["validate", "--no-places", str(path)])
+    assert done.exit_code == 1
+    assert f"{path}:21:10: area.basis: the draft left this for a person to fill: where the area's geometry" in done.stderr
