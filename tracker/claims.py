@@ -86,6 +86,11 @@ DEFAULT_RATIO = 1.25
 DEFAULT_REACH_M = 10_000.0
 INSIDE_SHARE = 0.99
 _VERDICT_WORDS = np.array(VERDICTS, dtype=object)
+#: How far from its point an event may lie, by precision (see :func:`tracker.evidence.uncertainty`).
+_RADIUS: dict[int | None, float] = {p: evidence.uncertainty(p) for p in (None, 1, 2, 3)}
+#: What an area of each basis is called in explanations.
+_AREA_WORDS = {"reported": "the drawn area", "assessed": "the assessed area", "reference": "the reference zone",
+               "reconstructed": "the reconstruction"}
 __all__ = ["FAILING", "VERDICTS", "CheckReport", "ClaimResult", "Shape", "check_claims"]
 _WORDS = {"n": "north", "e": "east", "s": "south", "w": "west"}
 
@@ -203,13 +208,13 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
             batches.append(columns)
             starts.append(start)
             origins.append(derived.origin)
-            radii.append(evidence.uncertainty(event.precision))
+            radii.append(_RADIUS.get(event.precision, 0.0))
             continue
         if columns is not None and event.area is None and event.precision != 3:
             batches.append(columns)
             starts.append(start)
             origins.append(checker.point(event))
-            radii.append(evidence.uncertainty(event.precision))
+            radii.append(_RADIUS.get(event.precision, 0.0))
             if len(columns) == claim_count:
                 continue
             batched = frozenset(columns[:, 0].astype(int).tolist())
@@ -248,16 +253,19 @@ def _measure_batch(batches: list[Any], starts: list[int], origins: list[tuple[fl
         claimed, tolerance = part[:, a], part[:, tolerance_column]
         about_tol = np.where(tolerance > 0, tolerance, DEFAULT_RATIO)
         limit = claimed * np.where(tolerance > 0, tolerance, 1.0)
-        if radius is None:
-            low = high = value
+        if radius is None:  # exact points: the plain rules (what the interval rules give for one value)
+            about = np.where(claimed > about_tol * value, _CODE["overstated"],
+                             np.where(claimed * about_tol < value, _CODE["understated"], _CODE["consistent"]))
+            within = np.where(value <= limit, _CODE["holds"], _CODE["contradicted"])
         else:
             low, high = evidence.distance_interval(metres, radius if every else radius[distance])
             low, high = low / part[:, b], high / part[:, b]
-        about = evidence.decide_ratio(claimed, low, high, about_tol)
-        within = evidence.decide_within(low, high, limit)
+            about = evidence.decide_ratio(claimed, low, high, about_tol)
+            within = evidence.decide_within(low, high, limit)
         decided = np.where(part[:, within_flag] > 0, within, about)
+        decided[metres < evidence.SAME_PLACE_M] = _CODE["undetermined"]  # the event's own point: circular
         at = position if every else position[distance]
-        codes[at] = np.where(metres < evidence.SAME_PLACE_M, _CODE["undetermined"], decided)
+        codes[at] = decided
         measured[at] = value
     bearing_rows = ~distance
     if not every and bearing_rows.any():
@@ -266,7 +274,8 @@ def _measure_batch(batches: list[Any], starts: list[int], origins: list[tuple[fl
         off = evidence.sector_offset(bearing, part[:, a])
         spread = evidence.bearing_spread(metres, radius[bearing_rows]) if radius is not None else 0.0
         decided = evidence.decide_sector(off, spread, part[:, b])
-        codes[position[bearing_rows]] = np.where(metres < evidence.SAME_PLACE_M, _CODE["undetermined"], decided)
+        decided[metres < evidence.SAME_PLACE_M] = _CODE["undetermined"]  # from the event's own point: circular
+        codes[position[bearing_rows]] = decided
         measured[position[bearing_rows]] = np.round(bearing, 1)
 
 
@@ -317,9 +326,7 @@ class _Checker:
         assert shape is not None
         if isinstance(claim, AreaClaim):
             basis = shape.basis or evidence.DEFAULT_BASIS
-            what = {"reported": "the drawn area", "assessed": "the assessed area", "reference": "the reference zone",
-                    "reconstructed": "the reconstruction"}[basis]
-            return self._area(event, index, claim.area, claim.tolerance, shape.area, what,
+            return self._area(event, index, claim.area, claim.tolerance, shape.area, _AREA_WORDS[basis],
                               bound=basis == "reconstructed")
         if isinstance(claim, TotalAreaClaim):
             until = claim.until or event.end
