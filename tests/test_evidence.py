@@ -40,6 +40,13 @@ EXPECTED = {
        for i, verdict in enumerate(BELOW_WITHIN_ABOVE)},
     # a reconstruction is a lower bound: a claim above it is undetermined; impossible still applies
     **{("basis-reconstructed", i): v for i, v in enumerate(["understated", "consistent", "undetermined", "impossible"])},
+    # where a reported area lies decides claims both ways; a reconstruction shows only where part of the event is
+    **{("where-reported", i): v for i, v in enumerate([
+        "holds", "contradicted", "overstated", "consistent", "holds", "contradicted", "contradicted", "holds", "holds",
+        "contradicted"])},
+    **{("where-reconstructed", i): v for i, v in enumerate([
+        "holds", "undetermined", "overstated", "undetermined", "undetermined", "undetermined", "undetermined", "holds",
+        "undetermined", "undetermined"])},
     # only the circle dated inside June counts; the one straddling 1 June and the reference zone do not
     **{("june-total", i): v for i, v in enumerate(["understated", "consistent", "undetermined", "impossible",
                                                    "consistent"])},
@@ -81,6 +88,17 @@ def test_a_reconstruction_says_how_much_of_the_claim_it_covers(results) -> None:
                                  "it neither confirms nor contradicts the rest: undetermined")
     assert results["basis-assessed", 2].explanation.startswith("claims 1,000 km²; the assessed area measures 314 km²")
     assert results["basis-reported", 2].measured_low is None
+
+
+def test_a_reconstruction_bounds_distances_from_above_only(results) -> None:
+    nearer = results["where-reconstructed", 1]
+    assert (nearer.measured_low, nearer.measured_high) == pytest.approx((0, 15.0), abs=0.01)
+    assert nearer.explanation == (
+        "claims within 10 km of 34.78776, 38.28402; the reconstruction, a lower bound on the event's extent, is 15 km "
+        "from it, so the event is 0–15 km from it: undetermined, the range straddles the limit")
+    assert results["where-reconstructed", 8].explanation.endswith(
+        "100% of the reconstruction does, but it is only a lower bound on the event's extent, the rest of which may "
+        "lie inside or outside: undetermined")
 
 
 def test_total_area_counts_records_wholly_inside_the_window(results) -> None:
@@ -253,7 +271,8 @@ def test_list_json_and_exports_show_the_basis(tmp_path) -> None:
     rows = json.loads(runner.invoke(main, ["list", "--json", str(bases)]).stdout)
     assert [(row["id"], row["basis"]) for row in rows] == [
         ("basis-default", "reported"), ("basis-reported", "reported"), ("basis-assessed", "assessed"),
-        ("basis-reference", "reference"), ("basis-reconstructed", "reconstructed")]
+        ("basis-reference", "reference"), ("basis-reconstructed", "reconstructed"), ("where-reported", "reported"),
+        ("where-reconstructed", "reconstructed")]
     unclaimed = json.loads(runner.invoke(main, ["list", "--json", str(EVIDENCE / "intervals.yaml")]).stdout)
     assert unclaimed[0]["basis"] is None  # no area
     csv = tmp_path / "bases.csv"
@@ -261,14 +280,15 @@ def test_list_json_and_exports_show_the_basis(tmp_path) -> None:
     import pandas as pd
 
     table = pd.read_csv(csv)
-    assert table["area_basis"].tolist() == ["reported", "reported", "assessed", "reference", "reconstructed"]
+    assert table["area_basis"].tolist() == ["reported", "reported", "assessed", "reference", "reconstructed",
+                                            "reported", "reconstructed"]
     back = json.loads(runner.invoke(main, ["list", "--json", str(csv)]).stdout)
     assert back == rows  # the basis is read back from the area, and area_basis is not an imported field
     assert load_events(csv)[0].imported is None and load_events(csv)[0].area.basis is None
     geojson = tmp_path / "bases.geojson"
     assert runner.invoke(main, ["export", str(bases), "-o", str(geojson)]).exit_code == 0
     features = json.loads(geojson.read_text(encoding="utf-8"))["features"]
-    assert [f["properties"]["area_basis"] for f in features][-1] == "reconstructed"
+    assert [f["properties"]["area_basis"] for f in features][-3:] == ["reconstructed", "reported", "reconstructed"]
 
 
 def test_a_draft_marks_the_basis_of_a_claimed_area_for_review(tmp_path) -> None:

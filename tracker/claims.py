@@ -32,8 +32,10 @@ count                  always ``unverifiable``: not geometric                   
 =====================  ===========================================================  =================
 
 Where the evidence cannot decide, the verdict is ``undetermined``: the area is a lower bound the
-claim exceeds; the event is located at ``precision: 2`` (within 10 km of its point) and the
-interval of distances, bearings or border distances straddles the rule; or the claim is circular,
+claim exceeds (a reconstruction also leaves open how near the whole event comes to a place or a
+border, where its middle lies and what share of it lies inside); the event is located at
+``precision: 2`` (within 10 km of its point) and the interval of distances, bearings or border
+distances straddles the rule; or the claim is circular,
 its reference being a point the event's own geometry was built from (a hull's corner, a circle's
 centre, the event's own location, or the centre of the zone the event is located on).
 
@@ -82,7 +84,7 @@ if TYPE_CHECKING:
 
     from .collection import EventCollection
 
-DEFAULT_RATIO = 1.25
+DEFAULT_RATIO = evidence.DEFAULT_RATIO
 DEFAULT_REACH_M = 10_000.0
 INSIDE_SHARE = 0.99
 _VERDICT_WORDS = np.array(VERDICTS, dtype=object)
@@ -227,56 +229,8 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
         codes[position] = _CODE[result.verdict]
         measured[position] = np.nan if result.measured is None else result.measured
     if batches:
-        _measure_batch(batches, starts, origins, radii, measured, codes)
+        evidence.decide_point_claims(batches, starts, origins, radii, measured, codes)
     return CheckReport(checker, checked, measured, codes, done, checker.problems)
-
-
-def _measure_batch(batches: list[Any], starts: list[int], origins: list[tuple[float, float]], radii: list[float],
-                   measured: np.ndarray, codes: np.ndarray) -> None:
-    """Measure the point claims of many records at once and write their verdicts' codes in place.
-
-    A record located at precision 2 has a radius: its distances and bearings are intervals, decided
-    as wholes (:mod:`tracker.evidence`); a claim about the record's own point is circular."""
-    rows = np.concatenate(batches)
-    counts = [len(batch) for batch in batches]
-    kind, lat, lon, a, b, within_flag, tolerance_column = range(1, 8)  # columns 1-7 of POINT_CLAIM_FIELDS
-    position = np.repeat(np.asarray(starts), counts) + rows[:, 0].astype(int)
-    here = np.repeat(np.asarray(origins, dtype=float).reshape(-1, 2), counts, axis=0)
-    uncertain = any(radii)
-    radius = np.repeat(np.asarray(radii, dtype=float), counts) if uncertain else None
-    distance = rows[:, kind] == 0
-    every = bool(distance.all())
-    if every or distance.any():
-        part, start = (rows, here) if every else (rows[distance], here[distance])
-        metres = geo.distances(start[:, 0], start[:, 1], part[:, lat], part[:, lon])
-        value = metres / part[:, b]
-        claimed, tolerance = part[:, a], part[:, tolerance_column]
-        about_tol = np.where(tolerance > 0, tolerance, DEFAULT_RATIO)
-        limit = claimed * np.where(tolerance > 0, tolerance, 1.0)
-        if radius is None:  # exact points: the plain rules (what the interval rules give for one value)
-            about = np.where(claimed > about_tol * value, _CODE["overstated"],
-                             np.where(claimed * about_tol < value, _CODE["understated"], _CODE["consistent"]))
-            within = np.where(value <= limit, _CODE["holds"], _CODE["contradicted"])
-        else:
-            low, high = evidence.distance_interval(metres, radius if every else radius[distance])
-            low, high = low / part[:, b], high / part[:, b]
-            about = evidence.decide_ratio(claimed, low, high, about_tol)
-            within = evidence.decide_within(low, high, limit)
-        decided = np.where(part[:, within_flag] > 0, within, about)
-        decided[metres < evidence.SAME_PLACE_M] = _CODE["undetermined"]  # the event's own point: circular
-        at = position if every else position[distance]
-        codes[at] = decided
-        measured[at] = value
-    bearing_rows = ~distance
-    if not every and bearing_rows.any():
-        part = rows[bearing_rows]
-        bearing, metres = geo.inverse(part[:, lat], part[:, lon], here[bearing_rows, 0], here[bearing_rows, 1])
-        off = evidence.sector_offset(bearing, part[:, a])
-        spread = evidence.bearing_spread(metres, radius[bearing_rows]) if radius is not None else 0.0
-        decided = evidence.decide_sector(off, spread, part[:, b])
-        decided[metres < evidence.SAME_PLACE_M] = _CODE["undetermined"]  # from the event's own point: circular
-        codes[position[bearing_rows]] = decided
-        measured[position[bearing_rows]] = np.round(bearing, 1)
 
 
 def _ratio_verdict(claimed: float, measured: float, tolerance: float) -> tuple[str, float | None]:
@@ -442,9 +396,10 @@ class _Checker:
                                "can be measured")
         metres = distance_between(shape, target)
         measured = in_unit(claim.distance, metres)
-        low_m, high_m = evidence.distance_interval(metres, shape.radius)
-        low, high = in_unit(claim.distance, float(low_m)), in_unit(claim.distance, float(high_m))
-        interval = (low, high) if shape.radius else (None, None)
+        partial = shape.basis == "reconstructed"  # a lower bound on the extent: the whole may come nearer
+        low_m, high_m = (float(v) for v in evidence.distance_interval(metres, shape.radius))
+        low, high = in_unit(claim.distance, 0.0 if partial else low_m), in_unit(claim.distance, high_m)
+        interval = (low, high) if shape.radius or partial else (None, None)
         ratio = claim.distance.value / measured if measured else None
         relation = "within" if claim.relation == "within" else "about"
         said = f"claims {relation} {claimed_text} {'of' if relation == 'within' else 'from'} {label}"
@@ -454,6 +409,9 @@ class _Checker:
         if shape.radius:
             is_ = (f"the event, located only to within {shape.radius / 1000:g} km (precision 2), is "
                    f"{number(low)}–{number(high)} {unit} from it")
+        elif partial:
+            is_ = (f"the reconstruction, a lower bound on the event's extent, is {number(measured)} {unit} from it, "
+                   f"so the event is {number(low)}–{number(high)} {unit} from it")
         else:
             is_ = f"the event is {number(measured)} {unit} from it"
         if claim.relation == "within":
@@ -466,7 +424,7 @@ class _Checker:
         verdict = VERDICTS[int(evidence.decide_ratio(claim.distance.value, low, high, tol))]
         if verdict == "undetermined":
             tail = f": undetermined, the range straddles the {tol:g}× tolerance"
-        elif shape.radius:
+        elif shape.radius or partial:
             tail = f", all of it {'within' if verdict == 'consistent' else 'beyond'} the {tol:g}× tolerance: {verdict}"
         else:
             tail = ", " + ratio_words(verdict, ratio, tol)
@@ -498,6 +456,12 @@ class _Checker:
         off = float(evidence.sector_offset(bearing, centre))
         verdict = VERDICTS[int(evidence.decide_sector(off, spread, half))]
         sector = f"{(centre - half) % 360:g}°–{(centre + half) % 360:g}°"
+        if shape.basis == "reconstructed":
+            return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None,
+                               "undetermined",
+                               f"{said}; the reconstruction lies at bearing {bearing:.0f}° from it ({word} covers "
+                               f"{sector}), but it is only a lower bound on the event's extent, whose middle may lie "
+                               "elsewhere: undetermined")
         if not shape.radius:
             lies = f"it lies at bearing {bearing:.0f}° from it"
         elif spread >= 180:
@@ -529,7 +493,10 @@ class _Checker:
                                f"claims the event reaches {claim.reaches}, but it lies in no country bordering it")
         metres = distance_between(shape, line)
         low, high = (float(v) / 1000 for v in evidence.distance_interval(metres, shape.radius))
-        interval = (round(low, 3), round(high, 3)) if shape.radius else (None, None)
+        partial = shape.basis == "reconstructed"  # a lower bound on the extent: the whole may come nearer
+        if partial:
+            low = 0.0
+        interval = (round(low, 3), round(high, 3)) if shape.radius or partial else (None, None)
         said = f"claims the event reaches {claim.reaches}"
         drawn = shape.anchors if shape.anchor_kind in ("hull", "polygon") else None
         if metres <= limit_m and drawn is not None and any(
@@ -542,6 +509,9 @@ class _Checker:
         if shape.radius:
             comes = (f"the event, located only to within {shape.radius / 1000:g} km (precision 2), comes within "
                      f"{low:,.1f}–{high:,.1f} km of the border")
+        elif partial:
+            comes = (f"the reconstruction, a lower bound on the event's extent, comes within {metres / 1000:,.1f} km "
+                     f"of the border, so the event comes within {low:,.1f}–{high:,.1f} km of it")
         else:
             comes = f"it comes within {metres / 1000:,.1f} km of the border"
         tail = ": undetermined, the range straddles the limit" if verdict == "undetermined" else f": {verdict}"
@@ -582,6 +552,11 @@ class _Checker:
         if circular:
             return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None,
                                "undetermined", circular_words(said, circular), *interval)
+        if shape.basis == "reconstructed":
+            return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None,
+                               "undetermined",
+                               f"{said}; {share:.0%} of the reconstruction does, but it is only a lower bound on the "
+                               "event's extent, the rest of which may lie inside or outside: undetermined", 0.0, 1.0)
         if interval[0] is not None and interval[0] != interval[1]:
             return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None,
                                "undetermined",

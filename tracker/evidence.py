@@ -9,7 +9,9 @@ and decides all the claims given in one call.
   a place ``d`` away is ``b ± asin(10 km / d)`` (any bearing at all when ``d`` is 10 km or less).
 - An area whose basis is ``reconstructed`` is a lower bound on the true extent, as is the union of
   an actor's recorded areas (the records are never complete): a claim above it by more than the
-  tolerance is ``undetermined``, not ``overstated``.
+  tolerance is ``undetermined``, not ``overstated``. It shows where part of the event lies, not all
+  of it: a distance ``d`` from it is the interval ``0 .. d`` (the whole may come nearer), and
+  directions and ``inside`` claims against it are ``undetermined``.
 - A claim whose reference is a point the event's own geometry was built from (a hull's corner, a
   circle's centre, the event's own location) is circular: ``undetermined``.
 
@@ -28,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from . import geometry
+
 #: Every verdict, in the order of summaries; a claim's verdict code is its position here.
 VERDICTS = ("consistent", "overstated", "understated", "impossible", "holds", "contradicted", "undetermined",
             "unverifiable")
@@ -35,6 +39,8 @@ CODE = {verdict: code for code, verdict in enumerate(VERDICTS)}
 #: The verdicts that make ``tracker check --strict`` fail: never ``undetermined`` nor ``unverifiable``.
 FAILING = frozenset({"overstated", "understated", "contradicted", "impossible"})
 
+#: The default tolerance of area and ``about`` distance claims: claimed/measured within 1.25 times either way.
+DEFAULT_RATIO = 1.25
 #: Where an area comes from (the ``basis`` key of ``area``); ``reported`` when the key is absent.
 BASES = ("reported", "assessed", "reconstructed", "reference")
 DEFAULT_BASIS = "reported"
@@ -128,3 +134,52 @@ def sector_offset(bearing: Any, centre: Any) -> np.ndarray:
     """Degrees (0..180) between a bearing and a sector's centre, either way round."""
     offset: np.ndarray = np.abs((np.asarray(bearing, dtype=float) - centre + 180) % 360 - 180)
     return offset
+
+
+def decide_point_claims(batches: list[Any], starts: list[int], origins: list[tuple[float, float]],
+                        radii: list[float], measured: np.ndarray, codes: np.ndarray) -> None:
+    """Measure the claims given in coordinates of many records at once (``batches``: each record's
+    columns of ``Event.point_claims``; ``starts``: where its claims begin in ``codes``; ``origins``:
+    its point; ``radii``: how far from it the event may lie) and write their verdicts' codes and
+    measurements in place. At precision 2 distances and bearings are intervals decided as wholes; a
+    claim about the record's own point is circular."""
+    rows = np.concatenate(batches)
+    counts = [len(batch) for batch in batches]
+    kind, lat, lon, a, b, within_flag, tolerance_column = range(1, 8)  # columns 1-7 of POINT_CLAIM_FIELDS
+    position = np.repeat(np.asarray(starts), counts) + rows[:, 0].astype(int)
+    here = np.repeat(np.asarray(origins, dtype=float).reshape(-1, 2), counts, axis=0)
+    uncertain = any(radii)
+    radius = np.repeat(np.asarray(radii, dtype=float), counts) if uncertain else None
+    distance = rows[:, kind] == 0
+    every = bool(distance.all())
+    if every or distance.any():
+        part, start = (rows, here) if every else (rows[distance], here[distance])
+        metres = geometry.distances(start[:, 0], start[:, 1], part[:, lat], part[:, lon])
+        value = metres / part[:, b]
+        claimed, tolerance = part[:, a], part[:, tolerance_column]
+        about_tol = np.where(tolerance > 0, tolerance, DEFAULT_RATIO)
+        limit = claimed * np.where(tolerance > 0, tolerance, 1.0)
+        if radius is None:  # exact points: the plain rules (what the interval rules give for one value)
+            about = np.where(claimed > about_tol * value, CODE["overstated"],
+                             np.where(claimed * about_tol < value, CODE["understated"], CODE["consistent"]))
+            within = np.where(value <= limit, CODE["holds"], CODE["contradicted"])
+        else:
+            low, high = distance_interval(metres, radius if every else radius[distance])
+            low, high = low / part[:, b], high / part[:, b]
+            about = decide_ratio(claimed, low, high, about_tol)
+            within = decide_within(low, high, limit)
+        decided = np.where(part[:, within_flag] > 0, within, about)
+        decided[metres < SAME_PLACE_M] = CODE["undetermined"]  # the event's own point: circular
+        at = position if every else position[distance]
+        codes[at] = decided
+        measured[at] = value
+    bearing_rows = ~distance
+    if not every and bearing_rows.any():
+        part = rows[bearing_rows]
+        bearing, metres = geometry.inverse(part[:, lat], part[:, lon], here[bearing_rows, 0], here[bearing_rows, 1])
+        off = sector_offset(bearing, part[:, a])
+        spread = bearing_spread(metres, radius[bearing_rows]) if radius is not None else 0.0
+        decided = decide_sector(off, spread, part[:, b])
+        decided[metres < SAME_PLACE_M] = CODE["undetermined"]  # from the event's own point: circular
+        codes[position[bearing_rows]] = decided
+        measured[position[bearing_rows]] = np.round(bearing, 1)
