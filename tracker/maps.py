@@ -249,8 +249,7 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
         if shape.area is not None:
             area_results = [r for r in results if r.kind in ("area", "total_area")]
             verdict = area_results[0].verdict if area_results else None
-            # a zone: an area no claim is about, or one whose basis says it is not a gain
-            reference = verdict is None and (not event.claims or shape.basis == "reference")
+            reference = verdict is None and not event.claims  # an area no claim is about: a zone
             style = (
                 {"color": "#444444", "weight": 2, "dashArray": "2 6", "fillColor": "#ffffff", "fillOpacity": 0.15}
                 if reference else
