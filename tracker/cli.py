@@ -293,12 +293,15 @@ def _location(event: Event) -> str:
 def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
     """List the records in PATHS (default ./events): id, date, type, location, number of claims.
 
-    Invalid records are reported on stderr and left out; the exit status is then 1.
+    With --json each record also gives its area's basis (reported, assessed, reconstructed or
+    reference; null without an area). Invalid records are reported on stderr and left out; the exit
+    status is then 1.
 
     \b
     Examples:
       tracker list
       tracker list --json | jq -r '.[] | select(.claims > 0) | .id'
+      tracker list --json | jq -r '.[] | select(.basis == "reconstructed") | .id'
     """
     events, problems = read_events(paths or [DEFAULT_FOLDER], progress=True)
     _report(problems)
