@@ -72,7 +72,9 @@ def test_list_table_and_json(runner: CliRunner) -> None:
         "type": "Battles",
         "location": "Tadmur",
         "claims": 2,
+        "basis": badiyeh["basis"],  # the hull's basis: tests/test_evidence.py checks each
     }
+    assert badiyeh["basis"] in ("reported", "reconstructed")
 
 
 def test_list_keeps_valid_records_and_reports_the_others(runner: CliRunner) -> None:

@@ -11,8 +11,9 @@ import yaml
 from click.testing import CliRunner
 
 from tracker import load_events
+from tracker.claims import check_claims
 from tracker.cli import main
-from tracker.maps import render_map, requests_in, write_map
+from tracker.maps import VERDICT_COLOURS, render_map, requests_in, write_map
 
 from .common import EVENTS, MINIMAL
 
@@ -124,25 +125,35 @@ def test_the_page_draws_the_areas_and_the_events(page) -> None:
     assert tab.locator(".leaflet-control-layers-overlays label").count() == 2 + 7  # borders, zones, 7 actors
 
 
-def test_a_popup_shows_the_claim_and_its_verdict(page) -> None:
+def _badiyeh_results() -> list:
+    results = check_claims(load_events(EVENTS)).results
+    return [r for r in results if r.event == "badiyeh-advance-east-of-tadmur"]
+
+
+def test_a_popup_shows_the_claim_its_verdict_and_why(page) -> None:
     tab, errors, *_ = page
-    hull = tab.locator("path.leaflet-interactive[fill='#d73027']")
-    assert hull.count() == 1  # the Badiyeh hull, overstated
-    opened = tab.evaluate("""() => {
+    results = _badiyeh_results()
+    colour = VERDICT_COLOURS[results[0].verdict]  # the hull is filled by the verdict on its area claim
+    hull = tab.locator(f"path.leaflet-interactive[fill='{colour}']")
+    assert hull.count() == 1  # the Badiyeh hull
+    opened = tab.evaluate("""(colour) => {
         let opened = 0;
         for (const group of Object.values(window).filter(v => v instanceof L.GeoJSON)) {
             group.eachLayer(layer => {
-                if (layer.options.fillColor === '#d73027') { group.openPopup(layer.getCenter()); opened += 1; }
+                if (layer.options.fillColor === colour) { group.openPopup(layer.getCenter()); opened += 1; }
             });
         }
         return opened;
-    }""")
+    }""", colour)
     assert opened == 1
     popup = tab.locator(".leaflet-popup-content", has_text="Badiyeh")
     popup.wait_for()
     text = popup.inner_text()
     assert "Syrian army advances 1,400 square kilometres into the Badiyeh east of Tadmur" in text
-    assert "overstated" in text and "1,400 km²" in text and errors == []
+    assert results[0].verdict in text and "1,400 km²" in text and errors == []
+    for result in results:  # each claim's sentence, under its row
+        assert " ".join(result.explanation.split()) in " ".join(text.split())
+    assert "Area: reported (the report itself gives this geometry)" in text or "Area: reconstructed" in text
 
 
 def test_a_hostile_title_shows_as_text_and_runs_nothing(page) -> None:
@@ -193,6 +204,10 @@ def test_the_comparison_panel_lists_the_area_claims_and_sorts(page) -> None:
     tab.click("#tracker-claims th:nth-child(4)")
     again = [float(r.replace("×", "")) for r in tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()]
     assert again == sorted(ratios, reverse=True) and errors == []
+    month = next(r for r in check_claims(load_events(EVENTS)).results if r.event == "saa-5000-km2-in-a-month")
+    shown = tab.locator("#tracker-claims tbody tr", has_text="5,000 km²").locator("td.tracker-why").inner_text()
+    assert shown == month.explanation and month.verdict == "undetermined"
+    assert tab.locator("#tracker-claims th:nth-child(6)").inner_text() == "why"
 
 
 def test_two_dates_side_by_side_in_synchronised_panes(tmp_path: Path, browser) -> None:

@@ -1,21 +1,28 @@
 """Checking what reports claim against geodesic geometry: ``tracker check``.
 
-Each claim of each record gets a :class:`ClaimResult`: what was claimed, what the geometry measures,
-their ratio, a verdict and one sentence that explains it.
+Each claim of each record gets a :class:`ClaimResult`: what was claimed, what the geometry measures
+(with the interval it may lie in, where the location is uncertain), their ratio, a verdict and one
+sentence that explains it.
 
 Verdicts and their default tolerances (a claim's own ``tolerance:`` overrides them):
 
 =====================  ===========================================================  =================
 kind                   verdict                                                      default tolerance
 =====================  ===========================================================  =================
-area, total_area       ``consistent`` when claimed/measured is within the tolerance  1.25×
+area                   ``consistent`` when claimed/measured is within the tolerance  1.25×
                        either way, else ``overstated`` or ``understated``;
                        ``impossible`` when the claim exceeds the whole area of the
-                       country (or countries) the event lies in
-distance ``about``     as for areas                                                 1.25×
-distance ``within``    ``holds`` when measured <= claimed × tolerance               1 (none)
-direction              ``holds`` when the bearing lies in the compass word's        ±45° for n/e/s/w,
-                       sector                                                       ±22.5° for ne...,
+                       country (or countries) the event lies in. Against an area
+                       whose ``basis`` is ``reconstructed`` (a lower bound):
+                       ``understated``, ``consistent``, or ``undetermined`` above
+total_area             the union of the actor's areas recorded wholly within the    1.25×
+                       window is a lower bound: ``understated``, ``consistent`` or
+                       ``undetermined``; ``impossible`` as for areas
+distance ``about``     as for areas, over the whole interval of distances           1.25×
+distance ``within``    ``holds`` when every distance is <= claimed × tolerance,      1 (none)
+                       ``contradicted`` when none is
+direction              ``holds`` when every bearing lies in the compass word's      ±45° for n/e/s/w,
+                       sector, ``contradicted`` when none does                      ±22.5° for ne...,
                                                                                     ±11.25° for nne...
 reaches                ``holds`` when the event comes within the tolerance of the    10 km
                        border with that country
@@ -23,6 +30,14 @@ inside                 ``holds`` when the event lies in the other event's area o
                        the country (areas: 99 % of them)
 count                  always ``unverifiable``: not geometric                       —
 =====================  ===========================================================  =================
+
+Where the evidence cannot decide, the verdict is ``undetermined``: the area is a lower bound the
+claim exceeds (a reconstruction also leaves open how near the whole event comes to a place or a
+border, where its middle lies and what share of it lies inside); the event is located at
+``precision: 2`` (within 10 km of its point) and the interval of distances, bearings or border
+distances straddles the rule; or the claim is circular,
+its reference being a point the event's own geometry was built from (a hull's corner, a circle's
+centre, the event's own location, or the centre of the zone the event is located on).
 
 A claim is ``unverifiable`` when there is no geometry to test: no area drawn for an area claim, no
 area recorded for an actor over a window, or a location known only as a region (``precision: 3``)
@@ -34,23 +49,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from functools import cache, cached_property
-from pathlib import Path
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import nearest_points
 
+from . import evidence
 from . import geometry as geo
 from .collection import no_garbage_collection
 from .errors import GeometryError, Problem
+from .evidence import CODE as _CODE
+from .evidence import FAILING, VERDICTS
+from .explain import circular_words, in_unit, number, ratio_words, symbol
 from .io import position as source_position
 from .model import (
     AreaClaim,
     Claim,
-    Coordinates,
     CountClaim,
     DirectionClaim,
     DistanceClaim,
@@ -60,21 +76,24 @@ from .model import (
     TotalAreaClaim,
 )
 from .places import Resolution, resolve_places
-from .quantity import Quantity, registry
+from .quantity import Quantity
+from .shapes import ANCHOR_WORDS, Shape, anchor_at, distance_between, make_shape, place_of
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
     from .collection import EventCollection
 
-DEFAULT_RATIO = 1.25
+DEFAULT_RATIO = evidence.DEFAULT_RATIO
 DEFAULT_REACH_M = 10_000.0
 INSIDE_SHARE = 0.99
-VERDICTS = ("consistent", "overstated", "understated", "impossible", "holds", "contradicted", "unverifiable")
 _VERDICT_WORDS = np.array(VERDICTS, dtype=object)
-_CODE = {verdict: code for code, verdict in enumerate(VERDICTS)}
-#: The verdicts that make ``tracker check --strict`` fail.
-FAILING = frozenset({"overstated", "understated", "contradicted", "impossible"})
+#: How far from its point an event may lie, by precision (see :func:`tracker.evidence.uncertainty`).
+_RADIUS: dict[int | None, float] = {p: evidence.uncertainty(p) for p in (None, 1, 2, 3)}
+#: What an area of each basis is called in explanations.
+_AREA_WORDS = {"reported": "the drawn area", "assessed": "the assessed area", "reference": "the reference zone",
+               "reconstructed": "the reconstruction"}
+__all__ = ["FAILING", "VERDICTS", "CheckReport", "ClaimResult", "Shape", "check_claims"]
 _WORDS = {"n": "north", "e": "east", "s": "south", "w": "west"}
 
 
@@ -91,6 +110,11 @@ class ClaimResult:
     ratio: float | None
     verdict: str
     explanation: str
+    #: The least and greatest value the measurement may take, where it is an interval (a location
+    #: known to within 10 km; ``measured_high`` is ``None`` for a lower bound); ``None`` otherwise.
+    #: Bearings run clockwise from ``measured_low`` to ``measured_high``.
+    measured_low: float | None = None
+    measured_high: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The result with the keys of ``tracker check --json``."""
@@ -144,28 +168,9 @@ class CheckReport:
 
     @property
     def failed(self) -> bool:
-        """True when any claim is overstated, understated, contradicted or impossible."""
+        """True when any claim is overstated, understated, contradicted or impossible (never for
+        ``undetermined`` or ``unverifiable``)."""
         return bool(np.isin(self.codes, [VERDICTS.index(v) for v in FAILING]).any())
-
-
-@dataclass(frozen=True)
-class Shape:
-    """Where an event is: its point (lat, lon), its area, and whether the point is only a region."""
-
-    point: tuple[float, float] | None
-    area: BaseGeometry | None
-    regional: bool
-
-    @property
-    def geometry(self) -> BaseGeometry | None:
-        if self.area is not None:
-            return self.area
-        return Point(self.point[1], self.point[0]) if self.point else None
-
-    @property
-    def testable(self) -> bool:
-        """Whether distances and bearings from it mean anything (an area, or a point not a region)."""
-        return self.area is not None or (self.point is not None and not self.regional)
 
 
 def check_claims(events: EventCollection, gazetteer: Gazetteer | None = None) -> CheckReport:
@@ -188,6 +193,7 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
     batches: list[Any] = []  # the point-claim columns of each record measured in batch
     starts: list[int] = []  # where each of those records' claims start in ``claims``
     origins: list[tuple[float, float]] = []  # and the record's own point
+    radii: list[float] = []  # and how far from it the event may lie
     for event in events:
         claim_count = len(event.claims)
         if not claim_count or event.id in checker.unresolved:
@@ -204,11 +210,13 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
             batches.append(columns)
             starts.append(start)
             origins.append(derived.origin)
+            radii.append(_RADIUS.get(event.precision, 0.0))
             continue
         if columns is not None and event.area is None and event.precision != 3:
             batches.append(columns)
             starts.append(start)
             origins.append(checker.point(event))
+            radii.append(_RADIUS.get(event.precision, 0.0))
             if len(columns) == claim_count:
                 continue
             batched = frozenset(columns[:, 0].astype(int).tolist())
@@ -221,81 +229,8 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
         codes[position] = _CODE[result.verdict]
         measured[position] = np.nan if result.measured is None else result.measured
     if batches:
-        _measure_batch(batches, starts, origins, measured, codes)
+        evidence.decide_point_claims(batches, starts, origins, radii, measured, codes)
     return CheckReport(checker, checked, measured, codes, done, checker.problems)
-
-
-def _measure_batch(batches: list[Any], starts: list[int], origins: list[tuple[float, float]],
-                   measured: np.ndarray, codes: np.ndarray) -> None:
-    """Measure the point claims of many records at once and write their verdicts' codes in place."""
-    rows = np.concatenate(batches)
-    counts = [len(batch) for batch in batches]
-    kind, lat, lon, a, b, within_flag, tolerance_column = range(1, 8)  # columns 1-7 of POINT_CLAIM_FIELDS
-    position = np.repeat(np.asarray(starts), counts) + rows[:, 0].astype(int)
-    here = np.repeat(np.asarray(origins, dtype=float).reshape(-1, 2), counts, axis=0)
-    distance = rows[:, kind] == 0
-    every = bool(distance.all())
-    if every or distance.any():
-        part, start = (rows, here) if every else (rows[distance], here[distance])
-        value = geo.distances(start[:, 0], start[:, 1], part[:, lat], part[:, lon]) / part[:, b]
-        claimed, tolerance = part[:, a], part[:, tolerance_column]
-        ratio = np.divide(claimed, value, out=np.full_like(value, np.inf), where=value > 0)
-        about_tol = np.where(tolerance > 0, tolerance, DEFAULT_RATIO)
-        about = np.where(ratio > about_tol, _CODE["overstated"],
-                         np.where(ratio < 1 / about_tol, _CODE["understated"], _CODE["consistent"]))
-        within = np.where(value <= claimed * np.where(tolerance > 0, tolerance, 1.0), _CODE["holds"],
-                          _CODE["contradicted"])
-        at = position if every else position[distance]
-        codes[at] = np.where(part[:, within_flag] > 0, within, about)
-        measured[at] = value
-    bearing_rows = ~distance
-    if not every and bearing_rows.any():
-        part = rows[bearing_rows]
-        bearing = geo.bearings(part[:, lat], part[:, lon], here[bearing_rows, 0], here[bearing_rows, 1])
-        off = np.abs((bearing - part[:, a] + 180) % 360 - 180)
-        codes[position[bearing_rows]] = np.where(off <= part[:, b], _CODE["holds"], _CODE["contradicted"])
-        measured[position[bearing_rows]] = np.round(bearing, 1)
-
-
-def _place(value: Any, event: Event, path: tuple[str | int, ...], resolution: Resolution) -> tuple[float, float]:
-    if isinstance(value, Coordinates):
-        return (value.lat, value.lon)
-    place = resolution[event.id, path].place
-    assert place is not None  # unresolved events are left out before
-    return (place.latitude, place.longitude)
-
-
-def _shape(event: Event, events: EventCollection, resolution: Resolution) -> Shape:
-    point = _place(event.location, event, ("location",), resolution)
-    area = None
-    if event.area is not None:
-        where = f"{events.origin(event.id).file}: area"
-        if event.area.hull is not None:
-            area = geo.hull([_place(p, event, ("area", "hull", i), resolution) for i, p in enumerate(event.area.hull)])
-        elif event.area.circle is not None:
-            lat, lon = _place(event.area.circle.center, event, ("area", "circle", "center"), resolution)
-            area = geo.geodesic_circle(lat, lon, event.area.circle.radius.to("m"))
-        elif event.area.polygon is not None:
-            area = geo.polygon(event.area.polygon_array.value, where)
-        elif event.area.geojson is not None:
-            area = geo.read_geojson(Path(events.origin(event.id).file).parent / event.area.geojson)
-        if area is not None and area.geom_type not in ("Polygon", "MultiPolygon"):
-            area = None  # a hull of places in a line has no surface
-    return Shape(point, area, event.precision == 3)
-
-
-@cache
-def _symbol(unit: str) -> str:
-    return f"{registry().Unit(unit):~P}"
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
-
-
-def _in(quantity: Quantity, si_value: float) -> float:
-    """A value in SI units expressed in the quantity's own unit."""
-    return si_value / quantity.si_factor
 
 
 def _ratio_verdict(claimed: float, measured: float, tolerance: float) -> tuple[str, float | None]:
@@ -307,16 +242,6 @@ def _ratio_verdict(claimed: float, measured: float, tolerance: float) -> tuple[s
     if ratio < 1 / tolerance:
         return "understated", ratio
     return "consistent", ratio
-
-
-def _ratio_words(verdict: str, ratio: float | None, tolerance: float) -> str:
-    if ratio is None:
-        return "overstated: nothing was measured"
-    if verdict == "consistent":
-        return f"the two agree within the {tolerance:g}× tolerance: consistent"
-    bigger = ratio if ratio >= 1 else 1 / ratio
-    side = "larger" if ratio >= 1 else "smaller"
-    return f"so the claim is {bigger:.2f}× {side}: {verdict} beyond the {tolerance:g}× tolerance"
 
 
 class _Checker:
@@ -336,7 +261,7 @@ class _Checker:
             if event is None or event_id in self.unresolved:
                 return None
             try:
-                self._shapes[event_id] = _shape(event, self.events, self.resolution)
+                self._shapes[event_id] = make_shape(event, self.events, self.resolution)
             except GeometryError as error:  # an area that cannot be drawn: the record is reported
                 origin = self.events.origin(event_id)
                 line, column = source_position(origin, ["area"], key=True)
@@ -347,21 +272,24 @@ class _Checker:
 
     def point(self, event: Event) -> tuple[float, float]:
         """The event's own point, (lat, lon)."""
-        return _place(event.location, event, ("location",), self.resolution)
+        return place_of(event.location, event, ("location",), self.resolution)
 
     def result(self, event: Event, index: int, claim: Claim) -> ClaimResult:
         """The result of one claim, with its sentence."""
         shape = self.shape(event.id)
         assert shape is not None
         if isinstance(claim, AreaClaim):
-            return self._area(event, index, claim.area, claim.tolerance, shape.area, "the drawn area")
+            basis = shape.basis or evidence.DEFAULT_BASIS
+            return self._area(event, index, claim.area, claim.tolerance, shape.area, _AREA_WORDS[basis],
+                              bound=basis == "reconstructed")
         if isinstance(claim, TotalAreaClaim):
             until = claim.until or event.end
-            areas = [self.shape(e.id).area for e in self._actor_events(claim.actor, claim.since, until)]  # type: ignore[union-attr]
-            found = [a for a in areas if a is not None]
-            what = f"the union of {claim.actor}'s {len(found)} recorded area(s) from {claim.since} to {until}"
+            areas = [self.shape(e.id) for e in self._actor_events(claim.actor, claim.since, until)]
+            found = [a.area for a in areas if a is not None and a.area is not None and a.basis != "reference"]
+            what = (f"the union of {claim.actor}'s {len(found)} area(s) recorded wholly within {claim.since} to "
+                    f"{until}")
             return self._area(event, index, claim.total_area, claim.tolerance, geo.union(found) if found else None,
-                              what, kind="total_area")
+                              what, kind="total_area", bound=True)
         if isinstance(claim, DistanceClaim):
             return self._distance(event, index, claim, shape)
         if isinstance(claim, DirectionClaim):
@@ -376,60 +304,89 @@ class _Checker:
                            f"a count ({what}) is not geometric: kept as reported, not checked")
 
     def _actor_events(self, actor: str, since: dt.date, until: dt.date) -> Iterator[Event]:
+        """The actor's records whose whole date range lies inside the window (a record that may have
+        happened before or after it cannot count towards it)."""
         wanted = actor.casefold()
         for other in self.events:
             by_actor = any(a.name.casefold() == wanted for a in other.actors)
-            if by_actor and other.start <= until and other.end >= since and self.shape(other.id) is not None:
+            if by_actor and other.start >= since and other.end <= until and self.shape(other.id) is not None:
                 yield other
 
     def _area(self, event: Event, index: int, claimed: Quantity, tolerance: float | None,
-              area: BaseGeometry | None, what: str, kind: str = "area") -> ClaimResult:
-        unit = _symbol(claimed.unit)
-        claimed_text = f"{_number(claimed.value)} {unit}"
+              area: BaseGeometry | None, what: str, kind: str = "area", bound: bool = False) -> ClaimResult:
+        unit = symbol(claimed.unit)
+        claimed_text = f"{number(claimed.value)} {unit}"
         if area is None or area.is_empty:
             reason = "the record draws no area" if kind == "area" else f"no area is recorded for it ({what})"
             return ClaimResult(event.id, index, kind, claimed.value, None, unit, None, "unverifiable",
                                f"claims {claimed_text}, but {reason}, so nothing can be measured")
-        measured = _in(claimed, geo.geodesic_area(area))
+        measured = in_unit(claimed, geo.geodesic_area(area))
         claimed_si = claimed.value * claimed.si_factor
         codes = geo.countries_of(area) if claimed_si > geo.smallest_country_area() else []
         limit = sum(geo.country_area(code) for code in codes)
+        low = measured if bound else None
         if codes and claimed_si > limit:
             names = " and ".join(geo.countries()[c][0] for c in codes)
             return ClaimResult(
                 event.id, index, kind, claimed.value, measured, unit, claimed.value / measured if measured else None,
                 "impossible",
-                f"claims {claimed_text}, more than the whole of {names} ({_number(_in(claimed, limit))} {unit}), "
-                "where the event lies: impossible",
-            )
+                f"claims {claimed_text}, more than the whole of {names} ({number(in_unit(claimed, limit))} {unit}), "
+                "where the event lies: impossible", low)
         tol = tolerance or DEFAULT_RATIO
-        verdict, ratio = _ratio_verdict(claimed.value, measured, tol)
-        return ClaimResult(event.id, index, kind, claimed.value, measured, unit, ratio, verdict,
-                           f"claims {claimed_text}; {what} measures {_number(measured)} {unit}, "
-                           + _ratio_words(verdict, ratio, tol))
+        if not bound:
+            verdict, ratio = _ratio_verdict(claimed.value, measured, tol)
+            return ClaimResult(event.id, index, kind, claimed.value, measured, unit, ratio, verdict,
+                               f"claims {claimed_text}; {what} measures {number(measured)} {unit}, "
+                               + ratio_words(verdict, ratio, tol))
+        verdict = VERDICTS[int(evidence.decide_lower_bound(claimed.value, measured, tol))]
+        ratio = claimed.value / measured if measured > 0 else None
+        covers = f"claims {claimed_text}; {what} covers at least {number(measured)} {unit}"
+        if kind == "total_area":
+            covers += " (the records are never complete: a lower bound)"
+        if verdict == "undetermined":
+            words = (f"{covers}, {measured / claimed.value:.0%} of the claim; it neither confirms nor contradicts "
+                     "the rest: undetermined")
+        elif verdict == "consistent":
+            words = f"{covers}, and the claim is within the {tol:g}× tolerance of it: consistent"
+        else:
+            words = f"{covers}, " + ratio_words(verdict, ratio, tol)
+        return ClaimResult(event.id, index, kind, claimed.value, measured, unit, ratio, verdict, words, low)
 
-    def _target(self, event: Event, index: int, to: Any, key: str) -> tuple[BaseGeometry | None, str]:
-        """The geometry a claim measures to: another event's area by id, else a place."""
+    def _target(self, event: Event, index: int, to: Any, key: str
+                ) -> tuple[BaseGeometry | None, str, str | None]:
+        """The geometry a claim measures to (another event's area by id, else a place), its label,
+        and what makes the claim circular: the place is a point the event's own geometry was built
+        from, or the event is measured from its point and sits on a point the other record's was."""
         if isinstance(to, str) and to == event.id:
-            return None, "itself"
+            return None, "itself", None
+        own = self.shape(event.id)
+        assert own is not None
         if isinstance(to, str) and self.events.get(to) is not None:
             other = self.shape(to)
             if other is None or not other.testable:
-                return None, f"{to} (whose location is only a region, or unknown)"
-            return other.geometry, (f"the area of {to}" if other.area is not None else to)
-        lat, lon = _place(to, event, ("claims", index, key), self.resolution)
+                return None, f"{to} (whose location is only a region, or unknown)", None
+            label = f"the area of {to}" if other.area is not None else to
+            circular = None
+            if own.area is None and own.point is not None:
+                anchor = anchor_at(other, *own.point)
+                if anchor is not None:
+                    circular = "the event is located on " + ANCHOR_WORDS[anchor][1].format(to)
+            return other.geometry, label, circular
+        lat, lon = place_of(to, event, ("claims", index, key), self.resolution)
         label = to if isinstance(to, str) else f"{lat}, {lon}"
         match = self.resolution.matches.get((event.id, ("claims", index, key)))
         if match is not None and match.place is not None:
             label = match.place.name
-        return Point(lon, lat), label
+        anchor = anchor_at(own, lat, lon)
+        circular = f"{label} is {ANCHOR_WORDS[anchor][0]}" if anchor is not None else None
+        return Point(lon, lat), label, circular
 
     def _distance(self, event: Event, index: int, claim: DistanceClaim, shape: Shape) -> ClaimResult:
-        unit = _symbol(claim.distance.unit)
-        claimed_text = f"{_number(claim.distance.value)} {unit}"
+        unit = symbol(claim.distance.unit)
+        claimed_text = f"{number(claim.distance.value)} {unit}"
         if unit != "km":
-            claimed_text += f" ({_number(claim.distance.to('km'))} km)"
-        target, label = self._target(event, index, claim.to, "to")
+            claimed_text += f" ({number(claim.distance.to('km'))} km)"
+        target, label, circular = self._target(event, index, claim.to, "to")
         if not shape.testable or target is None:
             why = ("the record's location is only its region (precision 3)" if target is not None
                    else "a record cannot be measured from itself" if label == "itself"
@@ -437,39 +394,85 @@ class _Checker:
             return ClaimResult(event.id, index, "distance", claim.distance.value, None, unit, None, "unverifiable",
                                f"claims {claim.relation} {claimed_text} of {label}, but {why}, so no distance "
                                "can be measured")
-        metres = _distance_between(shape, target)
-        measured = _in(claim.distance, metres)
+        metres = distance_between(shape, target)
+        measured = in_unit(claim.distance, metres)
+        partial = shape.basis == "reconstructed"  # a lower bound on the extent: the whole may come nearer
+        low_m, high_m = (float(v) for v in evidence.distance_interval(metres, shape.radius))
+        low, high = in_unit(claim.distance, 0.0 if partial else low_m), in_unit(claim.distance, high_m)
+        interval = (low, high) if shape.radius or partial else (None, None)
+        ratio = claim.distance.value / measured if measured else None
+        relation = "within" if claim.relation == "within" else "about"
+        said = f"claims {relation} {claimed_text} {'of' if relation == 'within' else 'from'} {label}"
+        if circular:
+            return ClaimResult(event.id, index, "distance", claim.distance.value, measured, unit, ratio,
+                               "undetermined", circular_words(said, circular), *interval)
+        if shape.radius:
+            is_ = (f"the event, located only to within {shape.radius / 1000:g} km (precision 2), is "
+                   f"{number(low)}–{number(high)} {unit} from it")
+        elif partial:
+            is_ = (f"the reconstruction, a lower bound on the event's extent, is {number(measured)} {unit} from it, "
+                   f"so the event is {number(low)}–{number(high)} {unit} from it")
+        else:
+            is_ = f"the event is {number(measured)} {unit} from it"
         if claim.relation == "within":
             tol = claim.tolerance or 1.0
-            verdict = "holds" if measured <= claim.distance.value * tol else "contradicted"
-            ratio = claim.distance.value / measured if measured else None
+            verdict = VERDICTS[int(evidence.decide_within(low, high, claim.distance.value * tol))]
+            tail = ": undetermined, the range straddles the limit" if verdict == "undetermined" else f": {verdict}"
             return ClaimResult(event.id, index, "distance", claim.distance.value, measured, unit, ratio, verdict,
-                               f"claims within {claimed_text} of {label}; the event is {_number(measured)} {unit} "
-                               f"from it: {verdict}")
+                               f"{said}; {is_}{tail}", *interval)
         tol = claim.tolerance or DEFAULT_RATIO
-        verdict, ratio = _ratio_verdict(claim.distance.value, measured, tol)
-        return ClaimResult(event.id, index, "distance", claim.distance.value, measured, unit, ratio, verdict,
-                           f"claims about {claimed_text} from {label}; the event is {_number(measured)} {unit} "
-                           f"from it, " + _ratio_words(verdict, ratio, tol))
+        verdict = VERDICTS[int(evidence.decide_ratio(claim.distance.value, low, high, tol))]
+        if verdict == "undetermined":
+            tail = f": undetermined, the range straddles the {tol:g}× tolerance"
+        elif shape.radius or partial:
+            tail = f", all of it {'within' if verdict == 'consistent' else 'beyond'} the {tol:g}× tolerance: {verdict}"
+        else:
+            tail = ", " + ratio_words(verdict, ratio, tol)
+        return ClaimResult(event.id, index, "distance", claim.distance.value, measured, unit,
+                           ratio if measured else None, verdict, f"{said}; {is_}{tail}", *interval)
 
     def _direction(self, event: Event, index: int, claim: DirectionClaim, shape: Shape) -> ClaimResult:
-        origin, label = self._target(event, index, claim.of, "of")
+        origin, label, circular = self._target(event, index, claim.of, "of")
         word = "-".join(_WORDS[letter] for letter in claim.direction)
+        said = f"claims the event lies {word} of {label}"
         if not shape.testable or origin is None:
             why = ("its location is only its region (precision 3)" if origin is not None
                    else f"{label} has no point to measure from")
             return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "unverifiable",
-                               f"claims the event lies {word} of {label}, but {why}")
+                               f"{said}, but {why}")
         here = shape.geometry.centroid  # type: ignore[union-attr]
         start = origin.centroid
-        bearing = float(geo.bearings([start.y], [start.x], [here.y], [here.x])[0])
+        bearings, metres = geo.inverse([start.y], [start.x], [here.y], [here.x])
+        bearing = float(bearings[0])
+        spread = float(evidence.bearing_spread(metres, shape.radius)[0])
+        interval: tuple[float | None, float | None] = (None, None)
+        if shape.radius:
+            interval = (0.0, 360.0) if spread >= 180 else ((bearing - spread) % 360, (bearing + spread) % 360)
+        if circular or float(metres[0]) < evidence.SAME_PLACE_M:
+            circular = circular or f"the event lies at {label} itself"
+            return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None,
+                               "undetermined", circular_words(said, circular), *interval)
         centre, half = claim.sector
-        off = abs((bearing - centre + 180) % 360 - 180)
-        verdict = "holds" if off <= half else "contradicted"
+        off = float(evidence.sector_offset(bearing, centre))
+        verdict = VERDICTS[int(evidence.decide_sector(off, spread, half))]
         sector = f"{(centre - half) % 360:g}°–{(centre + half) % 360:g}°"
+        if shape.basis == "reconstructed":
+            return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None,
+                               "undetermined",
+                               f"{said}; the reconstruction lies at bearing {bearing:.0f}° from it ({word} covers "
+                               f"{sector}), but it is only a lower bound on the event's extent, whose middle may lie "
+                               "elsewhere: undetermined")
+        if not shape.radius:
+            lies = f"it lies at bearing {bearing:.0f}° from it"
+        elif spread >= 180:
+            lies = (f"the event, located only to within {shape.radius / 1000:g} km (precision 2), may lie at any "
+                    "bearing from it")
+        else:
+            lies = (f"the event, located only to within {shape.radius / 1000:g} km (precision 2), lies at bearing "
+                    f"{bearing:.0f}° ± {spread:.0f}° from it")
+        tail = ": undetermined, the range straddles the sector's edge" if verdict == "undetermined" else f": {verdict}"
         return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None, verdict,
-                           f"claims the event lies {word} of {label}; it lies at bearing {bearing:.0f}° from it, "
-                           f"and {word} covers {sector}: {verdict}")
+                           f"{said}; {lies}, and {word} covers {sector}{tail}", *interval)
 
     def _reaches(self, event: Event, index: int, claim: ReachesClaim, shape: Shape) -> ClaimResult:
         code = geo.country_named(claim.reaches)
@@ -488,45 +491,82 @@ class _Checker:
         if line is None or line.is_empty:
             return ClaimResult(event.id, index, "reaches", claim.reaches, None, "km", None, "contradicted",
                                f"claims the event reaches {claim.reaches}, but it lies in no country bordering it")
-        metres = _distance_between(shape, line)
-        verdict = "holds" if metres <= limit_m else "contradicted"
+        metres = distance_between(shape, line)
+        low, high = (float(v) / 1000 for v in evidence.distance_interval(metres, shape.radius))
+        partial = shape.basis == "reconstructed"  # a lower bound on the extent: the whole may come nearer
+        if partial:
+            low = 0.0
+        interval = (round(low, 3), round(high, 3)) if shape.radius or partial else (None, None)
+        said = f"claims the event reaches {claim.reaches}"
+        drawn = shape.anchors if shape.anchor_kind in ("hull", "polygon") else None
+        if metres <= limit_m and drawn is not None and any(
+                geo.distance_to(lat, lon, line) <= limit_m for lat, lon in drawn):
+            circular = (f"{ANCHOR_WORDS[shape.anchor_kind][0]} lies within {limit_m / 1000:g} km of the border "
+                        "(the area was drawn to it)")
+            return ClaimResult(event.id, index, "reaches", claim.reaches, round(metres / 1000, 3), "km", None,
+                               "undetermined", circular_words(said, circular), *interval)
+        verdict = VERDICTS[int(evidence.decide_within(low, high, limit_m / 1000))]
+        if shape.radius:
+            comes = (f"the event, located only to within {shape.radius / 1000:g} km (precision 2), comes within "
+                     f"{low:,.1f}–{high:,.1f} km of the border")
+        elif partial:
+            comes = (f"the reconstruction, a lower bound on the event's extent, comes within {metres / 1000:,.1f} km "
+                     f"of the border, so the event comes within {low:,.1f}–{high:,.1f} km of it")
+        else:
+            comes = f"it comes within {metres / 1000:,.1f} km of the border"
+        tail = ": undetermined, the range straddles the limit" if verdict == "undetermined" else f": {verdict}"
         return ClaimResult(event.id, index, "reaches", claim.reaches, round(metres / 1000, 3), "km", None, verdict,
-                           f"claims the event reaches {claim.reaches}; it comes within {metres / 1000:,.1f} km of "
-                           f"the border (tolerance {limit_m / 1000:g} km): {verdict}")
+                           f"{said}; {comes} (tolerance {limit_m / 1000:g} km){tail}", *interval)
 
     def _inside(self, event: Event, index: int, claim: InsideClaim, shape: Shape) -> ClaimResult:
         other = self.events.get(claim.inside)
+        circular = None
         if other is not None:
             other_shape = self.shape(other.id)
             target = other_shape.area if other_shape else None
             label = f"the area of {claim.inside}"
+            if other_shape is not None and shape.area is None and shape.point is not None:
+                anchor = anchor_at(other_shape, *shape.point)
+                if anchor is not None:
+                    circular = "the event is located on " + ANCHOR_WORDS[anchor][1].format(claim.inside)
         else:
             code = geo.country_named(claim.inside)
             target = geo.countries()[code][1] if code else None
             label = geo.countries()[code][0] if code else claim.inside
         geometry = shape.geometry
+        said = f"claims the event lies inside {label}"
         if target is None or geometry is None or not shape.testable:
             why = ("the record's location is only its region (precision 3)" if target is not None
                    else f"{label} is neither a record with an area nor a shipped country")
             return ClaimResult(event.id, index, "inside", claim.inside, None, None, None, "unverifiable",
-                               f"claims the event lies inside {label}, but {why}")
+                               f"{said}, but {why}")
+        interval: tuple[float | None, float | None] = (None, None)
         if geometry.geom_type == "Point":
             share = 1.0 if target.covers(geometry) else 0.0
+            if shape.radius:
+                edge = geo.distance_to(geometry.y, geometry.x, target.boundary)
+                clear = edge >= shape.radius
+                interval = (share, share) if clear else (0.0, 1.0)
         else:
             share = geo.geodesic_area(geometry.intersection(target)) / max(geo.geodesic_area(geometry), 1e-9)
+        if circular:
+            return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None,
+                               "undetermined", circular_words(said, circular), *interval)
+        if shape.basis == "reconstructed":
+            return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None,
+                               "undetermined",
+                               f"{said}; {share:.0%} of the reconstruction does, but it is only a lower bound on the "
+                               "event's extent, the rest of which may lie inside or outside: undetermined", 0.0, 1.0)
+        if interval[0] is not None and interval[0] != interval[1]:
+            return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None,
+                               "undetermined",
+                               f"{said}; its point {'is' if share else 'is not'}, but the event, located only to "
+                               f"within {shape.radius / 1000:g} km (precision 2), may lie on either side of the "
+                               f"edge ({edge / 1000:,.1f} km from the point): undetermined", *interval)
         verdict = "holds" if share >= INSIDE_SHARE else "contradicted"
+        whole = ""
+        if shape.radius:
+            whole = (f", nor any point within {shape.radius / 1000:g} km of it" if verdict == "contradicted"
+                     else f", and so does every point within {shape.radius / 1000:g} km of it")
         return ClaimResult(event.id, index, "inside", claim.inside, round(share, 4), "share", None, verdict,
-                           f"claims the event lies inside {label}; {share:.0%} of it does: {verdict}")
-
-
-def _distance_between(shape: Shape, target: BaseGeometry) -> float:
-    """Metres from an event (its area, else its point) to a geometry."""
-    if shape.area is None:
-        lat, lon = shape.point  # type: ignore[misc]
-        return geo.distance_to(lat, lon, target)
-    if shape.area.intersects(target):
-        return 0.0
-    if target.geom_type == "Point":
-        return geo.distance_to(target.y, target.x, shape.area)
-    here, there = nearest_points(shape.area, target)
-    return float(geo.distances([here.y], [here.x], [there.y], [there.x])[0])
+                           f"{said}; {share:.0%} of it does{whole}: {verdict}", *interval)

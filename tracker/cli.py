@@ -363,12 +363,15 @@ def _location(event: Event) -> str:
 def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
     """List the records in PATHS (default ./events): id, date, type, location, number of claims.
 
-    Invalid records are reported on stderr and left out; the exit status is then 1.
+    With --json each record also gives its area's basis (reported, assessed, reconstructed or
+    reference; null without an area). Invalid records are reported on stderr and left out; the exit
+    status is then 1.
 
     \b
     Examples:
       tracker list
       tracker list --json | jq -r '.[] | select(.claims > 0) | .id'
+      tracker list --json | jq -r '.[] | select(.basis == "reconstructed") | .id'
     """
     events, problems = read_events(_roots(paths), progress=True)
     _report(problems)
@@ -381,6 +384,7 @@ def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
                 "type": e.type,
                 "location": e.to_dict()["location"],
                 "claims": len(e.claims),
+                "basis": e.area.source_basis if e.area is not None else None,
             }
             for e in events
         ]
@@ -483,15 +487,17 @@ def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
 @_paths
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array: one object per claim.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any claim is overstated, understated, contradicted "
-              "or impossible.")
+              "or impossible (never for undetermined or unverifiable).")
 @_online
 def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) -> None:
     """Check the claims of the records in PATHS (default ./events) against geodesic geometry.
 
     Areas, distances and bearings are measured on the WGS84 ellipsoid; each claim gets a verdict
-    (consistent, overstated, understated, impossible, holds, contradicted or unverifiable) and one
-    sentence saying why. A record naming a place that cannot be resolved is reported on stderr and
-    the others are still checked.
+    (consistent, overstated, understated, impossible, holds, contradicted, undetermined or
+    unverifiable) and one sentence saying why, printed under its row. undetermined: there is
+    evidence, but it cannot decide the claim (a lower bound the claim exceeds, a location whose
+    uncertainty straddles the rule, a claim that restates the record's own geometry). A record
+    naming a place that cannot be resolved is reported on stderr and the others are still checked.
 
     \b
     Examples:
@@ -517,9 +523,25 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
             (r.event, str(r.index), r.kind, _claimed(r.claimed, r.unit), _measured(r.measured, r.unit), r.verdict)
             for r in report.results
         ]
-        click.echo(_table(("event", "claim", "kind", "claimed", "measured", "verdict"), rows))
+        table = _table(("event", "claim", "kind", "claimed", "measured", "verdict"), rows)
+        explanations = [safety.terminal_safe(r.explanation) for r in report.results]
+        click.echo(_with_explanations(table, explanations))
         click.echo(safety.terminal_safe(report.summary()))
     raise SystemExit(1 if (problems or report.problems) or (strict and report.failed) else 0)
+
+
+def _with_explanations(table: str, explanations: Sequence[str]) -> str:
+    """The table with each row's explanation wrapped beneath it, indented, as wide as the table."""
+    import textwrap
+
+    lines = table.splitlines()
+    width = max(60, *(len(line) for line in lines))
+    out = lines[:2]
+    for row, explanation in zip(lines[2:], explanations, strict=True):
+        out.append(row)
+        out += textwrap.wrap(explanation, width, initial_indent="    ", subsequent_indent="    ",
+                             break_on_hyphens=False)
+    return "\n".join(out)
 
 
 def _claimed(value: object, unit: str | None) -> str:

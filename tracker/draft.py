@@ -294,6 +294,12 @@ def _records(article: Article, published: dt.date | None, url: str | None) -> It
             record["actors"] = _flow([review(f"who took part (none named in this sentence; the article names: "
                                              f"{all_actors})")])
         _location(record, article, index, targets, all_places)
+        if any("area" in claim for claim in claims):
+            record["area"] = CommentedMap([("basis", review(
+                "where the area's geometry will come from: reported (the article gives it), assessed (an "
+                "independent assessment, such as a control map), reconstructed (your minimal reconstruction from "
+                "places known to be involved: a lower bound) or reference (a fixed zone, not a gain); then draw it "
+                "as a hull, circle, polygon or geojson, or remove this area"))])
         record["claims"] = CommentedSeq(claims) if claims else None
         if record["claims"] is None:
             del record["claims"]

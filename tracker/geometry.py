@@ -79,6 +79,14 @@ def bearings(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
     return azimuths
 
 
+def inverse(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Forward azimuths in degrees (0..360) and geodesic distances in metres, from the first points
+    to the second, in one call."""
+    lat1, lon1, lat2, lon2 = (np.asarray(a, dtype=float) for a in (lat1, lon1, lat2, lon2))
+    azimuths, _, metres = GEOD.inv(lon1, lat1, lon2, lat2)
+    return np.mod(np.asarray(azimuths), 360.0), np.asarray(metres)
+
+
 def distance_to(lat: float, lon: float, geometry: BaseGeometry) -> float:
     """Geodesic distance in metres from a point to the nearest point of ``geometry`` (0 inside an area).
 

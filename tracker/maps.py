@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 from branca.element import Element
 from jinja2 import Template
 
+from . import evidence
 from . import geometry as geo
 from .claims import ClaimResult, check_claims
 from .errors import RecordError, TrackerError
@@ -44,6 +45,7 @@ VERDICT_COLOURS = {
     "overstated": "#d73027",
     "understated": "#4575b4",
     "impossible": "#000000",
+    "undetermined": "#fee08b",
     "unverifiable": "#878787",
 }
 #: Outline colours of event dots by ACLED event type (the fill is the actor's colour).
@@ -59,7 +61,7 @@ TYPE_COLOURS = {
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 #: Radius of the uncertainty disc drawn for an event of ACLED geo-precision 2 (near a place) and 3
 #: (only the region is known).
-UNCERTAINTY_M = {2: 10_000.0, 3: 50_000.0}
+UNCERTAINTY_M = {**evidence.UNCERTAINTY_M, 3: 50_000.0}
 #: Past this many events, events that are only a point (no area, no claim) are aggregated: one dot
 #: per actor and grid cell of :data:`CELL_DEGREES`, sized by its count, so that the file stays small
 #: and the page responsive with hundreds of thousands of events.
@@ -357,11 +359,18 @@ def _popup_html(event: Event, results: list[ClaimResult]) -> str:
         f"<tr><td>{_e(r.kind)}</td><td>{_e(claim_text(r))}</td>"
         f"<td>{_e('-' if r.measured is None else format(r.measured, ',.4g'))} {_e(r.unit or '')}</td>"
         f"<td><b>{_e(r.verdict)}</b></td></tr>"
+        f"<tr class='tracker-why'><td colspan='4' style='font-size:11px;color:#444;padding-bottom:4px'>"
+        f"{_e(r.explanation)}</td></tr>"
         for r in results
     )
+    basis = ""
+    if event.area is not None:
+        word = event.area.source_basis
+        basis = f"<p class='tracker-basis'>Area: {_e(word)} ({_e(evidence.BASIS_MEANING[word])})</p>"
     return (
         f"<div class='tracker-popup'><h4>{_e(event.title)}</h4>"
         f"<p>{_e(date)} &middot; {_e(event.type)}<br>{_e(', '.join(a.name for a in event.actors))}</p>"
+        + basis
         + (f"<table><tr><th>claim</th><th>claimed</th><th>measured</th><th>verdict</th></tr>{claims}</table>"
            if claims else "")
         + (f"<p>Sources:</p><ul>{sources}</ul>" if sources else "")
@@ -467,17 +476,19 @@ def _panel_html(compared: list[tuple[Event, ClaimResult]]) -> str:
         f"{_e('-' if result.measured is None else format(result.measured, ',.0f'))}</td>"
         f"<td data-value='{result.ratio if result.ratio is not None else ''}'>"
         f"{_e('-' if result.ratio is None else format(result.ratio, '.2f') + '×')}</td>"
-        f"<td>{_e(result.verdict)}</td></tr>"
+        f"<td>{_e(result.verdict)}</td><td class='tracker-why'>{_e(result.explanation)}</td></tr>"
         for event, result in compared
     )
     return (
         "<style>.tracker-panel{position:fixed;bottom:60px;left:10px;z-index:1000;background:#fff;"
         "border:1px solid #999;font:12px sans-serif;max-width:46vw;max-height:30vh;overflow:auto}"
         ".tracker-panel th{cursor:pointer;text-align:left;background:#eee}.tracker-panel td,.tracker-panel th"
-        "{padding:2px 6px}.tracker-time{background:#fff;padding:4px 8px;font:12px sans-serif}"
+        "{padding:2px 6px}.tracker-panel td.tracker-why{min-width:24em;white-space:normal}"
+        ".tracker-time{background:#fff;padding:4px 8px;font:12px sans-serif}"
         ".tracker-time label{display:block}</style>"
         "<div class='tracker-panel'><table id='tracker-claims'><thead><tr><th>area claim</th><th>claimed</th>"
-        f"<th>measured</th><th>claimed / measured</th><th>verdict</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        f"<th>measured</th><th>claimed / measured</th><th>verdict</th><th>why</th></tr></thead><tbody>{rows}</tbody>"
+        "</table></div>"
         "<script>document.querySelectorAll('#tracker-claims th').forEach(function (th, column) {"
         " th.addEventListener('click', function () {"
         "  var body = th.closest('table').tBodies[0], rows = Array.from(body.rows);"

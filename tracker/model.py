@@ -344,12 +344,16 @@ AREA_FORMS = ("hull", "circle", "polygon", "geojson")
 
 
 class Area(Record):
-    """The area a report claims, in exactly one of four forms."""
+    """The area a report claims, in exactly one of four forms, and where that geometry comes from."""
 
     hull: tuple[Place, ...] | None = None
     circle: Circle | None = None
     polygon: tuple[LonLat, ...] | None = None
     geojson: Text | None = None
+    #: Where the geometry comes from: ``reported`` (the report gives it; the default when absent),
+    #: ``assessed`` (an independent assessment), ``reconstructed`` (the analyst's minimal
+    #: reconstruction: a lower bound), ``reference`` (a fixed zone that is not itself a gain).
+    basis: Literal["reported", "assessed", "reconstructed", "reference"] | None = None
     #: The polygon's points as a numpy array of [lon, lat] rows (``None`` for the other forms), set
     #: when the area is built; not a key of the record.
     polygon_array: ClassVar[Derived]
@@ -368,6 +372,15 @@ class Area(Record):
         copy = super().model_copy(update=update, deep=deep)
         copy.model_post_init(None)
         return copy
+
+    @property
+    def source_basis(self) -> str:
+        """The basis, ``reported`` when the record does not say.
+
+        >>> Area(hull=("Tadmur", "Arak", "As Sukhnah")).source_basis
+        'reported'
+        """
+        return self.basis or "reported"
 
     @model_validator(mode="after")
     def _one_form(self) -> Area:

@@ -37,10 +37,12 @@ if TYPE_CHECKING:
 
     from .collection import EventCollection
 
-#: The columns every table has, in order; a dataset's own fields follow them.
+#: The columns every table has, in order; a dataset's own fields follow them. ``area_basis`` is derived
+#: from ``area`` for filtering (``reported`` when the record does not say) and never read back: the
+#: ``area`` column keeps what the record says.
 COLUMNS = (
     "id", "start", "end", "title", "type", "sub_type", "actors", "location", "latitude", "longitude",
-    "precision", "area", "claims", "sources", "notes", "resolved",
+    "precision", "area", "claims", "sources", "notes", "resolved", "area_basis",
 )
 #: Columns holding nested record keys, as JSON text.
 JSON_COLUMNS = ("area", "claims", "sources", "resolved")
@@ -278,6 +280,8 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     for column in JSON_COLUMNS:
         value = record.get(column)
         row[column] = json.dumps(value, ensure_ascii=False, default=str) if value else None
+    area = record.get("area")
+    row["area_basis"] = (area.get("basis") or "reported") if isinstance(area, Mapping) else None
     row.update(record.get("imported") or {})
     return row
 
