@@ -7,10 +7,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EVENTS = ROOT / "events"
+#: How many records events/ holds.
+SEED_COUNT = len(list(EVENTS.glob("*.yaml")))
 BROKEN = DATA / "broken"
 VALID = DATA / "valid"
 #: The seed articles the records in events/ come from (beside the repository, in shared/seeds).
 SEEDS = ROOT.parent / "shared" / "seeds"
+#: Where copies of the four seed articles are stored (the records' sources name these).
+SEED_ARTICLE_URLS = {
+    "https://us.blastingnews.com/news/2017/06/assad-forces-will-plow-through-us-backed-militia-lands-as-it-destroys-"
+    "isis-001748677.html",
+    "https://us.blastingnews.com/news/2017/06/syrian-forces-reached-iraqi-border-us-backed-kurds-still-taking-raqqa-"
+    "001763399.html",
+    "https://theduran.com/isis-makes-new-advance-palmyra/",
+    "http://yournewswire.com/russian-backed-syrian-troops-advance-towards-us-uk-special-forces/",
+}
 
 #: A minimal valid record, as plain data.
 MINIMAL = {

@@ -72,9 +72,10 @@ def test_list_table_and_json(runner: CliRunner) -> None:
         "type": "Battles",
         "location": "Tadmur",
         "claims": 2,
-        "basis": badiyeh["basis"],  # the hull's basis: tests/test_evidence.py checks each
+        "basis": None,  # no area: the article gives none (tests/test_evidence.py checks each basis)
     }
-    assert badiyeh["basis"] in ("reported", "reconstructed")
+    zone = next(row for row in rows if row["id"] == "al-tanf-deconfliction-zone")
+    assert zone["basis"] == "reference"
 
 
 def test_list_keeps_valid_records_and_reports_the_others(runner: CliRunner) -> None:

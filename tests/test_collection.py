@@ -27,7 +27,9 @@ def test_geodataframe_has_points_only_where_coordinates_are_given() -> None:
     frame = load_events([EVENTS, VALID]).to_geodataframe()
     assert frame.crs.to_epsg() == 4326
     with_points = frame[frame.geometry.notna()].set_index("id")
-    assert sorted(with_points.index) == ["al-tanf-deconfliction-zone", "badiyeh-drawn"]
+    assert sorted(with_points.index) == ["al-tanf-deconfliction-zone", "badiyeh-drawn",
+                                         "sohr-army-at-iraqi-border-north-of-al-tanf",
+                                         "us-strike-near-al-tanf-2017-05-18"]
     point = with_points.loc["badiyeh-drawn"].geometry
     assert (point.x, point.y) == (38.2840, 34.5624)
 

@@ -21,7 +21,7 @@ from tracker.draft import draft_events
 from tracker.io import DRAFT_MARK
 from tracker.quantity import parse_quantity
 
-from .common import DATA, EVENTS, SEEDS
+from .common import DATA, EVENTS, SEED_ARTICLE_URLS, SEEDS
 
 DRAFT = DATA / "draft"
 NEW_ARTICLE = DRAFT / "new-article.txt"  # a CENTCOM release of 18 June 2017 (public domain; see its .source.md)
@@ -78,6 +78,8 @@ def test_every_claim_of_the_seed_records_is_among_the_drafts() -> None:
     drafts = {path: draft_events(path, published=dt.date(2017, 6, 10)) for path in articles}
     checked = 0
     for event in load_events(EVENTS):
+        if not any(source.url in SEED_ARTICLE_URLS for source in event.sources):
+            continue  # a published claim recorded from another source, not drafted from a seed article
         for claim in event.claims:
             assert claim.quote, event.id
             parts = [part.strip() for part in claim.quote.split("...")]

@@ -32,7 +32,7 @@ from tracker.errors import TrackerError
 from tracker.geometry import countries
 from tracker.table import EventTable, flatten, unflatten
 
-from .common import DATA, EVENTS
+from .common import DATA, EVENTS, SEED_COUNT
 from .test_maps import CHROMIUM
 from .test_roundtrip import records
 
@@ -186,15 +186,15 @@ def test_csv_kml_and_geoparquet_are_read_by_gis_tools(tmp_path: Path) -> None:
     for name in ("e.csv", "e.kml", "e.parquet"):
         table.write(tmp_path / name)
     parquet = gpd.read_parquet(tmp_path / "e.parquet")
-    assert len(parquet) == 21 and parquet.crs.to_string() in ("OGC:CRS84", "EPSG:4326")
+    assert len(parquet) == SEED_COUNT and parquet.crs.to_string() in ("OGC:CRS84", "EPSG:4326")
     kml = pyogrio.read_dataframe(tmp_path / "e.kml")
-    assert len(kml) == 21 and set(kml.geometry.geom_type) == {"Point", "Polygon"}
+    assert len(kml) == SEED_COUNT and set(kml.geometry.geom_type) == {"Point", "Polygon"}
     with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     zone = next(r for r in rows if r["id"] == "al-tanf-deconfliction-zone")
     assert zone["geometry"].startswith("POLYGON ((") and json.loads(zone["area"])["circle"]["radius"] == "55 km"
     placemarks = ET.parse(tmp_path / "e.kml").getroot().findall(".//{http://www.opengis.net/kml/2.2}Placemark")
-    assert len(placemarks) == 21
+    assert len(placemarks) == SEED_COUNT
 
 
 def test_a_failed_export_leaves_nothing(tmp_path: Path) -> None:
@@ -253,7 +253,7 @@ def test_cli_export_filters_and_says_what_it_wrote(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(EVENTS), "--actor", "Hezbollah", "-o", str(tmp_path / "h.geojson")])
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        f"wrote 1 of 21 events to {tmp_path / 'h.geojson'}",
+        f"wrote 1 of {SEED_COUNT} events to {tmp_path / 'h.geojson'}",
         f"next: open {tmp_path / 'h.geojson'} in QGIS, or tracker map {tmp_path / 'h.geojson'} --offline",
     ]
 
@@ -268,7 +268,7 @@ def test_the_columns_of_a_current_acled_export_are_all_kept(acled_file: Path, tm
 def test_an_empty_selection_still_writes_a_table_that_reads_back(tmp_path: Path) -> None:
     for name in ("e.parquet", "e.geojson", "e.csv"):
         result = CliRunner().invoke(main, ["export", str(EVENTS), "--actor", "Nobody", "-o", str(tmp_path / name)])
-        assert result.exit_code == 0 and result.output.startswith("wrote 0 of 21 events")
+        assert result.exit_code == 0 and result.output.startswith(f"wrote 0 of {SEED_COUNT} events")
         assert len(EventTable.read(tmp_path / name)) == 0
 
 
@@ -276,7 +276,7 @@ def test_every_feature_of_a_geojson_file_keeps_its_geometry(tmp_path: Path) -> N
     table = EventTable.from_collection(load_events(EVENTS))
     table.write(tmp_path / "e.geojson")
     again = EventTable.read(tmp_path / "e.geojson")
-    assert len(again.frame) == 21
+    assert len(again.frame) == SEED_COUNT
     assert all(a.equals_exact(b, 1e-9) for a, b in zip(table.frame.geometry, again.frame.geometry, strict=True))
 
 

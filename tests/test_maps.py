@@ -15,25 +15,30 @@ from tracker.claims import check_claims
 from tracker.cli import main
 from tracker.maps import VERDICT_COLOURS, render_map, requests_in, write_map
 
-from .common import EVENTS, MINIMAL
+from .common import EVENTS, MINIMAL, SEED_COUNT, VALID
 
+#: The folders the seed map is drawn from (the seed records, and the record with a drawn area).
+MAPPED = [EVENTS, VALID]
 HOSTILE = "<img src=x onerror=alert(1)> `${alert(2)}`"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
 def seed_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline map of the seed events plus one record with a hostile title."""
+    """The offline map of the seed events, a record whose area is drawn (the Badiyeh triangle of
+    tests/data/valid, reported by the record) and one record with a hostile title."""
     folder = tmp_path_factory.mktemp("events")
     for path in EVENTS.glob("*.yaml"):
         shutil.copy(path, folder)
+    shutil.copy(VALID / "badiyeh-drawn.yaml", folder)
+    shutil.copytree(VALID / "areas", folder / "areas")
     hostile = {**MINIMAL, "id": "hostile", "title": HOSTILE, "location": {"lat": 35.0, "lon": 38.0},
                "actors": [HOSTILE], "claims": [{"count": 1, "of": HOSTILE}]}
     (folder / "hostile.yaml").write_text(yaml.safe_dump(hostile, allow_unicode=True), encoding="utf-8")
     output = folder.parent / "seed-map.html"
     result = CliRunner().invoke(main, ["map", str(folder), "--offline", "-o", str(output)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"wrote {output} (offline, 22 records)"
+    assert result.stdout.splitlines()[0] == f"wrote {output} (offline, {SEED_COUNT + 2} records)"
     return output
 
 
@@ -115,19 +120,25 @@ def test_the_page_loads_offline_without_errors(page) -> None:
     assert errors == [] and requested == [] and dialogs == []
 
 
+def _mapped() -> list:
+    """The records on the seed map, but the hostile one."""
+    return list(load_events(MAPPED))
+
+
 def test_the_page_draws_the_areas_and_the_events(page) -> None:
     tab, *_ = page
-    events = list(load_events(EVENTS))
+    events = _mapped()
     discs = sum((e.precision or 1) > 1 for e in events)  # an uncertainty disc around each imprecise event
-    # SVG paths: 8 country borders, the zone, the Badiyeh hull and its claimed-size disc, a dot per event
-    # (the seed events and the hostile one), and the discs
+    # SVG paths: 8 country borders, the zone, the drawn Badiyeh area and its claimed-size disc, a dot per
+    # event (the records and the hostile one), and the discs
     assert tab.locator("path.leaflet-interactive").count() == 8 + 3 + len(events) + 1 + discs
-    assert tab.locator(".leaflet-control-layers-overlays label").count() == 2 + 7  # borders, zones, 7 actors
+    actors = {e.actors[0].name for e in events} | {HOSTILE}
+    assert tab.locator(".leaflet-control-layers-overlays label").count() == 2 + len(actors)  # borders, zones
 
 
 def _badiyeh_results() -> list:
-    results = check_claims(load_events(EVENTS)).results
-    return [r for r in results if r.event == "badiyeh-advance-east-of-tadmur"]
+    results = check_claims(load_events(MAPPED)).results
+    return [r for r in results if r.event == "badiyeh-drawn"]
 
 
 def test_a_popup_shows_the_claim_its_verdict_and_why(page) -> None:
@@ -135,7 +146,7 @@ def test_a_popup_shows_the_claim_its_verdict_and_why(page) -> None:
     results = _badiyeh_results()
     colour = VERDICT_COLOURS[results[0].verdict]  # the hull is filled by the verdict on its area claim
     hull = tab.locator(f"path.leaflet-interactive[fill='{colour}']")
-    assert hull.count() == 1  # the Badiyeh hull
+    assert hull.count() == 1  # the drawn Badiyeh area
     opened = tab.evaluate("""(colour) => {
         let opened = 0;
         for (const group of Object.values(window).filter(v => v instanceof L.GeoJSON)) {
@@ -149,11 +160,11 @@ def test_a_popup_shows_the_claim_its_verdict_and_why(page) -> None:
     popup = tab.locator(".leaflet-popup-content", has_text="Badiyeh")
     popup.wait_for()
     text = popup.inner_text()
-    assert "Syrian army advances 1,400 square kilometres into the Badiyeh east of Tadmur" in text
+    assert "Syrian army advances into the Badiyeh east of Tadmur" in text
     assert results[0].verdict in text and "1,400 km²" in text and errors == []
     for result in results:  # each claim's sentence, under its row
         assert " ".join(result.explanation.split()) in " ".join(text.split())
-    assert "Area: reported (the report itself gives this geometry)" in text or "Area: reconstructed" in text
+    assert "Area: reported (the report itself gives this geometry)" in text
 
 
 def test_a_hostile_title_shows_as_text_and_runs_nothing(page) -> None:
@@ -181,13 +192,13 @@ def _dots(tab) -> int:
 def test_the_time_control_shows_only_what_falls_in_the_window(page) -> None:
     tab, errors, *_ = page
     everything = _dots(tab)
-    assert everything == len(list(load_events(EVENTS))) + 1
+    assert everything == len(_mapped()) + 1
     days = int(tab.get_attribute("#tracker-until", "max"))
     tab.evaluate("(value) => { const until = document.getElementById('tracker-until');"
                  " until.value = value; until.dispatchEvent(new Event('input')); }", str(days // 3))
     window = tab.inner_text("#tracker-window")
     assert window.startswith("2016-03-27 to 2016-")
-    in_2016 = sum(e.start.year == 2016 for e in load_events(EVENTS) if str(e.start) <= window[-10:])
+    in_2016 = sum(e.start.year == 2016 for e in _mapped() if str(e.start) <= window[-10:])
     assert _dots(tab) == in_2016 < everything
     tab.evaluate("() => { const until = document.getElementById('tracker-until');"
                  " until.value = until.max; until.dispatchEvent(new Event('input')); }")
@@ -197,14 +208,21 @@ def test_the_time_control_shows_only_what_falls_in_the_window(page) -> None:
 def test_the_comparison_panel_lists_the_area_claims_and_sorts(page) -> None:
     tab, errors, *_ = page
     rows = tab.locator("#tracker-claims tbody tr")
-    assert rows.count() == 2  # the Badiyeh advance and the 5,000 km² month
+    results = check_claims(load_events(MAPPED)).results
+    assert rows.count() == sum(r.kind in ("area", "total_area") for r in results)  # the drawn area, the totals
+    def ratios() -> list[float | None]:
+        cells = tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()
+        return [None if cell == "-" else float(cell.replace("×", "")) for cell in cells]
+
     tab.click("#tracker-claims th:nth-child(4)")
-    ratios = [float(r.replace("×", "")) for r in tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()]
-    assert ratios == sorted(ratios) and ratios[-1] > 20
+    up = ratios()
+    measured = [r for r in up if r is not None]
+    assert up == measured + [None] * (len(up) - len(measured))  # nothing measured: last, either way
+    assert measured == sorted(measured) and measured[-1] > 20 and len(measured) >= 2
     tab.click("#tracker-claims th:nth-child(4)")
-    again = [float(r.replace("×", "")) for r in tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()]
-    assert again == sorted(ratios, reverse=True) and errors == []
-    month = next(r for r in check_claims(load_events(EVENTS)).results if r.event == "saa-5000-km2-in-a-month")
+    down = ratios()
+    assert down == sorted(measured, reverse=True) + [None] * (len(up) - len(measured)) and errors == []
+    month = next(r for r in results if r.event == "saa-5000-km2-in-a-month")
     shown = tab.locator("#tracker-claims tbody tr", has_text="5,000 km²").locator("td.tracker-why").inner_text()
     assert shown == month.explanation and month.verdict == "undetermined"
     assert tab.locator("#tracker-claims th:nth-child(6)").inner_text() == "why"
@@ -223,7 +241,7 @@ def test_two_dates_side_by_side_in_synchronised_panes(tmp_path: Path, browser) -
     tab.wait_for_selector(".tracker-pane", state="attached")
     panes = tab.locator(".tracker-pane").all_inner_texts()
     by_first = sum(e.start.isoformat() <= "2016-12-31" for e in load_events(EVENTS))
-    assert panes == [f"claimed by 2016-12-31 ({by_first} records)", "claimed by 2017-06-30 (21 records)"]
+    assert panes == [f"claimed by 2016-12-31 ({by_first} records)", f"claimed by 2017-06-30 ({SEED_COUNT} records)"]
     centres = tab.evaluate("""() => {
         const maps = Object.values(window).filter(v => v instanceof L.Map);
         maps[0].setView([34.5, 40.0], 9, {animate: false});
@@ -274,7 +292,7 @@ def test_dots_are_outlined_by_event_type(page) -> None:
     from tracker.maps import TYPE_COLOURS
 
     tab, *_ = page
-    events = list(load_events(EVENTS))
+    events = _mapped()
     for event_type, colour in TYPE_COLOURS.items():
         dots = tab.evaluate("(colour) => Object.values(window).filter(v => v instanceof L.CircleMarker"
                             " && !(v instanceof L.Circle) && v.options.color === colour).length", colour)

@@ -9,7 +9,7 @@ import pytest
 from tracker import load_events
 from tracker.model import AreaClaim, CountClaim, DistanceClaim, ReachesClaim, TotalAreaClaim
 
-from .common import EVENTS, SEEDS
+from .common import EVENTS, SEED_ARTICLE_URLS, SEEDS
 
 events = load_events(EVENTS)
 
@@ -33,7 +33,7 @@ def test_the_al_tanf_deconfliction_zone_is_55_km_around_the_garrison() -> None:
 
 def test_the_seed_claims_are_recorded() -> None:
     assert 1400 in [claim.area.to("km2") for claim in _claims(AreaClaim)]
-    assert 5000 in [claim.total_area.to("km2") for claim in _claims(TotalAreaClaim)]
+    assert {5000, 20000, 3922} <= {claim.total_area.to("km2") for claim in _claims(TotalAreaClaim)}
     within = [c for c in _claims(DistanceClaim) if c.relation == "within"]
     assert [round(c.distance.to("mi")) for c in within] == [15]
     assert {c.count for c in _claims(CountClaim)} >= {4000, 300}
@@ -52,8 +52,13 @@ def test_each_record_is_sourced_graded_and_explained(event) -> None:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are kept beside the repository")
 def test_every_quote_is_the_articles_own_words() -> None:
+    """Records drawn from the four seed articles quote them word for word; the records of other
+    published claims (the army command's, the Russian command's, the Observatory's) quote their own
+    sources, which are not kept here."""
     articles = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in SEEDS.glob("*.txt"))
     for event in events:
+        if not any(source.url in SEED_ARTICLE_URLS for source in event.sources):
+            continue
         for claim in event.claims:
             for piece in re.split(r"\s*\.\.\.\s*", claim.quote):
                 assert " ".join(piece.split()) in articles, (event.id, piece)

@@ -493,11 +493,12 @@ def _panel_html(compared: list[tuple[Event, ClaimResult]]) -> str:
         " th.addEventListener('click', function () {"
         "  var body = th.closest('table').tBodies[0], rows = Array.from(body.rows);"
         "  var up = th.dataset.order !== 'up'; th.dataset.order = up ? 'up' : 'down';"
-        "  var key = function (row) { var cell = row.cells[column];"
-        "   return cell.dataset.value !== undefined && cell.dataset.value !== '' ? +cell.dataset.value"
-        "    : cell.textContent; };"
-        "  rows.sort(function (a, b) {"
-        "   var x = key(a), y = key(b); return (x > y ? 1 : x < y ? -1 : 0) * (up ? 1 : -1); });"
+        "  var key = function (row) { var cell = row.cells[column];"  # a cell with nothing measured: null
+        "   if (cell.dataset.value === undefined) { return cell.textContent; }"
+        "   return cell.dataset.value === '' ? null : +cell.dataset.value; };"
+        "  rows.sort(function (a, b) { var x = key(a), y = key(b);"  # rows with nothing measured go last
+        "   if (x === null || y === null) { return (x === null) - (y === null); }"
+        "   return (x > y ? 1 : x < y ? -1 : 0) * (up ? 1 : -1); });"
         "  rows.forEach(function (row) { body.appendChild(row); });"
         " }); });</script>"
     )

@@ -59,9 +59,9 @@ class EventTable:
 
     >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
     >>> len(table), table.frame.loc[0, "id"]
-    (21, 'al-tanf-deconfliction-zone')
+    (25, 'al-tanf-deconfliction-zone')
     >>> len(table.between(dt.date(2017, 6, 1), dt.date(2017, 6, 30)).involving("Islamic State"))
-    7
+    10
     """
 
     def __init__(self, frame: gpd.GeoDataFrame):
