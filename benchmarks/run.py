@@ -96,7 +96,7 @@ def bench_load(size: int, rounds: int, work: Path) -> list[Row]:
         return tracker.load_events(folder)
 
     def ours_with_gc() -> object:
-        with mock.patch.object(tracker.collection, "no_garbage_collection", contextlib.nullcontext):
+        with mock.patch.object(tracker.records.collection, "no_garbage_collection", contextlib.nullcontext):
             return tracker.load_events(folder)
 
     assert len(ours()) == len(bare()) == size  # warm caches and check both read everything
@@ -178,7 +178,7 @@ def bench_check(size: int, rounds: int, work: Path) -> list[Row]:
     from shapely.geometry import Polygon
 
     from tracker import Event, EventCollection
-    from tracker.claims import check_claims
+    from tracker.claims.check import check_claims
 
     rng = np.random.default_rng(2017)
     angles = np.linspace(0, 2 * np.pi, 48, endpoint=False)
@@ -242,7 +242,7 @@ def bench_map(size: int, rounds: int, work: Path) -> list[Row]:
     from folium.plugins import FastMarkerCluster
 
     from tracker import Event, EventCollection
-    from tracker.maps import _inline_assets, render_map, write_map
+    from tracker.maps.render import _inline_assets, render_map, write_map
 
     rng = np.random.default_rng(2017)
     lats, lons = 32.5 + rng.random(size) * 4.5, 35.8 + rng.random(size) * 6.2
@@ -322,7 +322,7 @@ def bench_import(size: int, rounds: int, work: Path) -> list[Row]:
     with a thousand variants of each, and once with those and notes of two sentences."""
     import pandas as pd
 
-    from tracker.datasets import import_events, write_acled_like
+    from tracker.datasets.importing import import_events, write_acled_like
 
     rows = []
     shapes = ((1, 1, ""), (1000, 1, "; a thousand variants of each place, actor and source"),
@@ -361,8 +361,8 @@ def bench_assign(size: int, rounds: int, work: Path) -> list[Row]:
     import numpy as np
     import shapely
 
-    from tracker.geometry import countries
-    from tracker.table import EventTable
+    from tracker.geo.geodesy import countries
+    from tracker.tables.table import EventTable
 
     rng = np.random.default_rng(2017)
     lon, lat = rng.uniform(34.0, 49.0, size), rng.uniform(28.0, 38.5, size)

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from tracker import RecordError, dump_events, load_events
 from tracker.add import add_events, folder_lock, write_all
 from tracker.cli import main
-from tracker.io import read_bytes
-from tracker.yamlrt import stored_yaml
+from tracker.records.roundtrip import stored_yaml
+from tracker.records.yaml import read_bytes
 
 from .common import DATA, EVENTS, ROOT
 from .test_roundtrip import records
@@ -247,7 +247,7 @@ def test_normalised_yaml_reads_back_as_the_same_record(record: dict[str, object]
     from hypothesis import assume
 
     from tracker import Event
-    from tracker.io import DRAFT_MARK
+    from tracker.records.yaml import DRAFT_MARK
 
     event = Event.model_validate(record)
     assume(DRAFT_MARK not in dump_events([event]))

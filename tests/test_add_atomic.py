@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import main
-from tracker.collection import read_events
+from tracker.records.collection import read_events
 
 from .common import ROOT
 
@@ -168,7 +168,7 @@ def test_add_killed_at_random_points_leaves_the_old_or_the_new_folder(
 KILL_AT_CALL = """
 import os, sys
 from pathlib import Path
-from tracker.staging import write_batch
+from tracker.files.batches import write_batch
 
 name, at = sys.argv[2], int(sys.argv[3])
 real, calls = getattr(os, name), [0]
@@ -227,7 +227,7 @@ def test_a_kill_while_a_failed_batch_is_put_back_is_undone_by_the_next_command(t
 WRITER = """
 import sys, time
 from pathlib import Path
-from tracker.staging import folder_lock, write_batch
+from tracker.files.batches import folder_lock, write_batch
 
 folder = Path(sys.argv[1])
 with folder_lock(folder):

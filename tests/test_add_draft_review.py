@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 from tracker import RecordError, load_events, read_events
 from tracker.add import add_events
-from tracker.article import read_article
 from tracker.cli import main
-from tracker.draft import MAX_ARTICLE_CHARS, draft_events
+from tracker.drafting.article import read_article
+from tracker.drafting.draft import MAX_ARTICLE_CHARS, draft_events
 from tracker.errors import TrackerError
 
 from .common import DATA
@@ -51,7 +51,7 @@ def test_a_draft_never_holds_yaml_anchors_so_it_validates_once_filled(tmp_path: 
 def test_add_reads_each_input_file_once(tmp_path: Path) -> None:
     many = tmp_path / "many.yaml"
     many.write_text("---\n".join(RECORD.format(title=f"Advance number {i}") for i in range(30)), encoding="utf-8")
-    from tracker import yamlrt
+    from tracker.records import roundtrip as yamlrt
 
     with mock.patch.object(yamlrt, "read_documents", wraps=yamlrt.read_documents) as reads, \
             mock.patch("tracker.add.read_documents", reads):

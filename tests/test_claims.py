@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tracker import geometry as geo
 from tracker import load_events
-from tracker.claims import check_claims
+from tracker.claims.check import check_claims
 from tracker.cli import main
+from tracker.geo import geodesy as geo
 
 from .common import DATA, MINIMAL
 

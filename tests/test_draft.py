@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker import load_events
-from tracker.article import read_article
 from tracker.cli import main
-from tracker.draft import draft_events
-from tracker.io import DRAFT_MARK
-from tracker.quantity import parse_quantity
+from tracker.drafting.article import read_article
+from tracker.drafting.draft import draft_events
+from tracker.records.quantity import parse_quantity
+from tracker.records.yaml import DRAFT_MARK
 
 from .common import DATA, EVENTS, SEED_ARTICLE_URLS, SEEDS
 
@@ -62,7 +62,7 @@ def _same(seed: Any, candidate: dict[str, Any]) -> bool:
     if kind == "count":
         return bool(candidate["count"] == seed.count)
     if kind == "direction":
-        from tracker.model import DirectionClaim
+        from tracker.records.model import DirectionClaim
 
         return DirectionClaim.model_validate({"direction": candidate["direction"], "of": "x"}).direction == seed.direction
     if kind == "reaches":
@@ -217,7 +217,7 @@ def _gazetteer() -> Any:
 def test_sentences_are_pieces_of_the_text_in_order(text: str) -> None:
     """Law: every sentence is the text between its offsets, sentences do not overlap, and every
     mention lies inside the sentence it names."""
-    from tracker.article import article_text
+    from tracker.drafting.article import article_text
 
     article = read_article(text, published=dt.date(2017, 6, 10), gazetteer=_gazetteer())
     assert article.text == article_text(text)[0]

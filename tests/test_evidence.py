@@ -11,10 +11,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker import evidence, load_events
-from tracker import geometry as geo
-from tracker.claims import check_claims
+from tracker import load_events
+from tracker.claims.check import check_claims
 from tracker.cli import main
+from tracker.geo import evidence
+from tracker.geo import geodesy as geo
 
 from .common import DATA
 
@@ -292,7 +293,7 @@ def test_list_json_and_exports_show_the_basis(tmp_path) -> None:
 
 
 def test_a_draft_marks_the_basis_of_a_claimed_area_for_review(tmp_path) -> None:
-    from tracker.draft import draft_events
+    from tracker.drafting.draft import draft_events
 
     drafted = draft_events("The army advanced 1,400 square kilometers east of Tadmur.")
     assert drafted.records[0]["area"]["basis"].startswith("«REVIEW» where the area's geometry will come from: "

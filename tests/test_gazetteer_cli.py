@@ -19,7 +19,7 @@ from gazetteer.online import CachedGeocoder, nominatim
 from gazetteer.table import BUNDLED, PlaceTable
 from tracker import RecordError, read_events
 from tracker.cli import main
-from tracker.places import resolve_places
+from tracker.geo.places import resolve_places
 
 from .common import DATA, MINIMAL
 

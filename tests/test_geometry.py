@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon, shape
 
-from tracker import geometry as geo
 from tracker.errors import GeometryError
+from tracker.geo import geodesy as geo
 
 from .common import AL_TANF_GARRISON, MULTIPOLYGON, POLYGON_WITH_HOLE
 

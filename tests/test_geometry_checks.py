@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tracker import geometry as geo
 from tracker.cli import main
 from tracker.errors import GeometryError
+from tracker.geo import geodesy as geo
 
 RECORD = """\
 id: {id}
@@ -201,7 +201,7 @@ def test_the_pole_and_span_rules_hold_for_any_ring_written_in_range() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from tracker.extent import ring_problem
+    from tracker.records.extent import ring_problem
 
     lons = st.floats(-180, 180, allow_nan=False)
     lats = st.floats(-89.9, 89.9, allow_nan=False)

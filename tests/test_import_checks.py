@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.arrowtext import day
 from tracker.cli import main
-from tracker.datasets import ACLED_COLUMNS, NothingImported, import_events, write_acled_like
-from tracker.table import EventTable
+from tracker.datasets.importing import ACLED_COLUMNS, NothingImported, import_events, write_acled_like
+from tracker.tables.columns import day
+from tracker.tables.table import EventTable
 
 
 def _rows(path: Path) -> list[list[str]]:

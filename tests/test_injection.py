@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.cli import main
-from tracker.safety import FORMULA_STARTS, spreadsheet_safe, spreadsheet_text, terminal_safe
+from tracker.text import FORMULA_STARTS, spreadsheet_safe, spreadsheet_text, terminal_safe
 
 from .common import MINIMAL
 

@@ -24,13 +24,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tracker import Event, arrowtext, load_events, read_events
-from tracker.arrowtext import combined, joined, present, slug
+from tracker import Event, load_events, read_events
 from tracker.cli import main
-from tracker.datasets import ACLED_COLUMNS, NothingImported, _Written, import_events, write_acled_like
+from tracker.datasets.importing import ACLED_COLUMNS, NothingImported, _Written, import_events, write_acled_like
 from tracker.errors import TrackerError
-from tracker.geometry import countries
-from tracker.table import EventTable, flatten, unflatten
+from tracker.geo.geodesy import countries
+from tracker.tables import columns as arrowtext
+from tracker.tables.columns import combined, joined, present, slug
+from tracker.tables.table import EventTable, flatten, unflatten
 
 from .common import DATA, EVENTS, SEED_COUNT
 from .test_maps import CHROMIUM
@@ -234,7 +235,7 @@ def test_a_dask_cluster_gives_the_single_machine_answers(tmp_path: Path) -> None
     pytest.importorskip("dask_geopandas")
     from dask.distributed import Client, LocalCluster
 
-    from tracker import distributed
+    from tracker.tables import distributed
 
     source = tmp_path / "acled.csv"
     write_acled_like(source, 3000)
@@ -468,7 +469,7 @@ def test_a_failed_import_leaves_no_file_mapped_no_thread_and_no_output(tmp_path:
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from tracker import datasets
+    from tracker.datasets import importing as datasets
 
     path = write_acled_like(tmp_path / "acled.csv", 2000)
     convert, calls = datasets._convert, []
@@ -500,7 +501,7 @@ def test_blocks_are_the_file_cut_at_row_ends(tmp_path: Path, rows: list[list[str
     # Any CSV file (values spanning lines, doubled quotes, \r in values) is cut into blocks that put
     # together make the file after its header, each holding whole rows; counting quotes a few bytes
     # at a time (step) counts them all.
-    from tracker import csvblocks
+    from tracker.datasets import blocks as csvblocks
 
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([["header", '"a"'], *rows])

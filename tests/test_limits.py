@@ -17,13 +17,13 @@ import yaml
 from click.testing import CliRunner
 
 from tracker import read_events
-from tracker.article import article_text
 from tracker.cli import main
-from tracker.datasets import ACLED_COLUMNS, MAX_COLUMNS, MAX_HEADER_CHARS, import_events, write_acled_like
-from tracker.draft import MAX_ARTICLE_CHARS, draft_events
+from tracker.datasets.importing import ACLED_COLUMNS, MAX_COLUMNS, MAX_HEADER_CHARS, import_events, write_acled_like
+from tracker.drafting.article import article_text
+from tracker.drafting.draft import MAX_ARTICLE_CHARS, draft_events
 from tracker.errors import GeometryError, TrackerError
-from tracker.geometry import read_geojson
-from tracker.safety import MAX_GEOJSON_BYTES
+from tracker.geo.geodesy import read_geojson
+from tracker.text import MAX_GEOJSON_BYTES
 
 from .common import MINIMAL, ROOT
 
@@ -186,7 +186,7 @@ def test_a_named_pipe_is_not_imported(tmp_path: Path) -> None:
 
 
 def test_a_row_over_the_limit_is_refused_by_its_line_and_nothing_is_written(tmp_path: Path) -> None:
-    from tracker.csvblocks import MAX_ROW_BYTES
+    from tracker.datasets.blocks import MAX_ROW_BYTES
 
     source = write_acled_like(tmp_path / "acled.csv", 3)
     with source.open("a", encoding="utf-8") as stream:
@@ -202,7 +202,7 @@ def test_a_row_over_the_limit_is_refused_by_its_line_and_nothing_is_written(tmp_
 
 
 def test_markup_does_not_count_against_the_article_limit_but_has_its_own() -> None:
-    from tracker.draft import MAX_INPUT_CHARS
+    from tracker.drafting.draft import MAX_INPUT_CHARS
 
     page = "<div class='wrapper'>" * 20_000 + "<p>Syrian troops advanced near Tadmur.</p>" + "</div>" * 20_000
     assert len(page) > MAX_ARTICLE_CHARS

@@ -11,9 +11,9 @@ import yaml
 from click.testing import CliRunner
 
 from tracker import load_events
-from tracker.claims import check_claims
+from tracker.claims.check import check_claims
 from tracker.cli import main
-from tracker.maps import VERDICT_COLOURS, render_map, requests_in, write_map
+from tracker.maps.render import VERDICT_COLOURS, render_map, requests_in, write_map
 
 from .common import EVENTS, MINIMAL, SEED_COUNT, VALID
 
@@ -254,7 +254,7 @@ def test_two_dates_side_by_side_in_synchronised_panes(tmp_path: Path, browser) -
 
 def test_many_events_are_aggregated_into_cells(tmp_path: Path, browser) -> None:
     from tracker import Event, EventCollection
-    from tracker.maps import AGGREGATE_ABOVE, CELL_DEGREES
+    from tracker.maps.render import AGGREGATE_ABOVE, CELL_DEGREES
 
     count = AGGREGATE_ABOVE + 500
     events = EventCollection([
@@ -289,7 +289,7 @@ def test_many_events_are_aggregated_into_cells(tmp_path: Path, browser) -> None:
 
 
 def test_dots_are_outlined_by_event_type(page) -> None:
-    from tracker.maps import TYPE_COLOURS
+    from tracker.maps.render import TYPE_COLOURS
 
     tab, *_ = page
     events = _mapped()

@@ -8,8 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from tracker import Event, parse_quantity
-from tracker.model import CLAIM_KINDS, DateRange
-from tracker.vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
+from tracker.records.model import CLAIM_KINDS, DateRange
+from tracker.records.vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
 
 from .common import AL_TANF_ZONE, MINIMAL
 

@@ -2,7 +2,7 @@
 never; a failed write (a full disk, a read-only folder) is one line and leaves the disk as it was.
 
 Faults the tests cannot cause for real (they run as root, whom a read-only mode does not stop) are
-raised at the operating system's boundary: the ``os`` functions ``tracker.files`` calls.
+raised at the operating system's boundary: the ``os`` functions ``tracker.files.outputs`` calls.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import tracker.files
+import tracker.files.outputs
 from tracker.cli import main
-from tracker.datasets import import_events, write_acled_like
+from tracker.datasets.importing import import_events, write_acled_like
 from tracker.errors import OutputError, TrackerError
-from tracker.files import Output, write_bytes
-from tracker.table import EventTable
+from tracker.files.outputs import Output, write_bytes
+from tracker.tables.table import EventTable
 
 from .common import DATA, MINIMAL
 
@@ -36,7 +36,7 @@ TOO_LONG = "the name is too long for the file system; choose a shorter name"
 
 
 class FaultyOs:
-    """The ``os`` module as ``tracker.files`` sees it, except that calls named in ``fail`` raise
+    """The ``os`` module as ``tracker.files.outputs`` sees it, except that calls named in ``fail`` raise
     ``OSError(code)`` (or ``error``): those after the first ``after`` calls of those names, and only
     ``times`` of them when given."""
 
@@ -62,7 +62,7 @@ class FaultyOs:
 def _fault(monkeypatch: pytest.MonkeyPatch, *fail: str, code: int = errno.ENOSPC, after: int = 0,
            error: BaseException | None = None, times: int | None = None) -> FaultyOs:
     faulty = FaultyOs(fail, code, after, error, times)
-    monkeypatch.setattr(tracker.files, "os", faulty)
+    monkeypatch.setattr(tracker.files.outputs, "os", faulty)
     return faulty
 
 

@@ -11,9 +11,9 @@ import yaml
 from gazetteer import Gazetteer
 from gazetteer.importer import import_places
 from tracker import Event, EventCollection, load_events, parse_quantity, read_events
-from tracker import geometry as geo
-from tracker.claims import check_claims
-from tracker.places import resolve_places
+from tracker.claims.check import check_claims
+from tracker.geo import geodesy as geo
+from tracker.geo.places import resolve_places
 
 from .common import MINIMAL
 

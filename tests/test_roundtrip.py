@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker import Event, dump_events, load_events
-from tracker.model import COMPASS
-from tracker.vocabulary import EVENT_TYPES
+from tracker.records.model import COMPASS
+from tracker.records.vocabulary import EVENT_TYPES
 
 from .common import EVENTS
 
@@ -95,7 +95,7 @@ def test_record_to_yaml_to_record_is_the_identity(record: dict[str, Any]) -> Non
 def _reload(text: str) -> list[Event]:
     import yaml
 
-    from tracker.io import Loader
+    from tracker.records.yaml import Loader
 
     return [Event.model_validate(data) for data in yaml.load_all(text, Loader=Loader)]
 
@@ -126,7 +126,7 @@ def test_the_record_loader_reads_what_pyyaml_reads(mapping: dict[str, str]) -> N
 
     import yaml
 
-    from tracker.io import Loader
+    from tracker.records.yaml import Loader
 
     text = "".join(f"{key}: {value}\n" for key, value in mapping.items()) or "{}"
     ours, theirs = yaml.load(text, Loader=Loader), yaml.load(text, Loader=yaml.SafeLoader)

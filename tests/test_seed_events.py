@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tracker import load_events
-from tracker.model import AreaClaim, CountClaim, DistanceClaim, ReachesClaim, TotalAreaClaim
+from tracker.records.model import AreaClaim, CountClaim, DistanceClaim, ReachesClaim, TotalAreaClaim
 
 from .common import EVENTS, SEED_ARTICLE_URLS, SEEDS
 

@@ -8,10 +8,10 @@
 
 from typing import Any
 
-from .collection import EventCollection, load_events, read_events
+from . import _moved
 from .errors import AmbiguousPlace, PlaceNotFound, Problem, RecordError, TrackerError
-from .io import MAX_FILE_BYTES, dump_events
-from .model import (
+from .records.collection import EventCollection, load_events, read_events
+from .records.model import (
     Actor,
     Area,
     AreaClaim,
@@ -27,9 +27,12 @@ from .model import (
     Source,
     TotalAreaClaim,
 )
-from .quantity import Quantity, parse_quantity
+from .records.quantity import Quantity, parse_quantity
+from .records.yaml import MAX_FILE_BYTES, dump_events
 
 __version__ = "0.1.0"
+
+_moved.install()
 
 
 def __getattr__(name: str) -> Any:
@@ -40,11 +43,11 @@ def __getattr__(name: str) -> Any:
 
         return add_events
     if name == "draft_events":
-        from .draft import draft_events
+        from .drafting.draft import draft_events
 
         return draft_events
     if name == "EventTable":
-        from .table import EventTable
+        from .tables.table import EventTable
 
         return EventTable
     raise AttributeError(f"module 'tracker' has no attribute {name!r}")

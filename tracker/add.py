@@ -6,7 +6,7 @@ of them is invalid, names a place the gazetteer cannot settle, reuses a stored i
 record (same date and type, location within :data:`REPEAT_METRES`). Otherwise each record is written
 to its own file, ``ID.yaml``, with its keys in the documented order, the author's comments kept, and
 a ``resolved:`` key recording the gazetteer entry behind each place name. The files are staged in one
-hidden folder and committed with one rename (:mod:`tracker.staging`), so that even a process killed
+hidden folder and committed with one rename (:mod:`tracker.files.batches`), so that even a process killed
 midway leaves the whole batch or none of it once the next command has read the folder; the folder is
 locked meanwhile, so two ``tracker add`` running at once never both take the same id.
 """
@@ -20,19 +20,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .collection import EventCollection, read_events
 from .errors import Problem, RecordError, TrackerError
-from .io import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
-from .model import Coordinates, Event, Resolved
-from .places import Resolution, place_names, resolve_places
-from .staging import LOCK_TIMEOUT as LOCK_TIMEOUT  # still importable from here
-from .staging import FolderWriteError, fix, folder_lock, reason, recover, remove_lock_file, write_batch
-from .yamlrt import read_documents, stored_yaml
+from .files.batches import LOCK_TIMEOUT as LOCK_TIMEOUT  # still importable from here
+from .files.batches import FolderWriteError, fix, folder_lock, reason, recover, remove_lock_file, write_batch
+from .geo.places import Resolution, place_names, resolve_places
+from .records.collection import EventCollection, read_events
+from .records.model import Coordinates, Event, Resolved
+from .records.roundtrip import read_documents, stored_yaml
+from .records.yaml import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-    from .claims import ClaimResult
+    from .claims.check import ClaimResult
 
 #: Two records of the same dates and type whose locations lie closer than this (in metres) are taken
 #: for one event told twice.
@@ -189,7 +189,7 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
     if problems:
         raise RecordError(problems)
 
-    from .claims import check_claims
+    from .claims.check import check_claims
 
     report = check_claims(everything, gazetteer)
     results: dict[str, list[ClaimResult]] = {}
@@ -286,7 +286,7 @@ def _location(event: Event, resolution: Resolution) -> tuple[float, float] | Non
 def _repeats(inputs: list[_Input], stored: list[Event], events: EventCollection,
              resolution: Resolution) -> Iterator[Problem]:
     """A problem for each new record that tells a stored one (or an earlier new one) again."""
-    from .geometry import distances
+    from .geo.geodesy import distances
 
     by_day: dict[tuple[dt.date, dt.date, str], list[Event]] = {}
     for event in stored:
@@ -328,8 +328,8 @@ def _area_files(inputs: list[_Input], folder: Path, targets: dict[str, Path]) ->
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
     """Write every file, or none, even if the process is killed midway: staged in one hidden folder
-    beside them and committed with one rename (see :mod:`tracker.staging`), under the lock of the
-    folder that holds them all. Raises :class:`~tracker.staging.FolderWriteError` when they cannot
+    beside them and committed with one rename (see :mod:`tracker.files.batches`), under the lock of the
+    folder that holds them all. Raises :class:`~tracker.files.batches.FolderWriteError` when they cannot
     be written; nothing is changed then."""
     if not files:
         return

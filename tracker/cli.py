@@ -12,10 +12,11 @@ import click
 
 from gazetteer.errors import GazetteerError
 
-from . import __version__, safety
-from .collection import read_events
+from . import __version__
+from . import text as safety
 from .errors import Problem, RecordError, TrackerError
-from .model import Event
+from .records.collection import read_events
+from .records.model import Event
 
 DEFAULT_FOLDER = Path("events")
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -61,7 +62,7 @@ def _roots(paths: tuple[Path, ...]) -> list[Path]:
 
 def _next_step(output: Path) -> str:
     """What to do with a file just written: only commands that read its format."""
-    from .collection import TABLE_SUFFIXES
+    from .records.collection import TABLE_SUFFIXES
 
     if output.suffix.lower() == ".kml":
         return f"next: open {output} in Google Earth or QGIS"
@@ -123,8 +124,8 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
     events, problems = read_events(_roots(paths), progress=True)
     warnings: list[Problem] = []
     if not no_places:
-        from .places import resolve_places
-        from .plausibility import misplaced_points
+        from .geo.places import resolve_places
+        from .geo.plausibility import misplaced_points
 
         resolution = resolve_places(events, _gazetteer(online))
         problems += resolution.problems
@@ -229,8 +230,8 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, f
     """
     import sys
 
-    from .draft import MAX_INPUT_CHARS, draft_events
-    from .files import check_output, write_text
+    from .drafting.draft import MAX_INPUT_CHARS, draft_events
+    from .files.outputs import check_output, write_text
 
     inputs = [article] if str(article) != "-" else []
     if output is not None:
@@ -283,7 +284,7 @@ def import_command(dataset: str, file: Path, output: Path, force: bool, encoding
       tracker import ucdp GEDEvent_v25_1.csv -o ged.geojson
       tracker import ucdp ged-syria.csv -o ged-events/        YAML records, 500 per file
     """
-    from .datasets import NothingImported, import_events
+    from .datasets.importing import NothingImported, import_events
 
     try:
         report = import_events(dataset, file, output, progress=True, encoding=encoding,
@@ -329,8 +330,8 @@ def export(paths: tuple[Path, ...], output: Path, force: bool, since: Any, until
       tracker export syria-2017.parquet --since 2017-05-01 --actor "Islamic State (Syria)" -o may.kml
       tracker export events --region Iraq -o iraq.csv
     """
-    from .interop import check_table_output
-    from .table import EventTable, parse_region
+    from .tables.formats import check_table_output
+    from .tables.table import EventTable, parse_region
 
     sources = _roots(paths)
     check_table_output(output, force=force, inputs=sources)
@@ -507,7 +508,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
     """
     import warnings
 
-    from .claims import check_claims
+    from .claims.check import check_claims
 
     events, problems = read_events(_roots(paths), progress=True, claimed_only=True)
     with warnings.catch_warnings(record=True) as caught:
@@ -588,8 +589,8 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
       tracker map --since 2017-05-01 --until 2017-06-30 --actor "Syrian Arab Army"
       tracker map --compare 2017-05-01 2017-06-15 -o compare.html
     """
-    from .files import check_output
-    from .maps import render_comparison, render_map, write_map
+    from .files.outputs import check_output
+    from .maps.render import render_comparison, render_map, write_map
 
     sources = _roots(paths)
     check_output(output, force=force, inputs=sources)

@@ -1,0 +1,1 @@
+"""Drafting records from articles: reading the article, its markup, and proposing records."""

@@ -1,0 +1,260 @@
+"""All geodesic maths of the package, on the WGS84 ellipsoid through pyproj's ``Geod``.
+
+Areas, lengths, distances and bearings are never taken in planar degrees nor in Web Mercator.
+Functions take and return numpy arrays where there can be many of a thing, so a caller makes one
+call for all its claims instead of one per claim.
+
+>>> round(float(geodesic_area(geodesic_circle(33.5058, 38.6178, 55_000))) / 1e6, 1)  # the al-Tanf zone, km²
+9502.8
+>>> round(float(distances([34.5624], [38.2840], [33.5058], [38.6178])[0]) / 1000, 3)  # Tadmur to the garrison, km
+121.187
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from pyproj import Geod, Transformer
+from shapely.geometry import MultiPolygon, Point, Polygon, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
+from shapely.validation import explain_validity
+
+from ..errors import GeometryError
+from ..records.extent import load_geojson, radius_problem, ring_problem
+
+GEOD = Geod(ellps="WGS84")
+COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
+#: Vertices of the polygon that stands for a geodesic circle: its area is within 0.01 % of the circle's.
+CIRCLE_VERTICES = 360
+#: Edges of areas are cut to at most this many degrees before measuring distances to them.
+DENSIFY_DEGREES = 0.01
+
+
+class GeometryWarning(UserWarning):
+    """A drawn area was invalid and has been repaired; the message says what was wrong."""
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+
+def geodesic_area(geometry: BaseGeometry) -> float:
+    """The area in m² of a Polygon or MultiPolygon (holes subtracted), oriented first because pyproj's
+    area is signed. Points and lines have no area.
+
+    >>> geodesic_area(Point(38.28, 34.56))
+    0.0
+    """
+    if isinstance(geometry, Polygon):
+        # each ring's area taken unsigned: the same as orienting the polygon first, without copying it
+        exterior = _ring_area(geometry.exterior)
+        return exterior - sum(_ring_area(hole) for hole in geometry.interiors)
+    if isinstance(geometry, MultiPolygon):
+        return sum(geodesic_area(part) for part in geometry.geoms)
+    return 0.0
+
+
+def _ring_area(ring: BaseGeometry) -> float:
+    xy = shapely.get_coordinates(ring)
+    return abs(float(GEOD.polygon_area_perimeter(xy[:, 0], xy[:, 1])[0]))
+
+
+def distances(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
+    """Geodesic distances in metres between arrays of points (GeographicLib's inverse solution)."""
+    lat1, lon1, lat2, lon2 = (np.asarray(a, dtype=float) for a in (lat1, lon1, lat2, lon2))
+    return np.asarray(GEOD.inv(lon1, lat1, lon2, lat2)[2])
+
+
+def bearings(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> np.ndarray:
+    """Forward azimuths in degrees (0..360, clockwise from north) from the first points to the second."""
+    lat1, lon1, lat2, lon2 = (np.asarray(a, dtype=float) for a in (lat1, lon1, lat2, lon2))
+    azimuths: np.ndarray = np.mod(np.asarray(GEOD.inv(lon1, lat1, lon2, lat2)[0]), 360.0)
+    return azimuths
+
+
+def inverse(lat1: Any, lon1: Any, lat2: Any, lon2: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Forward azimuths in degrees (0..360) and geodesic distances in metres, from the first points
+    to the second, in one call."""
+    lat1, lon1, lat2, lon2 = (np.asarray(a, dtype=float) for a in (lat1, lon1, lat2, lon2))
+    azimuths, _, metres = GEOD.inv(lon1, lat1, lon2, lat2)
+    return np.mod(np.asarray(azimuths), 360.0), np.asarray(metres)
+
+
+def distance_to(lat: float, lon: float, geometry: BaseGeometry) -> float:
+    """Geodesic distance in metres from a point to the nearest point of ``geometry`` (0 inside an area).
+
+    The geometry is densified and projected to an azimuthal equidistant projection centred on the
+    point, where distances from the centre are exact geodesic distances.
+    """
+    if geometry.is_empty:
+        return float("nan")
+    if isinstance(geometry, Point):
+        return float(distances([lat], [lon], [geometry.y], [geometry.x])[0])
+    if geometry.geom_type in ("Polygon", "MultiPolygon") and geometry.covers(Point(lon, lat)):
+        return 0.0
+    local = Transformer.from_crs(
+        "EPSG:4326", f"+proj=aeqd +lat_0={lat} +lon_0={lon} +ellps=WGS84 +units=m", always_xy=True
+    )
+    dense = shapely.segmentize(geometry, DENSIFY_DEGREES)
+    projected = shapely.transform(dense, lambda xy: np.column_stack(local.transform(xy[:, 0], xy[:, 1])))
+    return float(projected.distance(Point(0, 0)))
+
+
+# --- making areas -------------------------------------------------------------------------------
+
+
+def geodesic_circle(lat: float, lon: float, radius_m: float, vertices: int = CIRCLE_VERTICES) -> Polygon:
+    """The polygon of points at ``radius_m`` metres (geodesic) from a centre; ``GeometryError`` for a
+    radius over :data:`~tracker.records.extent.MAX_CIRCLE_RADIUS_KM` or a circle that would hold a pole or
+    cross the antimeridian (see :mod:`tracker.records.extent`).
+
+    >>> geodesic_circle(34.0, 38.0, 20_000_000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tracker.errors.GeometryError: a radius of 20,000 km is over the 2,000 km a circle may have; ...
+    """
+    problem = radius_problem(radius_m / 1000)
+    if problem:
+        raise GeometryError(problem)
+    azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
+    lons, lats, _ = GEOD.fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths, np.full(vertices, radius_m))
+    pole = float(distances([lat], [lon], [90.0 if lat >= 0 else -90.0], [lon])[0])
+    if pole <= radius_m:
+        raise GeometryError(f"a circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}) holds a pole; an area "
+                            "may not hold a pole, or its geodesic area is ambiguous: give a smaller radius")
+    problem = ring_problem(lons.tolist(), lats.tolist())
+    if problem:
+        raise GeometryError(f"the circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}): {problem}")
+    return orient(Polygon(zip(lons, lats, strict=True)), sign=1.0)
+
+
+def hull(points: Sequence[tuple[float, float]]) -> BaseGeometry:
+    """The convex hull of ``(lat, lon)`` points (in lon/lat; for areas of a few hundred km the
+    difference from a geodesic hull is far below the uncertainty of a reported area)."""
+    return shapely.MultiPoint([(lon, lat) for lat, lon in points]).convex_hull
+
+
+def polygon(lon_lat: Sequence[tuple[float, float]] | np.ndarray, where: str = "polygon") -> BaseGeometry:
+    """A polygon from ``[lon, lat]`` pairs, repaired (with a :class:`GeometryWarning`) if invalid;
+    ``GeometryError`` for a ring unfit to measure (see :func:`tracker.records.extent.ring_problem`).
+
+    >>> polygon([[38.0, 34.0], [39.0, 34.0], [float("nan"), 35.0]])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tracker.errors.GeometryError: polygon: point 3: longitude nan is not a number; ...
+    """
+    points = np.asarray(lon_lat, dtype=float)
+    problem = ring_problem(points[:, 0], points[:, 1]) if points.ndim == 2 and points.shape[1] == 2 else None
+    if problem:
+        raise GeometryError(f"{where}: {problem}")
+    return repaired(shapely.polygons(points), where)
+
+
+def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
+    """``geometry`` if valid, else its repair by ``shapely.make_valid`` with a warning saying what
+    was wrong (a self-intersection, a ring too small...)."""
+    if geometry.is_valid:
+        return geometry
+    reason = explain_validity(geometry)
+    fixed = shapely.make_valid(geometry)
+    polygons = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    if not polygons:
+        raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
+    warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
+                  stacklevel=2)
+    return shapely.unary_union(polygons)
+
+
+def read_geojson(path: Path) -> BaseGeometry:
+    """The polygons of a GeoJSON file (a geometry, a Feature or a FeatureCollection) as one geometry;
+    ``GeometryError`` when the file is unreadable or a ring is unfit to measure (see
+    :func:`tracker.records.extent.load_geojson`)."""
+    try:
+        data = load_geojson(path)
+    except ValueError as error:
+        raise GeometryError(str(error)) from None
+    try:
+        if data.get("type") == "FeatureCollection":
+            parts = [shape(feature["geometry"]) for feature in data.get("features", []) if feature.get("geometry")]
+        elif data.get("type") == "Feature":
+            parts = [shape(data["geometry"])]
+        else:
+            parts = [shape(data)]
+    except (ValueError, AttributeError, KeyError, TypeError, shapely.errors.ShapelyError) as error:
+        raise GeometryError(f"{path.name} is not readable GeoJSON ({error})") from None
+    polygons = [repaired(p, str(path)) for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]
+    if not polygons:
+        raise GeometryError(f"{path.name} has no polygon; an area file holds a Polygon or MultiPolygon")
+    return shapely.unary_union(polygons)
+
+
+def union(geometries: Iterable[BaseGeometry]) -> BaseGeometry:
+    """The union of areas: overlapping parts counted once."""
+    return shapely.unary_union([g for g in geometries if not g.is_empty])
+
+
+# --- countries ----------------------------------------------------------------------------------
+
+
+@cache
+def countries() -> dict[str, tuple[str, BaseGeometry]]:
+    """ISO code -> (name, polygon) of the shipped Natural Earth countries (read on first use; the
+    polygons are prepared, so point and area tests against them are fast)."""
+    data = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    found = {}
+    for feature in data["features"]:
+        props = feature["properties"]
+        polygon = shape(feature["geometry"])
+        shapely.prepare(polygon)
+        found[props["ISO_A3"]] = (props["NAME"], polygon)
+    return found
+
+
+@cache
+def smallest_country_area() -> float:
+    """The area in m² of the smallest shipped country: no claim below it can exceed a country."""
+    return min(country_area(code) for code in countries())
+
+
+#: ISO 3166 two-letter codes of the shipped countries.
+ISO2 = {"SYR": "SY", "IRQ": "IQ", "JOR": "JO", "LBN": "LB", "TUR": "TR", "ISR": "IL", "PSE": "PS", "SAU": "SA"}
+
+
+def country_named(name: str) -> str | None:
+    """The ISO code of a shipped country from its name or two- or three-letter code, or ``None``.
+
+    >>> country_named("Iraq"), country_named("iq"), country_named("IRQ"), country_named("IR")
+    ('IRQ', 'IRQ', 'IRQ', None)
+    """
+    wanted = name.strip().casefold()
+    for code, (country_name, _) in countries().items():
+        if wanted in (code.casefold(), country_name.casefold(), ISO2.get(code, "").casefold()):
+            return code
+    aliases = {"syrian arab republic": "SYR", "türkiye": "TUR", "turkiye": "TUR", "ksa": "SAU"}
+    return aliases.get(wanted)
+
+
+@cache
+def border(a: str, b: str) -> BaseGeometry:
+    """The border line between two shipped countries (ISO codes); empty when they do not touch."""
+    shape_a, shape_b = countries()[a][1], countries()[b][1]
+    line = shape_a.boundary.intersection(shape_b.buffer(1e-6))
+    return shapely.line_merge(line) if not line.is_empty and line.geom_type == "MultiLineString" else line
+
+
+def countries_of(geometry: BaseGeometry) -> list[str]:
+    """The shipped countries ``geometry`` lies in or touches."""
+    return [code for code, (_, polygon) in countries().items() if polygon.intersects(geometry)]
+
+
+@cache
+def country_area(code: str) -> float:
+    """The geodesic area of a shipped country, in m²."""
+    return geodesic_area(countries()[code][1])

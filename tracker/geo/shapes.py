@@ -1,0 +1,124 @@
+"""Where a record is: its point, its area, how far from its point it may lie, and the points its
+geometry was built from (for claims that would only restate it).
+
+A record's :class:`Shape` is made once per check from its location and area, with every place
+resolved through the gazetteer; distances to it are geodesic (:mod:`tracker.geo.geodesy`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
+
+from ..records.model import Coordinates, Event
+from . import evidence
+from . import geodesy as geo
+from .places import Resolution
+
+if TYPE_CHECKING:
+    from ..records.collection import EventCollection
+
+__all__ = ["ANCHOR_WORDS", "Shape", "anchor_at", "distance_between", "make_shape", "place_of"]
+
+
+#: The points an event's geometry is built from, by kind: how to name one of the event's own, and
+#: one of another record's.
+ANCHOR_WORDS = {
+    "hull": ("a corner of the event's own hull", "a corner of the hull of {}"),
+    "polygon": ("a corner of the event's own polygon", "a corner of the polygon of {}"),
+    "centre": ("the centre of the event's own circle", "the centre of the circle of {}"),
+    "location": ("the very point the event is located at", "the location of {}"),
+}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Where an event is: its point (lat, lon), its area, and whether the point is only a region;
+    how far from its point it may lie (``radius``, metres: 10 km at precision 2 when it has no area);
+    and the points its geometry was built from (``anchors``: rows of lat, lon; all of one kind,
+    ``anchor_kind``, a key of :data:`ANCHOR_WORDS`), for circular claims."""
+
+    point: tuple[float, float] | None
+    area: BaseGeometry | None
+    regional: bool
+    radius: float = 0.0
+    anchors: np.ndarray | None = None
+    anchor_kind: str = "location"
+    basis: str | None = None
+
+    @property
+    def geometry(self) -> BaseGeometry | None:
+        if self.area is not None:
+            return self.area
+        return Point(self.point[1], self.point[0]) if self.point else None
+
+    @property
+    def testable(self) -> bool:
+        """Whether distances and bearings from it mean anything (an area, or a point not a region)."""
+        return self.area is not None or (self.point is not None and not self.regional)
+
+
+def place_of(value: Any, event: Event, path: tuple[str | int, ...], resolution: Resolution) -> tuple[float, float]:
+    if isinstance(value, Coordinates):
+        return (value.lat, value.lon)
+    place = resolution[event.id, path].place
+    assert place is not None  # unresolved events are left out before
+    return (place.latitude, place.longitude)
+
+
+def make_shape(event: Event, events: EventCollection, resolution: Resolution) -> Shape:
+    point = place_of(event.location, event, ("location",), resolution)
+    area = None
+    anchors: np.ndarray | None = None
+    kind = "location"
+    if event.area is not None:
+        where = f"{events.origin(event.id).file}: area"
+        if event.area.hull is not None:
+            corners = [place_of(p, event, ("area", "hull", i), resolution) for i, p in enumerate(event.area.hull)]
+            area = geo.hull(corners)
+            anchors, kind = np.asarray(corners, dtype=float), "hull"
+        elif event.area.circle is not None:
+            lat, lon = place_of(event.area.circle.center, event, ("area", "circle", "center"), resolution)
+            area = geo.geodesic_circle(lat, lon, event.area.circle.radius.to("m"))
+            anchors, kind = np.array([[lat, lon]]), "centre"
+        elif event.area.polygon is not None:
+            area = geo.polygon(event.area.polygon_array.value, where)
+            anchors, kind = event.area.polygon_array.value[:, ::-1], "polygon"
+        elif event.area.geojson is not None:
+            area = geo.read_geojson(Path(events.origin(event.id).file).parent / event.area.geojson)
+        if area is not None and area.geom_type not in ("Polygon", "MultiPolygon"):
+            area, anchors = None, None  # a hull of places in a line has no surface
+    if area is None:
+        anchors, kind = np.array([point], dtype=float), "location"
+    radius = evidence.uncertainty(event.precision) if area is None else 0.0
+    basis = event.area.source_basis if event.area is not None and area is not None else None
+    return Shape(point, area, event.precision == 3, radius, anchors, kind, basis)
+
+
+def anchor_at(shape: Shape, lat: float, lon: float) -> str | None:
+    """The kind of point (a key of :data:`ANCHOR_WORDS`) ``shape`` was built from that lies at the
+    same place as (lat, lon), or ``None`` when none does."""
+    rows = shape.anchors
+    if rows is None or not len(rows):
+        return None
+    apart = geo.distances(rows[:, 0], rows[:, 1], np.full(len(rows), lat), np.full(len(rows), lon))
+    return shape.anchor_kind if bool((apart < evidence.SAME_PLACE_M).any()) else None
+
+
+def distance_between(shape: Shape, target: BaseGeometry) -> float:
+    """Metres from an event (its area, else its point) to a geometry."""
+    if shape.area is None:
+        lat, lon = shape.point  # type: ignore[misc]
+        return geo.distance_to(lat, lon, target)
+    if shape.area.intersects(target):
+        return 0.0
+    if target.geom_type == "Point":
+        return geo.distance_to(target.y, target.x, shape.area)
+    here, there = nearest_points(shape.area, target)
+    return float(geo.distances([here.y], [here.x], [there.y], [there.x])[0])

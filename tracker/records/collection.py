@@ -1,0 +1,250 @@
+"""Loading a folder of records into an :class:`EventCollection`, and its table forms."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, overload
+
+from ..errors import Problem, RecordError, TrackerError
+from ..files.batches import finish_interrupted
+from ..text import not_regular, not_regular_problem
+from .model import Event
+from .yaml import Origin, dump_events, position, read_file, yaml_files
+
+if TYPE_CHECKING:
+    import geopandas
+    import pandas
+
+PathArg = str | PathLike[str]
+
+
+class EventCollection(Sequence[Event]):
+    """Event records in the order they were read, each with the file and line it came from.
+
+    >>> events = EventCollection([])
+    >>> len(events), events.to_dataframe().shape
+    (0, (0, 14))
+    """
+
+    def __init__(self, events: Iterable[Event], origins: Iterable[Origin] | None = None):
+        self._events = list(events)
+        self._origins = list(origins) if origins is not None else [Origin("<memory>", 1)] * len(self._events)
+        self._by_id = {event.id: event for event in self._events}
+        self._origin_by_id = {event.id: origin for event, origin in zip(self._events, self._origins, strict=True)}
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> EventCollection: ...
+    def __getitem__(self, index: int | slice) -> Event | EventCollection:
+        if isinstance(index, slice):
+            return EventCollection(self._events[index], self._origins[index])
+        return self._events[index]
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._events)
+
+    def __repr__(self) -> str:
+        return f"<EventCollection of {len(self)} events>"
+
+    def get(self, event_id: str) -> Event | None:
+        """The event with this id, or ``None``."""
+        return self._by_id.get(event_id)
+
+    def origin(self, event_id: str) -> Origin:
+        """The file and line the event with this id was read from."""
+        return self._origin_by_id[event_id]
+
+    def to_yaml(self) -> str:
+        """All records as one YAML stream."""
+        return dump_events(self._events)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per event: its keys as columns, lists as Python lists, dates as ``datetime64``.
+
+        ``latitude``/``longitude`` are filled where the location is given as coordinates; a named
+        location is left to the gazetteer.
+        """
+        import pandas as pd
+
+        rows = [_row(event, origin) for event, origin in zip(self._events, self._origins, strict=True)]
+        frame = pd.DataFrame(rows, columns=list(_COLUMNS))
+        for column in ("start", "end"):
+            frame[column] = pd.to_datetime(frame[column])
+        return frame.astype({"precision": "Int64", "latitude": "float64", "longitude": "float64"})
+
+    def to_geodataframe(self) -> geopandas.GeoDataFrame:
+        """:meth:`to_dataframe` with a point ``geometry`` (WGS84) where the location has coordinates."""
+        import geopandas as gpd
+
+        frame = self.to_dataframe()
+        points = gpd.GeoSeries(gpd.points_from_xy(frame["longitude"], frame["latitude"]), index=frame.index)
+        points[frame["latitude"].isna()] = None
+        return gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326")
+
+
+_COLUMNS = (
+    "id", "start", "end", "title", "type", "sub_type", "actors", "location",
+    "latitude", "longitude", "precision", "claims", "sources", "file",
+)
+
+
+def _row(event: Event, origin: Origin) -> tuple[Any, ...]:
+    where = event.location
+    named = isinstance(where, str)
+    lat, lon = (None, None) if isinstance(where, str) else (where.lat, where.lon)
+    return (
+        event.id,
+        event.start,
+        event.end,
+        event.title,
+        event.type,
+        event.sub_type,
+        [actor.name for actor in event.actors],
+        where if named else f"{lat}, {lon}",
+        lat,
+        lon,
+        event.precision,
+        len(event.claims),
+        len(event.sources),
+        origin.file,
+    )
+
+
+@contextmanager
+def no_garbage_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector: records make no cycles, and its passes over the many new
+    objects of a large load cost more than the load itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_events(
+    paths: PathArg | Iterable[PathArg], *, progress: bool = False, claimed_only: bool = False
+) -> tuple[EventCollection, list[Problem]]:
+    """The valid records under ``paths`` (folders or files) and every problem found, without raising.
+
+    ``claimed_only`` reads, from event tables, only the rows with claims or areas (what checking
+    claims needs; a dataset's plain points are skipped without being made into records).
+
+    ``progress`` shows a progress bar on standard error when it is a terminal.
+    """
+    roots = [Path(paths)] if isinstance(paths, str | PathLike) else [Path(p) for p in paths]
+    problems: list[Problem] = []
+    tables: list[tuple[EventCollection, list[Problem]]] = []
+    files: list[tuple[Path, Path]] = []
+    for root in roots:
+        if not root.exists():
+            problems.append(Problem(str(root), None, None, "", "no such file or folder"))
+            continue
+        kind = None if root.is_dir() else not_regular(root)
+        if kind is not None:
+            problems.append(Problem(str(root), None, None, "", not_regular_problem(kind)))
+            continue
+        if is_table(root):
+            tables.append(_read_table(root, progress, claimed_only))
+            continue
+        try:
+            finish_interrupted(root)  # a `tracker add` killed midway: its batch whole or not at all
+        except TrackerError as error:
+            problems.append(Problem(str(root), None, None, "", str(error)))
+        found = yaml_files(root)
+        if not found:
+            problems.append(Problem(str(root), None, None, "", "no .yaml files here; a record is one .yaml file"))
+        files.extend((file, root if root.is_dir() else file.parent) for file in found)
+    if progress:
+        from tqdm import tqdm
+
+        files = tqdm(files, unit="file", desc="reading", disable=None, leave=False)  # type: ignore[assignment]
+    events: list[Event] = []
+    origins: list[Origin] = []
+    first: dict[str, Origin] = {}
+    with no_garbage_collection():
+        for file, folder in files:
+            records, found_problems = read_file(file, folder)
+            problems.extend(found_problems)
+            for event, origin in records:
+                if event.id in first:
+                    problems.append(_duplicate_id(event.id, origin, first[event.id]))
+                    continue
+                first[event.id] = origin
+                events.append(event)
+                origins.append(origin)
+    for table_events, table_problems in tables:
+        problems.extend(table_problems)
+        for event in table_events:
+            origin = table_events.origin(event.id)
+            if event.id in first:
+                problems.append(Problem(origin.file, origin.line, None, "id", f"{event.id!r} is already used by "
+                                        f"{first[event.id]}; ids are unique across everything read"))
+                continue
+            first[event.id] = origin
+            events.append(event)
+            origins.append(origin)
+    return EventCollection(events, origins), problems
+
+
+#: Files read as event tables rather than YAML records (see :mod:`tracker.tables.table`).
+TABLE_SUFFIXES = (".parquet", ".csv", ".geojson", ".json")
+
+
+def is_table(path: Path) -> bool:
+    """Whether ``path`` is an event table (a file of :data:`TABLE_SUFFIXES`, or a folder of GeoParquet
+    parts) rather than YAML records."""
+    if path.is_file():
+        return path.suffix.lower() in TABLE_SUFFIXES
+    return path.is_dir() and any(path.glob("*.parquet")) and not any(path.glob("*.y*ml"))
+
+
+def _read_table(path: Path, progress: bool, claimed_only: bool = False) -> tuple[EventCollection, list[Problem]]:
+    """The records of an event table file, each row validated (rows are numbered from 1)."""
+    from ..tables.table import EventTable
+
+    try:
+        table = EventTable.read(path)
+        if claimed_only:
+            table = table.claimed()
+        return table.records(progress=progress, name=str(path))
+    except TrackerError as error:
+        return EventCollection([]), [Problem(str(path), None, None, "", str(error))]
+
+
+def _duplicate_id(event_id: str, origin: Origin, first: Origin) -> Problem:
+    line, column = position(origin, ["id"], key=True)
+    return Problem(
+        origin.file, line, column, "id",
+        f"{event_id!r} is already used by {first}; ids are unique across the folder, so rename one "
+        "of the two",
+    )
+
+
+def load_events(paths: PathArg | Iterable[PathArg], *, progress: bool = False) -> EventCollection:
+    """Read and validate every record under ``paths`` (folders or files).
+
+    Raises :class:`~tracker.errors.RecordError` listing every problem of every file when any record is
+    invalid, so one run shows all there is to fix.
+
+    >>> events = load_events("events")
+    >>> events.get("al-tanf-deconfliction-zone").area.circle.radius.to("km")
+    55.0
+    >>> load_events("no-such-folder")
+    Traceback (most recent call last):
+    ...
+    tracker.errors.RecordError: no-such-folder: no such file or folder
+    """
+    events, problems = read_events(paths, progress=progress)
+    if problems:
+        raise RecordError(problems)
+    return events

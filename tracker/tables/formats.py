@@ -1,0 +1,406 @@
+"""Reading and writing event tables in the formats GIS tools read: GeoParquet, CSV (geometry as
+WKT), GeoJSON and KML, and folders of YAML records.
+
+Writers take the table in chunks (:class:`TableWriter`), so that an import streams a large export
+through without holding it whole. They follow the output policy of :mod:`tracker.files.outputs`: an existing
+file is replaced only with ``force``, an input never, and the table is written to a temporary name
+that is renamed into place when everything is written, so a failed export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Collection, Iterable
+from contextlib import suppress
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..errors import TrackerError
+from ..files.outputs import Output, check_output
+from ..text import spreadsheet_frame, spreadsheet_table, xml_safe
+from .columns import mostly_distinct
+from .table import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, EventTable, iter_records, points
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+#: Records per file when a table is written as a folder of YAML records (well under the 1 MiB limit).
+RECORDS_PER_FILE = 500
+_KML = "http://www.opengis.net/kml/2.2"
+#: Columns whose minimum and maximum GeoParquet files record, for readers that skip row groups by
+#: id, date, place or type. (An import's ids follow the export's order, so it skips theirs.)
+STATISTICS = ("id", "start", "end", "type", "sub_type", "latitude", "longitude", "precision")
+#: Columns of few distinct values in any table.
+SHORT = ("start", "end", "precision")
+
+
+def _yaml_part(name: str) -> bool:
+    return re.fullmatch(r"events-\d{6}\.yaml", name) is not None
+
+
+def output_format(path: Path) -> str:
+    """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none."""
+    if path.suffix.lower() in FORMATS:
+        return FORMATS[path.suffix.lower()]
+    if path.suffix == "" or path.is_dir():
+        return "YAML"
+    raise TrackerError(
+        f"cannot tell the format of {path} from its ending; use .parquet, .csv, .geojson or .kml, or a folder "
+        "name (no ending) for YAML records"
+    )
+
+
+def check_table_output(path: Path, *, force: bool = False, inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    """Refuse ``path`` as the output of a table, as :func:`tracker.files.outputs.check_output` does, before the
+    work of making the table; a folder of YAML records may only replace such a folder."""
+    folder = output_format(path) == "YAML"
+    return check_output(path, force=force, inputs=inputs, folder=folder, owned=_yaml_part if folder else None)
+
+
+class TableWriter:
+    """Writes a table chunk by chunk to ``path`` in the format its ending names; ``close()`` puts the
+    file in place, ``abort()`` removes what was written.
+
+    The output policy is :mod:`tracker.files.outputs`'s: ``path`` is refused when it exists (unless ``force``)
+    or is one of ``inputs``; every failure to write is an :class:`~tracker.errors.OutputError`.
+    ``seldom_repeating`` names the text columns of an import whose values seldom repeat (ids, notes):
+    a GeoParquet file then holds those as plain, compressed text and the other text as dictionaries."""
+
+    def __init__(self, path: Path, seldom_repeating: Collection[str] | None = None, *, force: bool = False,
+                 inputs: Iterable[str | os.PathLike[str]] = ()):
+        self.seldom_repeating = seldom_repeating
+        self.format = output_format(path)
+        folder = self.format == "YAML"
+        self._output = Output(path, force=force, inputs=inputs, folder=folder, owned=_yaml_part if folder else None)
+        self.path = self._output.path
+        self.temporary = self._output.temporary
+        self.rows = 0
+        self._stream: IO[str] | None = None
+        self._parquet: Any = None
+        self._schema: pa.Schema | None = None
+        self._files = 0
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
+
+    def write(self, table: EventTable) -> None:
+        """Add the rows of ``table``."""
+        frame = table.frame
+        if not len(frame):
+            return
+        writer = {"GeoParquet": self._parquet_chunk, "CSV": self._csv_chunk, "GeoJSON": self._geojson_chunk,
+                  "KML": self._kml_chunk, "YAML": self._yaml_chunk}[self.format]
+        with self._output.guard():
+            writer(frame)
+        self.rows += len(frame)
+
+    def write_arrow(self, table: pa.Table) -> None:
+        """Add the rows of an Arrow table of the table's columns with a WKB ``geometry`` (what an import
+        makes); GeoParquet takes it as it is, the other formats through a GeoDataFrame."""
+        if not table.num_rows:
+            return
+        if self.format == "GeoParquet":
+            with self._output.guard():
+                self._parquet_table(table)
+            self.rows += table.num_rows
+            return
+        frame = _plain(table.drop_columns(["geometry"])).to_pandas()
+        shapes = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+        self.write(EventTable.from_rows(frame, shapes))
+
+    # --- one writer per format ---
+
+    def _parquet_table(self, table: pa.Table) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._parquet is None:
+            metadata = {**(table.schema.metadata or {}), b"geo": json.dumps(GEO_METADATA).encode()}
+            self._schema = table.schema.with_metadata(metadata)
+            # Dictionary columns (an import's) are written as they are, with no Arrow schema stored,
+            # so readers get text, not categories; the GeoParquet metadata is added on its own.
+            coded = any(pa.types.is_dictionary(column.type) for column in self._schema)
+            plain = self.seldom_repeating
+            # An import's table: dictionary pages for its text, except the text that seldom repeats
+            # (ids, notes) and other text whose first rows mostly differ (titles and actor lists where
+            # an export names thousands), and none for the points and coordinates: trying costs time
+            # and saves nothing. Only the text named seldom repeating is compressed (snappy):
+            # compressing the rest too would make the file about a fifth smaller and the import slower.
+            repeating_text = [f.name for f in self._schema if pa.types.is_dictionary(f.type) or (
+                pa.types.is_string(f.type) and (plain is None or not mostly_distinct(table.column(f.name))))]
+            small = [name for name in STATISTICS if name in self._schema.names and not (plain and name == "id")]
+            self._parquet = pq.ParquetWriter(
+                self._output.open(text=False), self._schema, write_statistics=small, store_schema=not coded,
+                use_dictionary=True if plain is None else [
+                    name for name in self._schema.names
+                    if name in SHORT or (name in repeating_text and name not in plain)],
+                compression="snappy" if plain is None else {
+                    f.name: "snappy" if f.name in plain else "none" for f in self._schema})
+            if coded:
+                self._parquet.add_key_value_metadata(metadata)
+        self._parquet.write_table(table if table.schema.equals(self._schema) else table.cast(self._schema))
+
+    def _text(self) -> IO[str]:
+        if self._stream is None:
+            self._stream = self._output.open()
+            if self.format == "GeoJSON":
+                self._stream.write('{"type": "FeatureCollection", "features": [\n')
+            elif self.format == "KML":
+                self._stream.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="{_KML}"><Document>\n')
+        return self._stream
+
+    def _parquet_chunk(self, frame: Any) -> None:
+        import pyarrow as pa
+
+        plain = pd.DataFrame(frame.drop(columns="geometry"))
+        plain["geometry"] = shapely.to_wkb(frame.geometry.to_numpy())
+        schema = self._schema.remove_metadata() if self._schema is not None else None
+        self._parquet_table(pa.Table.from_pandas(plain, schema=schema, preserve_index=False))
+
+    def _csv_chunk(self, frame: Any) -> None:
+        plain = pd.DataFrame(frame.drop(columns="geometry"))
+        plain["geometry"] = shapely.to_wkt(frame.geometry.to_numpy(), rounding_precision=-1)
+        plain = spreadsheet_frame(plain)  # cells a spreadsheet would run as formulas get a quote in front
+        plain.to_csv(self._text(), header=self.rows == 0, index=False, lineterminator="\n")
+
+    def _geojson_chunk(self, frame: Any) -> None:
+        stream = self._text()
+        shapes = shapely.to_geojson(frame.geometry.to_numpy())
+        columns = [c for c in frame.columns if c != "geometry"]
+        for index, values in enumerate(frame[columns].itertuples(index=False, name=None)):
+            properties = {column: _json_value(column, value) for column, value in zip(columns, values, strict=True)}
+            shape = shapes[index]
+            feature = f'{{"type": "Feature", "geometry": {shape if shape is not None else "null"}, "properties": '
+            separator = ",\n" if self.rows or index else ""
+            stream.write(separator + feature + json.dumps(properties, ensure_ascii=False) + "}")
+
+    def _kml_chunk(self, frame: Any) -> None:
+        stream = self._text()
+        columns = [c for c in frame.columns if c != "geometry"]
+        for values, geometry in zip(frame[columns].itertuples(index=False, name=None), frame.geometry, strict=True):
+            row = dict(zip(columns, values, strict=True))
+            mark = ET.Element("Placemark")
+            # XML 1.0 allows no NUL and few other controls: they are left out, so the file stays well-formed
+            ET.SubElement(mark, "name").text = xml_safe(str(row.get("title") or row.get("id") or ""))
+            span = ET.SubElement(mark, "TimeSpan")
+            ET.SubElement(span, "begin").text = xml_safe(str(row.get("start") or ""))
+            ET.SubElement(span, "end").text = xml_safe(str(row.get("end") or ""))
+            data = ET.SubElement(mark, "ExtendedData")
+            for column, value in row.items():
+                if _missing(value):
+                    continue
+                item = ET.SubElement(data, "Data", name=xml_safe(str(column)))
+                ET.SubElement(item, "value").text = xml_safe(str(value))
+            if geometry is not None:
+                mark.append(_kml_geometry(geometry))
+            stream.write(ET.tostring(mark, encoding="unicode") + "\n")
+
+    def _yaml_chunk(self, frame: Any) -> None:
+        from ..records.model import Event
+        from ..records.yaml import dump_events
+
+        records = [Event.model_validate(r, context={"make_ids": True}) for r in iter_records(frame)]
+        for start in range(0, len(records), RECORDS_PER_FILE):
+            self._files += 1
+            stream = self._output.open(f"events-{self._files:06d}.yaml")
+            stream.write(dump_events(records[start: start + RECORDS_PER_FILE]))
+            stream.close()  # flushed to disk; after a failure, the output discards it unwritten
+
+    # --- ending ---
+
+    def close(self) -> Path:
+        """Finish the file and rename it into place; returns its path. On a failure, what was written
+        is removed (an ``OSError`` becomes an :class:`~tracker.errors.OutputError`)."""
+        try:
+            with self._output.guard():
+                self._finish()
+            return self._output.commit()
+        except BaseException:
+            self.abort()
+            raise
+
+    def _finish(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        elif self.format == "GeoParquet":  # no rows: an empty table with the base columns
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            empty = pa.table({c: pa.array([], pa.string()) for c in (*COLUMNS, "geometry")})
+            metadata = {b"geo": json.dumps(GEO_METADATA).encode()}
+            pq.write_table(empty.replace_schema_metadata(metadata), self._output.open(text=False))
+        if self.format in ("GeoJSON", "KML") or (self.format == "CSV" and self._stream is None):
+            stream = self._text()
+            if self.format == "CSV" and self.rows == 0:
+                stream.write(",".join((*COLUMNS, "geometry")) + "\n")
+        if self._stream is not None:
+            if self.format == "GeoJSON":
+                self._stream.write("\n]}\n")
+            elif self.format == "KML":
+                self._stream.write("</Document></kml>\n")
+
+    def abort(self) -> None:
+        """Remove what was written (again and again: once done, nothing more happens)."""
+        parquet, self._parquet = self._parquet, None
+        if parquet is not None:
+            self._output.abandon()  # the writer's last words go nowhere
+            with suppress(Exception):  # the file is removed next, whatever went wrong
+                parquet.close()  # before its stream goes, which it would otherwise write to later
+        self._output.discard()
+
+
+def _plain(table: pa.Table) -> pa.Table:
+    """``table`` with its dictionary columns decoded to their values."""
+    import pyarrow as pa
+
+    fields = [pa.field(f.name, f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in table.schema]
+    return table.cast(pa.schema(fields, table.schema.metadata))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _json_value(column: str, value: Any) -> Any:
+    if _missing(value):
+        return None
+    if column in JSON_COLUMNS and isinstance(value, str):
+        return json.loads(value)
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, dt.date | pd.Timestamp):
+        return value.isoformat()[:10]
+    return value
+
+
+def _kml_geometry(geometry: Any) -> ET.Element:
+    def ring(coords: Any) -> str:
+        return " ".join(f"{x:.6f},{y:.6f}" for x, y, *_ in coords)
+
+    kind = geometry.geom_type
+    if kind == "Point":
+        element = ET.Element("Point")
+        ET.SubElement(element, "coordinates").text = f"{geometry.x:.6f},{geometry.y:.6f}"
+        return element
+    if kind == "Polygon":
+        element = ET.Element("Polygon")
+        outer = ET.SubElement(ET.SubElement(element, "outerBoundaryIs"), "LinearRing")
+        ET.SubElement(outer, "coordinates").text = ring(geometry.exterior.coords)
+        for hole in geometry.interiors:
+            inner = ET.SubElement(ET.SubElement(element, "innerBoundaryIs"), "LinearRing")
+            ET.SubElement(inner, "coordinates").text = ring(hole.coords)
+        return element
+    element = ET.Element("MultiGeometry")
+    for part in getattr(geometry, "geoms", []):
+        element.append(_kml_geometry(part))
+    return element
+
+
+#: Rows written at a time by :func:`write_table` (the progress bar moves by as many).
+WRITE_ROWS = 50_000
+
+
+def write_table(table: EventTable, path: Path, *, progress: bool = False, force: bool = False,
+                inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    """Write ``table`` to ``path`` in the format its ending names; ``progress`` shows a bar on a
+    terminal. An existing ``path`` is replaced only with ``force``; one of ``inputs`` never."""
+    starts: Any = range(0, len(table), WRITE_ROWS)
+    if progress:
+        from tqdm import tqdm
+
+        starts = tqdm(starts, unit="block", desc="writing", disable=None, leave=False)
+    with TableWriter(path, force=force, inputs=inputs) as writer:
+        for start in starts:
+            writer.write(EventTable(table.frame.iloc[start: start + WRITE_ROWS]))
+    return path
+
+
+def read_table(path: Path) -> EventTable:
+    """A table from a GeoParquet file or folder of them, a CSV with a WKT ``geometry`` column, a
+    GeoJSON file, or records (a YAML file or a folder of them)."""
+    if not path.exists():
+        raise TrackerError(f"{path}: no such file or folder")
+    suffix = path.suffix.lower()
+    if suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
+        import geopandas as gpd
+
+        frame = gpd.read_parquet(path)
+        return EventTable(frame.reset_index(drop=True))
+    if suffix == ".csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)  # text as written: nothing guessed
+        frame = spreadsheet_table(frame)  # without the quotes put before formulas
+        _check_columns(path, list(frame.columns))
+        geometry = shapely.from_wkt(frame.pop("geometry").replace("", None).to_numpy()) if "geometry" in frame else None
+        for column in COLUMNS:
+            if column in frame:
+                frame[column] = frame[column].astype(object).where(frame[column] != "", None)
+        for column in ("latitude", "longitude"):
+            if column in frame:
+                frame[column] = pd.to_numeric(frame[column], errors="coerce")
+        if "precision" in frame:
+            frame["precision"] = pd.to_numeric(frame["precision"], errors="coerce").astype("Int8")
+        return EventTable.from_rows(frame, geometry)
+    if suffix in (".geojson", ".json"):
+        return _read_geojson(path)
+    from ..records.collection import load_events
+
+    return EventTable.from_collection(load_events(path, progress=True))
+
+
+def _check_columns(path: Path, columns: list[str]) -> None:
+    """Refuse a file that is not an event table, naming the dataset it looks like."""
+    needed = {"start", "end", "type", "actors"}
+    if needed <= set(columns):
+        return
+    from ..datasets.importing import DATASETS
+
+    lower = {c.strip().lower() for c in columns}
+    for name, spec in DATASETS.items():
+        if set(spec.required) <= lower:
+            raise TrackerError(
+                f"{path} is a {name.upper()} export, not an event table; import it first: "
+                f"tracker import {name} {path} -o events.parquet"
+            )
+    raise TrackerError(
+        f"{path} is not an event table: it lacks the columns {', '.join(sorted(needed - set(columns)))} "
+        "(an event table is what tracker export or tracker import writes)"
+    )
+
+
+def _read_geojson(path: Path) -> EventTable:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        raise TrackerError(f"{path} is not a GeoJSON FeatureCollection")
+    rows = []
+    shapes: list[str | None] = []
+    for feature in features:
+        properties = dict(feature.get("properties") or {})
+        for column in JSON_COLUMNS:
+            if properties.get(column) is not None and not isinstance(properties[column], str):
+                properties[column] = json.dumps(properties[column], ensure_ascii=False)
+        rows.append(properties)
+        geometry = feature.get("geometry")
+        shapes.append(json.dumps(geometry) if geometry else None)
+    if not rows:
+        return EventTable.from_rows(pd.DataFrame(columns=list(COLUMNS)), points(np.array([]), np.array([])))
+    _check_columns(path, list(rows[0]))
+    frame = pd.DataFrame(rows)
+    if "precision" in frame:
+        frame["precision"] = frame["precision"].astype("Int8")
+    return EventTable.from_rows(frame, shapely.from_geojson(np.array(shapes, dtype=object)))  # one call for all

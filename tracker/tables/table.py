@@ -1,0 +1,441 @@
+"""Large event sets as one columnar table: a GeoPandas frame over Arrow, one row per record.
+
+Records are rich (areas, claims, sources) and validated one by one; an ACLED or UCDP export holds a
+million point events. :class:`EventTable` keeps such a set as columns, so that reading it, filtering
+it by date, actor and region, and assigning its events to countries and zones are vectorised, and
+writes it as GeoParquet, CSV (geometry as WKT), GeoJSON or KML.
+
+Each row is a record flattened (:data:`COLUMNS`): ``start`` and ``end`` for the date, ``actors``
+joined by ``"; "``, ``location`` holding a place name (empty when the location is given as
+coordinates), ``latitude`` and ``longitude`` of the event's point, and the nested keys ``area``,
+``claims``, ``sources`` and ``resolved`` as JSON. The fields a dataset import keeps (``imported``)
+are columns of their own, named ``acled_...`` or ``ucdp_...``. A row turns back into the same record,
+so records -> table -> records is the identity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import Problem, RecordError, TrackerError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from gazetteer import Gazetteer
+
+    from ..records.collection import EventCollection
+
+#: The columns every table has, in order; a dataset's own fields follow them. ``area_basis`` is derived
+#: from ``area`` for filtering (``reported`` when the record does not say) and never read back: the
+#: ``area`` column keeps what the record says.
+COLUMNS = (
+    "id", "start", "end", "title", "type", "sub_type", "actors", "location", "latitude", "longitude",
+    "precision", "area", "claims", "sources", "notes", "resolved", "area_basis",
+)
+#: Columns holding nested record keys, as JSON text.
+JSON_COLUMNS = ("area", "claims", "sources", "resolved")
+#: The file formats a table is read from and written to, by name ending.
+FORMATS = {".parquet": "GeoParquet", ".csv": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".kml": "KML"}
+ACTOR_SEPARATOR = "; "
+#: GeoParquet metadata for a WKB ``geometry`` column in longitude/latitude (OGC:CRS84, the default).
+GEO_METADATA = {"version": "1.1.0", "primary_column": "geometry",
+                "columns": {"geometry": {"encoding": "WKB", "geometry_types": []}}}
+
+
+class EventTable:
+    """Events as rows of a GeoDataFrame (``frame``), geometry in longitude/latitude (WGS84).
+
+    >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
+    >>> len(table), table.frame.loc[0, "id"]
+    (25, 'al-tanf-deconfliction-zone')
+    >>> len(table.between(dt.date(2017, 6, 1), dt.date(2017, 6, 30)).involving("Islamic State"))
+    10
+    """
+
+    def __init__(self, frame: gpd.GeoDataFrame):
+        self.frame = frame
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __repr__(self) -> str:
+        return f"<EventTable of {len(self)} events>"
+
+    # --- building ----------------------------------------------------------------------------------
+
+    @classmethod
+    def from_rows(cls, rows: pd.DataFrame, geometry: Any = None) -> EventTable:
+        """A table from flat rows (:data:`COLUMNS`, then any dataset columns); the geometry defaults to
+        the points of ``latitude`` and ``longitude``."""
+        import geopandas as gpd
+
+        frame = rows.reset_index(drop=True)
+        for column in COLUMNS:
+            if column not in frame:
+                frame[column] = None
+        frame = frame[[*COLUMNS, *(c for c in frame.columns if c not in COLUMNS and c != "geometry")]]
+        if geometry is None:
+            geometry = points(frame["longitude"].to_numpy(float), frame["latitude"].to_numpy(float))
+        return cls(gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"), crs="EPSG:4326"))
+
+    @classmethod
+    def from_collection(cls, events: EventCollection, gazetteer: Gazetteer | None = None) -> EventTable:
+        """The records as a table; places are resolved through the gazetteer for each row's point and
+        geometry (its area where it has one)."""
+        from ..claims.check import check_claims
+
+        report = check_claims(events, gazetteer)
+        rows = []
+        shapes: list[BaseGeometry | None] = []
+        for event in events:
+            shape = report.shape(event.id)
+            row = flatten(event.to_dict())
+            if shape is not None and shape.point is not None:
+                row["latitude"], row["longitude"] = shape.point
+            rows.append(row)
+            shapes.append(shape.geometry if shape is not None else None)
+        frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(COLUMNS))
+        table = cls.from_rows(_typed(frame), np.array(shapes, dtype=object))
+        return table
+
+    def records(self, *, progress: bool = False, name: str = "<table>") -> tuple[EventCollection, list[Problem]]:
+        """The rows as validated records, and a problem for each row that is not a valid record (rows
+        count from 1; ``name`` is the file named in messages)."""
+        from pydantic import ValidationError
+
+        from ..records.collection import EventCollection, no_garbage_collection
+        from ..records.diagnostics import field_path
+        from ..records.model import Event
+        from ..records.yaml import Origin
+
+        events: list[Event] = []
+        origins: list[Origin] = []
+        problems: list[Problem] = []
+        rows: Iterable[dict[str, Any]] = iter_records(self.frame)
+        if progress:
+            from tqdm import tqdm
+
+            rows = tqdm(rows, total=len(self), unit="row", desc="records", disable=None, leave=False)
+        with no_garbage_collection():
+            for number, record in enumerate(rows, start=1):
+                try:
+                    events.append(Event.model_validate(record, context={"make_ids": True}))
+                    origins.append(Origin(name, number))
+                except ValidationError as error:
+                    for detail in error.errors(include_url=False)[:3]:
+                        problems.append(Problem(name, None, None, field_path(detail["loc"]),
+                                                f"row {number}: {detail['msg']}"))
+        return EventCollection(events, origins), problems
+
+    def to_collection(self, *, progress: bool = False, name: str = "<table>") -> EventCollection:
+        """The rows as validated records. Raises :class:`~tracker.errors.RecordError` naming each row
+        that is not a valid record."""
+        events, problems = self.records(progress=progress, name=name)
+        if problems:
+            raise RecordError(problems)
+        return events
+
+    # --- selecting ---------------------------------------------------------------------------------
+
+    def _rows(self, mask: Any) -> EventTable:
+        return EventTable(self.frame[np.asarray(mask, dtype=bool)].reset_index(drop=True))
+
+    def between(self, since: dt.date | None = None, until: dt.date | None = None) -> EventTable:
+        """The events that may have happened between ``since`` and ``until`` (both included)."""
+        mask = np.ones(len(self), dtype=bool)
+        if since is not None:
+            mask &= (pd.to_datetime(self.frame["end"]) >= pd.Timestamp(since)).to_numpy()
+        if until is not None:
+            mask &= (pd.to_datetime(self.frame["start"]) <= pd.Timestamp(until)).to_numpy()
+        return self._rows(mask)
+
+    def claimed(self) -> EventTable:
+        """The events with claims or an area: those a check of claims reads."""
+        return self._rows(self.frame["claims"].notna().to_numpy() | self.frame["area"].notna().to_numpy())
+
+    def involving(self, actor: str) -> EventTable:
+        """The events with ``actor`` among their actors (exact name, any case)."""
+        wanted = actor.strip().casefold()
+        names = self.frame["actors"].fillna("").str.casefold()
+        mask = names.str.split(ACTOR_SEPARATOR, regex=False).map(lambda items: wanted in items)
+        return self._rows(mask)
+
+    def within(self, region: str | BaseGeometry | tuple[float, float, float, float]) -> EventTable:
+        """The events whose point lies in ``region``: a shipped country (name or ISO code), a polygon,
+        or a box ``(west, south, east, north)`` in degrees."""
+        return self._rows(contains(_region(region), *self._xy()))
+
+    # --- assigning ---------------------------------------------------------------------------------
+
+    def _xy(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.frame["longitude"].to_numpy(float), self.frame["latitude"].to_numpy(float)
+
+    def assign_countries(self) -> pd.Series:
+        """The ISO 3166 alpha-3 code of the shipped country each event's point lies in (``None``
+        outside them), found with a bounding-box test first and ``shapely.contains_xy`` on the rest."""
+        from ..geo.geodesy import countries
+
+        return self.assign_zones({code: polygon for code, (_name, polygon) in countries().items()})
+
+    def assign_zones(self, zones: Mapping[str, BaseGeometry]) -> pd.Series:
+        """The name of the first of ``zones`` each event's point lies in, ``None`` for none."""
+        return pd.Series(assign(zones, *self._xy()), index=self.frame.index, name="zone", dtype=object)
+
+    # --- writing -----------------------------------------------------------------------------------
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> EventTable:
+        """A table from a GeoParquet, CSV (with a WKT ``geometry`` column), GeoJSON or KML file, or a
+        folder of GeoParquet files; a folder or YAML file of records is loaded and converted."""
+        from .formats import read_table
+
+        return read_table(Path(path))
+
+    @classmethod
+    def read_many(cls, paths: Iterable[str | os.PathLike[str]]) -> EventTable:
+        """One table of everything under ``paths`` (table files, or record folders and files); refuses
+        invalid records, as :func:`~tracker.records.collection.load_events` does."""
+        from ..records.collection import is_table, load_events
+
+        tables: list[EventTable] = []
+        records: list[Path] = []
+        for path in map(Path, paths):
+            if is_table(path):
+                tables.append(cls.read(path))
+            else:
+                records.append(path)
+        if records:
+            tables.append(cls.from_collection(load_events(records, progress=True)))
+        if len(tables) == 1:
+            return tables[0]
+        import geopandas as gpd
+
+        frames = [t.frame for t in tables]
+        return cls(gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326"))
+
+    def write(self, path: str | os.PathLike[str], *, progress: bool = False, force: bool = False,
+              inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+        """Write the table as GeoParquet, CSV, GeoJSON or KML, chosen by ``path``'s ending; written to a
+        temporary file, then renamed. ``progress`` shows a bar on a terminal. An existing file is
+        replaced only with ``force``, and never one of ``inputs`` (see :mod:`tracker.files.outputs`)."""
+        from .formats import write_table
+
+        return write_table(self, Path(path), progress=progress, force=force, inputs=inputs)
+
+
+# --- rows and records ---------------------------------------------------------------------------
+
+
+def points(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Shapely points; ``None`` where a coordinate is missing."""
+    made: np.ndarray = shapely.points(lon, lat)
+    made[np.isnan(lon) | np.isnan(lat)] = None
+    return made
+
+
+def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record (as plain data, like ``Event.to_dict()``) as one flat row of :data:`COLUMNS`.
+
+    >>> row = flatten({"id": "a", "date": {"start": "2017-05-08", "end": "2017-06-08"}, "title": "T",
+    ...                "type": "Battles", "actors": ["Syrian Arab Army", "Islamic State"],
+    ...                "location": {"lat": 34.56, "lon": 38.28}, "claims": [{"area": "1400 km2"}],
+    ...                "imported": {"acled_fatalities": 3}})
+    >>> row["start"], row["end"], row["actors"], row["location"], row["latitude"], row["claims"]
+    ('2017-05-08', '2017-06-08', 'Syrian Arab Army; Islamic State', '', 34.56, '[{"area": "1400 km2"}]')
+    >>> row["acled_fatalities"]
+    3
+    """
+    date = record.get("date")
+    start, end = (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
+    actors = record.get("actors") or []
+    names = [a if isinstance(a, str) else a.get("name") for a in actors]
+    plain = all(isinstance(a, str) for a in actors) and not any(ACTOR_SEPARATOR.strip() in n for n in names)
+    location = record.get("location")
+    row: dict[str, Any] = {
+        "id": record.get("id"),
+        "start": str(start) if start is not None else None,
+        "end": str(end) if end is not None else None,
+        "title": record.get("title"),
+        "type": record.get("type"),
+        "sub_type": record.get("sub_type"),
+        "actors": ACTOR_SEPARATOR.join(names) if plain else json.dumps(actors, ensure_ascii=False),
+        "location": location if isinstance(location, str) else "",
+        "latitude": location.get("lat") if isinstance(location, dict) else None,
+        "longitude": location.get("lon") if isinstance(location, dict) else None,
+        "precision": record.get("precision"),
+        "notes": record.get("notes"),
+    }
+    for column in JSON_COLUMNS:
+        value = record.get(column)
+        row[column] = json.dumps(value, ensure_ascii=False, default=str) if value else None
+    area = record.get("area")
+    row["area_basis"] = (area.get("basis") or "reported") if isinstance(area, Mapping) else None
+    row.update(record.get("imported") or {})
+    return row
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if type(value) is str:
+        return False
+    return value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A flat row back as a record's plain data: the inverse of :func:`flatten`."""
+    get = {key: (None if _blank(value) else value) for key, value in row.items()}
+    start, end = _day(get.get("start")), _day(get.get("end"))
+    record: dict[str, Any] = {}
+    if get.get("id") not in (None, ""):
+        record["id"] = get["id"]
+    record["date"] = start if start == end else {"start": start, "end": end}
+    for key in ("title", "type", "sub_type"):
+        if get.get(key) not in (None, ""):
+            record[key] = get[key]
+    actors = get.get("actors") or ""
+    record["actors"] = json.loads(actors) if actors.startswith("[") else [a for a in actors.split(ACTOR_SEPARATOR) if a]
+    if get.get("location"):
+        record["location"] = get["location"]
+    else:
+        record["location"] = {"lat": _number(get.get("latitude")), "lon": _number(get.get("longitude"))}
+    precision = get.get("precision")
+    if precision is not None:
+        record["precision"] = int(precision)
+    for key in ("area", "claims", "sources"):
+        value = get.get(key)
+        if value:
+            record[key] = json.loads(value) if isinstance(value, str) else value
+    if get.get("notes") not in (None, ""):
+        record["notes"] = get["notes"]
+    if get.get("resolved"):
+        record["resolved"] = json.loads(get["resolved"]) if isinstance(get["resolved"], str) else get["resolved"]
+    imported = {key: _scalar(value) for key, value in get.items() if key not in COLUMNS and key != "geometry"}
+    if imported:
+        record["imported"] = imported
+    return record
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.date().isoformat()
+    return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+
+
+def _number(value: Any) -> Any:
+    return float(value) if isinstance(value, int | float | np.number) else value
+
+
+def _scalar(value: Any) -> Any:
+    """A cell as a YAML-ready scalar (numpy numbers to Python numbers)."""
+    if type(value) is str:  # nearly every cell a dataset keeps
+        return value
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, dt.date | pd.Timestamp):
+        return _day(value)
+    return value
+
+
+def iter_records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """Each row of ``frame`` as a record's plain data."""
+    import pyarrow as pa
+
+    columns = [c for c in frame.columns if c != "geometry"]
+    # each column to Python values at once (Arrow does it in C), then rows are zipped together
+    lists = [pa.array(frame[column], from_pandas=True).to_pylist() for column in columns]
+    for values in zip(*lists, strict=True):
+        yield unflatten(dict(zip(columns, values, strict=True)))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Flat rows with the table's column types: dates as text (ISO), precision as a nullable integer."""
+    frame = frame.copy()
+    frame["precision"] = pd.array(frame["precision"].tolist(), dtype="Int8") if "precision" in frame else None
+    for column in ("latitude", "longitude"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame
+
+
+# --- regions ------------------------------------------------------------------------------------
+
+
+def parse_region(text: str) -> str | tuple[float, float, float, float]:
+    """A ``--region`` value: a box 'WEST,SOUTH,EAST,NORTH' in degrees, else a country name.
+
+    >>> parse_region("38,33,42,36"), parse_region("Iraq")
+    ((38.0, 33.0, 42.0, 36.0), 'Iraq')
+    """
+    parts = text.split(",")
+    if len(parts) == 4:
+        try:
+            west, south, east, north = (float(part) for part in parts)
+        except ValueError:
+            return text
+        return (west, south, east, north)
+    return text
+
+
+def _region(region: str | BaseGeometry | tuple[float, float, float, float]) -> BaseGeometry:
+    if isinstance(region, BaseGeometry):
+        return region
+    if isinstance(region, tuple):
+        return shapely.box(*region)
+    from ..geo.geodesy import countries, country_named
+
+    code = country_named(region)
+    if code is None:
+        known = ", ".join(name for name, _polygon in countries().values())
+        raise TrackerError(f"{region!r} is not a shipped country; use one of {known}, or a box west,south,east,north")
+    return countries()[code][1]
+
+
+def contains(region: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Which points (x longitude, y latitude) lie in ``region``: a bounding-box test, then
+    ``shapely.contains_xy`` on the points inside the box only."""
+    minx, miny, maxx, maxy = region.bounds
+    inside = np.zeros(len(x), dtype=bool)
+    candidates = np.flatnonzero((x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy))
+    if len(candidates):
+        shapely.prepare(region)
+        inside[candidates] = shapely.contains_xy(region, x[candidates], y[candidates])
+    return inside
+
+
+def assign(zones: Mapping[str, BaseGeometry], x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """For each point, the name of the first zone it lies in (an object array, ``None`` for none).
+
+    >>> from shapely import box
+    >>> assign({"west": box(0, 0, 1, 1), "east": box(1, 0, 2, 1)}, np.array([0.5, 1.5, 5.0]), np.array([0.5] * 3))
+    array(['west', 'east', None], dtype=object)
+    """
+    found = np.full(len(x), None, dtype=object)
+    open_rows = np.ones(len(x), dtype=bool)
+    for name, zone in zones.items():
+        minx, miny, maxx, maxy = zone.bounds
+        candidates = np.flatnonzero(open_rows & (x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy))
+        if not len(candidates):
+            continue
+        shapely.prepare(zone)
+        hits = candidates[shapely.contains_xy(zone, x[candidates], y[candidates])]
+        found[hits] = name
+        open_rows[hits] = False
+    return found
