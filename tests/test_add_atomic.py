@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import main
-from tracker.records.collection import read_events
+from tracker.load import read_events
 
 from .common import ROOT
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from . import _moved
 from .errors import AmbiguousPlace, PlaceNotFound, Problem, RecordError, TrackerError
-from .records.collection import EventCollection, load_events, read_events
+from .load import load_events, read_events
+from .records.collection import EventCollection
 from .records.model import (
     Actor,
     Area,

@@ -24,6 +24,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 #: The old module path of each module that moved, and its new one.
 MOVED = {
@@ -55,6 +56,17 @@ MOVED = {
 }
 
 
+#: Names of an old module that now live elsewhere (reading event tables moved up, to ``tracker.load``).
+ELSEWHERE = {
+    "tracker.collection": {
+        "TABLE_SUFFIXES": "tracker.tables.paths",
+        "is_table": "tracker.tables.paths",
+        "load_events": "tracker.load",
+        "read_events": "tracker.load",
+    },
+}
+
+
 class _Alias(importlib.abc.Loader):
     """Loads an old path as the module at its new one, with a ``DeprecationWarning``."""
 
@@ -67,7 +79,17 @@ class _Alias(importlib.abc.Loader):
             DeprecationWarning,
             stacklevel=2,
         )
-        return importlib.import_module(self.new)
+        module = importlib.import_module(self.new)
+        elsewhere = ELSEWHERE.get(spec.name)
+        if elsewhere is None:
+            return module
+        alias = ModuleType(spec.name, module.__doc__)
+
+        def attribute(name: str) -> Any:
+            return getattr(importlib.import_module(elsewhere.get(name, self.new)), name)
+
+        alias.__getattr__ = attribute  # type: ignore[method-assign]
+        return alias
 
     def exec_module(self, module: ModuleType) -> None:
         """Nothing to run: the module at the new path is already loaded."""

@@ -24,7 +24,8 @@ from .errors import Problem, RecordError, TrackerError
 from .files.batches import LOCK_TIMEOUT as LOCK_TIMEOUT  # still importable from here
 from .files.batches import FolderWriteError, fix, folder_lock, reason, recover, remove_lock_file, write_batch
 from .geo.places import Resolution, place_names, resolve_places
-from .records.collection import EventCollection, read_events
+from .load import read_events
+from .records.collection import EventCollection
 from .records.model import Coordinates, Event, Resolved
 from .records.roundtrip import read_documents, stored_yaml
 from .records.yaml import MAX_FILE_BYTES, Origin, position, read_bytes, read_file

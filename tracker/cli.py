@@ -15,7 +15,7 @@ from gazetteer.errors import GazetteerError
 from . import __version__
 from . import text as safety
 from .errors import Problem, RecordError, TrackerError
-from .records.collection import read_events
+from .load import read_events
 from .records.model import Event
 
 DEFAULT_FOLDER = Path("events")
@@ -62,7 +62,7 @@ def _roots(paths: tuple[Path, ...]) -> list[Path]:
 
 def _next_step(output: Path) -> str:
     """What to do with a file just written: only commands that read its format."""
-    from .records.collection import TABLE_SUFFIXES
+    from .tables.paths import TABLE_SUFFIXES
 
     if output.suffix.lower() == ".kml":
         return f"next: open {output} in Google Earth or QGIS"

@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 from ..errors import Problem, TrackerError
 from ..records.vocabulary import canonical_sub_type, canonical_type
 from ..tables import columns as tx
+from ..tables.exports import REQUIRED
 from ..tables.table import COLUMNS
 from ..text import NotRegularFile, excerpt, not_regular, open_regular
 from . import blocks as csvblocks
@@ -591,13 +592,11 @@ def _ucdp(table: pa.Table) -> tuple[pa.Table, list[tuple[int, str]]]:
 
 
 DATASETS = {
-    "acled": _Dataset("acled", ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude",
-                                "geo_precision"),
+    "acled": _Dataset("acled", REQUIRED["acled"],
                       ("event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
                        "actor2", "assoc_actor_2", "location", "geo_precision"),
                       ("event_id_cnty",), _acled),
-    "ucdp": _Dataset("ucdp", ("id", "type_of_violence", "side_a", "side_b", "where_prec", "latitude", "longitude",
-                              "date_start", "date_end"),
+    "ucdp": _Dataset("ucdp", REQUIRED["ucdp"],
                      ("type_of_violence", "conflict_name", "side_a", "side_b", "where_prec", "where_coordinates",
                       "adm_1", "date_start", "date_end"),
                      ("id", "geom_wkt", "source_article"), _ucdp),

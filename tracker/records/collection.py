@@ -131,19 +131,20 @@ def no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def read_events(
-    paths: PathArg | Iterable[PathArg], *, progress: bool = False, claimed_only: bool = False
+def read_records(
+    paths: PathArg | Iterable[PathArg], *, progress: bool = False
 ) -> tuple[EventCollection, list[Problem]]:
-    """The valid records under ``paths`` (folders or files) and every problem found, without raising.
-
-    ``claimed_only`` reads, from event tables, only the rows with claims or areas (what checking
-    claims needs; a dataset's plain points are skipped without being made into records).
+    """The valid YAML records under ``paths`` (folders or files) and every problem found, without
+    raising (:func:`tracker.load.read_events` reads event tables too).
 
     ``progress`` shows a progress bar on standard error when it is a terminal.
+
+    >>> events, problems = read_records(["events", "no-such-folder"])
+    >>> len(events) > 0, [problem.message for problem in problems]
+    (True, ['no such file or folder'])
     """
     roots = [Path(paths)] if isinstance(paths, str | PathLike) else [Path(p) for p in paths]
     problems: list[Problem] = []
-    tables: list[tuple[EventCollection, list[Problem]]] = []
     files: list[tuple[Path, Path]] = []
     for root in roots:
         if not root.exists():
@@ -152,9 +153,6 @@ def read_events(
         kind = None if root.is_dir() else not_regular(root)
         if kind is not None:
             problems.append(Problem(str(root), None, None, "", not_regular_problem(kind)))
-            continue
-        if is_table(root):
-            tables.append(_read_table(root, progress, claimed_only))
             continue
         try:
             finish_interrupted(root)  # a `tracker add` killed midway: its batch whole or not at all
@@ -182,43 +180,7 @@ def read_events(
                 first[event.id] = origin
                 events.append(event)
                 origins.append(origin)
-    for table_events, table_problems in tables:
-        problems.extend(table_problems)
-        for event in table_events:
-            origin = table_events.origin(event.id)
-            if event.id in first:
-                problems.append(Problem(origin.file, origin.line, None, "id", f"{event.id!r} is already used by "
-                                        f"{first[event.id]}; ids are unique across everything read"))
-                continue
-            first[event.id] = origin
-            events.append(event)
-            origins.append(origin)
     return EventCollection(events, origins), problems
-
-
-#: Files read as event tables rather than YAML records (see :mod:`tracker.tables.table`).
-TABLE_SUFFIXES = (".parquet", ".csv", ".geojson", ".json")
-
-
-def is_table(path: Path) -> bool:
-    """Whether ``path`` is an event table (a file of :data:`TABLE_SUFFIXES`, or a folder of GeoParquet
-    parts) rather than YAML records."""
-    if path.is_file():
-        return path.suffix.lower() in TABLE_SUFFIXES
-    return path.is_dir() and any(path.glob("*.parquet")) and not any(path.glob("*.y*ml"))
-
-
-def _read_table(path: Path, progress: bool, claimed_only: bool = False) -> tuple[EventCollection, list[Problem]]:
-    """The records of an event table file, each row validated (rows are numbered from 1)."""
-    from ..tables.table import EventTable
-
-    try:
-        table = EventTable.read(path)
-        if claimed_only:
-            table = table.claimed()
-        return table.records(progress=progress, name=str(path))
-    except TrackerError as error:
-        return EventCollection([]), [Problem(str(path), None, None, "", str(error))]
 
 
 def _duplicate_id(event_id: str, origin: Origin, first: Origin) -> Problem:
@@ -230,21 +192,21 @@ def _duplicate_id(event_id: str, origin: Origin, first: Origin) -> Problem:
     )
 
 
-def load_events(paths: PathArg | Iterable[PathArg], *, progress: bool = False) -> EventCollection:
-    """Read and validate every record under ``paths`` (folders or files).
+def load_records(paths: PathArg | Iterable[PathArg], *, progress: bool = False) -> EventCollection:
+    """Read and validate every YAML record under ``paths`` (folders or files).
 
     Raises :class:`~tracker.errors.RecordError` listing every problem of every file when any record is
     invalid, so one run shows all there is to fix.
 
-    >>> events = load_events("events")
+    >>> events = load_records("events")
     >>> events.get("al-tanf-deconfliction-zone").area.circle.radius.to("km")
     55.0
-    >>> load_events("no-such-folder")
+    >>> load_records("no-such-folder")
     Traceback (most recent call last):
     ...
     tracker.errors.RecordError: no-such-folder: no such file or folder
     """
-    events, problems = read_events(paths, progress=progress)
+    events, problems = read_records(paths, progress=progress)
     if problems:
         raise RecordError(problems)
     return events

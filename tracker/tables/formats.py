@@ -28,6 +28,7 @@ from ..errors import TrackerError
 from ..files.outputs import Output, check_output
 from ..text import spreadsheet_frame, spreadsheet_table, xml_safe
 from .columns import mostly_distinct
+from .exports import looks_like
 from .table import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, EventTable, iter_records, points
 
 if TYPE_CHECKING:
@@ -357,9 +358,9 @@ def read_table(path: Path) -> EventTable:
         return EventTable.from_rows(frame, geometry)
     if suffix in (".geojson", ".json"):
         return _read_geojson(path)
-    from ..records.collection import load_events
+    from ..records.collection import load_records
 
-    return EventTable.from_collection(load_events(path, progress=True))
+    return EventTable.from_collection(load_records(path, progress=True))
 
 
 def _check_columns(path: Path, columns: list[str]) -> None:
@@ -367,15 +368,12 @@ def _check_columns(path: Path, columns: list[str]) -> None:
     needed = {"start", "end", "type", "actors"}
     if needed <= set(columns):
         return
-    from ..datasets.importing import DATASETS
-
-    lower = {c.strip().lower() for c in columns}
-    for name, spec in DATASETS.items():
-        if set(spec.required) <= lower:
-            raise TrackerError(
-                f"{path} is a {name.upper()} export, not an event table; import it first: "
-                f"tracker import {name} {path} -o events.parquet"
-            )
+    name = looks_like({c.strip().lower() for c in columns})
+    if name is not None:
+        raise TrackerError(
+            f"{path} is a {name.upper()} export, not an event table; import it first: "
+            f"tracker import {name} {path} -o events.parquet"
+        )
     raise TrackerError(
         f"{path} is not an event table: it lacks the columns {', '.join(sorted(needed - set(columns)))} "
         "(an event table is what tracker export or tracker import writes)"

@@ -206,8 +206,9 @@ class EventTable:
     @classmethod
     def read_many(cls, paths: Iterable[str | os.PathLike[str]]) -> EventTable:
         """One table of everything under ``paths`` (table files, or record folders and files); refuses
-        invalid records, as :func:`~tracker.records.collection.load_events` does."""
-        from ..records.collection import is_table, load_events
+        invalid records, as :func:`~tracker.load.load_events` does."""
+        from ..records.collection import load_records
+        from .paths import is_table
 
         tables: list[EventTable] = []
         records: list[Path] = []
@@ -217,7 +218,7 @@ class EventTable:
             else:
                 records.append(path)
         if records:
-            tables.append(cls.from_collection(load_events(records, progress=True)))
+            tables.append(cls.from_collection(load_records(records, progress=True)))
         if len(tables) == 1:
             return tables[0]
         import geopandas as gpd
