@@ -31,7 +31,8 @@ from tracker.errors import TrackerError
 from tracker.geo.geodesy import countries
 from tracker.tables import columns as arrowtext
 from tracker.tables.columns import combined, joined, present, slug
-from tracker.tables.table import EventTable, flatten, unflatten
+from tracker.tables.schema import flatten, unflatten
+from tracker.tables.table import EventTable
 
 from .common import DATA, EVENTS, SEED_COUNT
 from .test_maps import CHROMIUM

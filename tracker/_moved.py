@@ -17,14 +17,15 @@ tracker.geometry is deprecated and will be removed in the next release; import t
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.machinery
-import importlib.util
 import sys
 import warnings
 from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 #: The old module path of each module that moved, and its new one.
 MOVED = {
@@ -67,13 +68,13 @@ ELSEWHERE = {
 }
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias:
     """Loads an old path as the module at its new one, with a ``DeprecationWarning``."""
 
     def __init__(self, new: str) -> None:
         self.new = new
 
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
         warnings.warn(
             f"{spec.name} is deprecated and will be removed in the next release; import {self.new}",
             DeprecationWarning,
@@ -95,14 +96,14 @@ class _Alias(importlib.abc.Loader):
         """Nothing to run: the module at the new path is already loaded."""
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
     """Finds the old paths of :data:`MOVED`, and nothing else."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> importlib.machinery.ModuleSpec | None:
+    ) -> ModuleSpec | None:
         new = MOVED.get(fullname)
-        return None if new is None else importlib.util.spec_from_loader(fullname, _Alias(new))
+        return None if new is None else ModuleSpec(fullname, cast("Loader", _Alias(new)))
 
 
 def install() -> None:

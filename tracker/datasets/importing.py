@@ -37,7 +37,8 @@ from ..errors import Problem, TrackerError
 from ..records.vocabulary import canonical_sub_type, canonical_type
 from ..tables import columns as tx
 from ..tables.exports import REQUIRED
-from ..tables.table import COLUMNS
+from ..tables.formats import TableWriter
+from ..tables.schema import COLUMNS
 from ..text import NotRegularFile, excerpt, not_regular, open_regular
 from . import blocks as csvblocks
 
@@ -178,8 +179,6 @@ def _not_in_encoding(source: Path, encoding: str) -> TrackerError:
 def _import(spec: _Dataset, source: Path, output: Path, chunk_bytes: int, progress: bool, force: bool,
             drop: np.ndarray | None = None, encoding: str = "utf-8") -> ImportReport:
     from concurrent.futures import ThreadPoolExecutor
-
-    from ..tables.formats import TableWriter
 
     names = _header(source, spec, encoding)
     report = ImportReport(spec.name, source, output)

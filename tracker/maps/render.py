@@ -27,6 +27,7 @@ from jinja2 import Template
 
 from ..claims.check import ClaimResult, check_claims
 from ..errors import RecordError, TrackerError
+from ..files.outputs import check_output, write_text
 from ..geo import evidence
 from ..geo import geodesy as geo
 from ..records.model import Event
@@ -584,8 +585,6 @@ def write_map(fmap: folium.Map | Figure, path: str | Path, *, force: bool = Fals
     """Write the map's HTML to ``path`` by the output policy of :mod:`tracker.files.outputs`: an existing file
     is replaced only with ``force``, an input (of ``inputs``) never; written to a temporary, then
     renamed."""
-    from ..files.outputs import check_output, write_text
-
     check_output(path, force=force, inputs=inputs)  # before the work of rendering
     return write_text(path, fmap.get_root().render(), force=force, inputs=inputs)
 

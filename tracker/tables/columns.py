@@ -14,7 +14,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .table import ACTOR_SEPARATOR
+from ..text import excerpt
+from .schema import ACTOR_SEPARATOR
 
 
 def column(table: pa.Table, name: str) -> Any:
@@ -164,8 +165,6 @@ def _day_number(text: pa.Array) -> pa.Array:
 
 def shown(array: Any) -> Callable[[int], str]:
     """A row's value as a message shows it, quoted (its start only, when it is long)."""
-    from ..text import excerpt
-
     return lambda row: excerpt(str(array[row].as_py()), 60) if isinstance(array[row].as_py(), str) else \
         repr(array[row].as_py())
 

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..errors import TrackerError
+from .formats import TableWriter
 from .table import EventTable, assign
 
 if TYPE_CHECKING:
@@ -34,9 +36,6 @@ ROWS_PER_PART = 250_000
 
 def partition(table: EventTable, folder: str | os.PathLike[str], rows_per_part: int = ROWS_PER_PART) -> list[Path]:
     """Write ``table`` as GeoParquet parts ``part-00000.parquet``... in a new ``folder``."""
-    from ..errors import TrackerError
-    from .formats import TableWriter
-
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise TrackerError(f"{folder} is not empty; give a new folder for the parts")

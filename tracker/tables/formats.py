@@ -26,13 +26,18 @@ import shapely
 
 from ..errors import TrackerError
 from ..files.outputs import Output, check_output
+from ..records.model import Event
+from ..records.yaml import dump_events
 from ..text import spreadsheet_frame, spreadsheet_table, xml_safe
 from .columns import mostly_distinct
 from .exports import looks_like
-from .table import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, EventTable, iter_records, points
+from .schema import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, frame_of, iter_records, points
 
 if TYPE_CHECKING:
+    import geopandas as gpd
     import pyarrow as pa
+
+    from .table import EventTable
 
 #: Records per file when a table is written as a folder of YAML records (well under the 1 MiB limit).
 RECORDS_PER_FILE = 500
@@ -101,7 +106,10 @@ class TableWriter:
 
     def write(self, table: EventTable) -> None:
         """Add the rows of ``table``."""
-        frame = table.frame
+        self.write_frame(table.frame)
+
+    def write_frame(self, frame: gpd.GeoDataFrame) -> None:
+        """Add the rows of a table's frame."""
         if not len(frame):
             return
         writer = {"GeoParquet": self._parquet_chunk, "CSV": self._csv_chunk, "GeoJSON": self._geojson_chunk,
@@ -122,7 +130,7 @@ class TableWriter:
             return
         frame = _plain(table.drop_columns(["geometry"])).to_pandas()
         shapes = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
-        self.write(EventTable.from_rows(frame, shapes))
+        self.write_frame(frame_of(frame, shapes))
 
     # --- one writer per format ---
 
@@ -212,9 +220,6 @@ class TableWriter:
             stream.write(ET.tostring(mark, encoding="unicode") + "\n")
 
     def _yaml_chunk(self, frame: Any) -> None:
-        from ..records.model import Event
-        from ..records.yaml import dump_events
-
         records = [Event.model_validate(r, context={"make_ids": True}) for r in iter_records(frame)]
         for start in range(0, len(records), RECORDS_PER_FILE):
             self._files += 1
@@ -327,13 +332,13 @@ def write_table(table: EventTable, path: Path, *, progress: bool = False, force:
         starts = tqdm(starts, unit="block", desc="writing", disable=None, leave=False)
     with TableWriter(path, force=force, inputs=inputs) as writer:
         for start in starts:
-            writer.write(EventTable(table.frame.iloc[start: start + WRITE_ROWS]))
+            writer.write_frame(table.frame.iloc[start: start + WRITE_ROWS])
     return path
 
 
-def read_table(path: Path) -> EventTable:
-    """A table from a GeoParquet file or folder of them, a CSV with a WKT ``geometry`` column, a
-    GeoJSON file, or records (a YAML file or a folder of them)."""
+def read_frame(path: Path) -> gpd.GeoDataFrame | None:
+    """The frame of a table from a GeoParquet file or folder of them, a CSV with a WKT ``geometry``
+    column or a GeoJSON file; ``None`` for records (a YAML file or a folder of them)."""
     if not path.exists():
         raise TrackerError(f"{path}: no such file or folder")
     suffix = path.suffix.lower()
@@ -341,7 +346,7 @@ def read_table(path: Path) -> EventTable:
         import geopandas as gpd
 
         frame = gpd.read_parquet(path)
-        return EventTable(frame.reset_index(drop=True))
+        return frame.reset_index(drop=True)
     if suffix == ".csv":
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)  # text as written: nothing guessed
         frame = spreadsheet_table(frame)  # without the quotes put before formulas
@@ -355,12 +360,10 @@ def read_table(path: Path) -> EventTable:
                 frame[column] = pd.to_numeric(frame[column], errors="coerce")
         if "precision" in frame:
             frame["precision"] = pd.to_numeric(frame["precision"], errors="coerce").astype("Int8")
-        return EventTable.from_rows(frame, geometry)
+        return frame_of(frame, geometry)
     if suffix in (".geojson", ".json"):
         return _read_geojson(path)
-    from ..records.collection import load_records
-
-    return EventTable.from_collection(load_records(path, progress=True))
+    return None
 
 
 def _check_columns(path: Path, columns: list[str]) -> None:
@@ -380,7 +383,7 @@ def _check_columns(path: Path, columns: list[str]) -> None:
     )
 
 
-def _read_geojson(path: Path) -> EventTable:
+def _read_geojson(path: Path) -> gpd.GeoDataFrame:
     data = json.loads(path.read_text(encoding="utf-8"))
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
@@ -396,9 +399,9 @@ def _read_geojson(path: Path) -> EventTable:
         geometry = feature.get("geometry")
         shapes.append(json.dumps(geometry) if geometry else None)
     if not rows:
-        return EventTable.from_rows(pd.DataFrame(columns=list(COLUMNS)), points(np.array([]), np.array([])))
+        return frame_of(pd.DataFrame(columns=list(COLUMNS)), points(np.array([]), np.array([])))
     _check_columns(path, list(rows[0]))
     frame = pd.DataFrame(rows)
     if "precision" in frame:
         frame["precision"] = frame["precision"].astype("Int8")
-    return EventTable.from_rows(frame, shapely.from_geojson(np.array(shapes, dtype=object)))  # one call for all
+    return frame_of(frame, shapely.from_geojson(np.array(shapes, dtype=object)))  # one call for all

@@ -1,0 +1,188 @@
+"""The rows of an event table: its columns, a record flattened into a row and back, its points.
+
+Each row is a record flattened (:data:`COLUMNS`): ``start`` and ``end`` for the date, ``actors``
+joined by ``"; "``, ``location`` holding a place name (empty when the location is given as
+coordinates), ``latitude`` and ``longitude`` of the event's point, and the nested keys ``area``,
+``claims``, ``sources`` and ``resolved`` as JSON. The fields a dataset import keeps (``imported``)
+are columns of their own, named ``acled_...`` or ``ucdp_...``. A row turns back into the same record,
+so records -> table -> records is the identity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import shapely
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+#: The columns every table has, in order; a dataset's own fields follow them. ``area_basis`` is derived
+#: from ``area`` for filtering (``reported`` when the record does not say) and never read back: the
+#: ``area`` column keeps what the record says.
+COLUMNS = (
+    "id", "start", "end", "title", "type", "sub_type", "actors", "location", "latitude", "longitude",
+    "precision", "area", "claims", "sources", "notes", "resolved", "area_basis",
+)
+#: Columns holding nested record keys, as JSON text.
+JSON_COLUMNS = ("area", "claims", "sources", "resolved")
+#: The file formats a table is read from and written to, by name ending.
+FORMATS = {".parquet": "GeoParquet", ".csv": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".kml": "KML"}
+ACTOR_SEPARATOR = "; "
+#: GeoParquet metadata for a WKB ``geometry`` column in longitude/latitude (OGC:CRS84, the default).
+GEO_METADATA = {"version": "1.1.0", "primary_column": "geometry",
+                "columns": {"geometry": {"encoding": "WKB", "geometry_types": []}}}
+
+
+def points(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Shapely points; ``None`` where a coordinate is missing."""
+    made: np.ndarray = shapely.points(lon, lat)
+    made[np.isnan(lon) | np.isnan(lat)] = None
+    return made
+
+
+def frame_of(rows: pd.DataFrame, geometry: Any = None) -> gpd.GeoDataFrame:
+    """The frame of a table from flat rows (:data:`COLUMNS`, then any dataset columns); the geometry
+    defaults to the points of ``latitude`` and ``longitude``.
+
+    >>> frame = frame_of(pd.DataFrame({"id": ["a"], "latitude": [34.56], "longitude": [38.28]}))
+    >>> list(frame.columns[:3]), frame.geometry[0].wkt, frame.crs.to_epsg()
+    (['id', 'start', 'end'], 'POINT (38.28 34.56)', 4326)
+    """
+    import geopandas as gpd
+
+    frame = rows.reset_index(drop=True)
+    for column in COLUMNS:
+        if column not in frame:
+            frame[column] = None
+    frame = frame[[*COLUMNS, *(c for c in frame.columns if c not in COLUMNS and c != "geometry")]]
+    if geometry is None:
+        geometry = points(frame["longitude"].to_numpy(float), frame["latitude"].to_numpy(float))
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs="EPSG:4326"), crs="EPSG:4326")
+
+
+def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record (as plain data, like ``Event.to_dict()``) as one flat row of :data:`COLUMNS`.
+
+    >>> row = flatten({"id": "a", "date": {"start": "2017-05-08", "end": "2017-06-08"}, "title": "T",
+    ...                "type": "Battles", "actors": ["Syrian Arab Army", "Islamic State"],
+    ...                "location": {"lat": 34.56, "lon": 38.28}, "claims": [{"area": "1400 km2"}],
+    ...                "imported": {"acled_fatalities": 3}})
+    >>> row["start"], row["end"], row["actors"], row["location"], row["latitude"], row["claims"]
+    ('2017-05-08', '2017-06-08', 'Syrian Arab Army; Islamic State', '', 34.56, '[{"area": "1400 km2"}]')
+    >>> row["acled_fatalities"]
+    3
+    """
+    date = record.get("date")
+    start, end = (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
+    actors = record.get("actors") or []
+    names = [a if isinstance(a, str) else a.get("name") for a in actors]
+    plain = all(isinstance(a, str) for a in actors) and not any(ACTOR_SEPARATOR.strip() in n for n in names)
+    location = record.get("location")
+    row: dict[str, Any] = {
+        "id": record.get("id"),
+        "start": str(start) if start is not None else None,
+        "end": str(end) if end is not None else None,
+        "title": record.get("title"),
+        "type": record.get("type"),
+        "sub_type": record.get("sub_type"),
+        "actors": ACTOR_SEPARATOR.join(names) if plain else json.dumps(actors, ensure_ascii=False),
+        "location": location if isinstance(location, str) else "",
+        "latitude": location.get("lat") if isinstance(location, dict) else None,
+        "longitude": location.get("lon") if isinstance(location, dict) else None,
+        "precision": record.get("precision"),
+        "notes": record.get("notes"),
+    }
+    for column in JSON_COLUMNS:
+        value = record.get(column)
+        row[column] = json.dumps(value, ensure_ascii=False, default=str) if value else None
+    area = record.get("area")
+    row["area_basis"] = (area.get("basis") or "reported") if isinstance(area, Mapping) else None
+    row.update(record.get("imported") or {})
+    return row
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if type(value) is str:
+        return False
+    return value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A flat row back as a record's plain data: the inverse of :func:`flatten`."""
+    get = {key: (None if _blank(value) else value) for key, value in row.items()}
+    start, end = _day(get.get("start")), _day(get.get("end"))
+    record: dict[str, Any] = {}
+    if get.get("id") not in (None, ""):
+        record["id"] = get["id"]
+    record["date"] = start if start == end else {"start": start, "end": end}
+    for key in ("title", "type", "sub_type"):
+        if get.get(key) not in (None, ""):
+            record[key] = get[key]
+    actors = get.get("actors") or ""
+    record["actors"] = json.loads(actors) if actors.startswith("[") else [a for a in actors.split(ACTOR_SEPARATOR) if a]
+    if get.get("location"):
+        record["location"] = get["location"]
+    else:
+        record["location"] = {"lat": _number(get.get("latitude")), "lon": _number(get.get("longitude"))}
+    precision = get.get("precision")
+    if precision is not None:
+        record["precision"] = int(precision)
+    for key in ("area", "claims", "sources"):
+        value = get.get(key)
+        if value:
+            record[key] = json.loads(value) if isinstance(value, str) else value
+    if get.get("notes") not in (None, ""):
+        record["notes"] = get["notes"]
+    if get.get("resolved"):
+        record["resolved"] = json.loads(get["resolved"]) if isinstance(get["resolved"], str) else get["resolved"]
+    imported = {key: _scalar(value) for key, value in get.items() if key not in COLUMNS and key != "geometry"}
+    if imported:
+        record["imported"] = imported
+    return record
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.date().isoformat()
+    return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+
+
+def _number(value: Any) -> Any:
+    return float(value) if isinstance(value, int | float | np.number) else value
+
+
+def _scalar(value: Any) -> Any:
+    """A cell as a YAML-ready scalar (numpy numbers to Python numbers)."""
+    if type(value) is str:  # nearly every cell a dataset keeps
+        return value
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, dt.date | pd.Timestamp):
+        return _day(value)
+    return value
+
+
+def iter_records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """Each row of ``frame`` as a record's plain data."""
+    import pyarrow as pa
+
+    columns = [c for c in frame.columns if c != "geometry"]
+    # each column to Python values at once (Arrow does it in C), then rows are zipped together
+    lists = [pa.array(frame[column], from_pandas=True).to_pylist() for column in columns]
+    for values in zip(*lists, strict=True):
+        yield unflatten(dict(zip(columns, values, strict=True)))
