@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .errors import Problem, RecordError, TrackerError
+from .errors import FolderWriteError, InputError, OutputError, Problem, RecordError, TrackerError
 from .files.batches import LOCK_TIMEOUT as LOCK_TIMEOUT  # still importable from here
-from .files.batches import FolderWriteError, fix, folder_lock, reason, recover, remove_lock_file, write_batch
+from .files.batches import fix, folder_lock, reason, recover, remove_lock_file, write_batch
 from .geo.places import Resolution, place_names, resolve_places
 from .load import read_events
 from .records.collection import EventCollection
@@ -104,7 +104,7 @@ def add_events(
     inputs, problems = _read_inputs(sources)
     folder = Path(into)
     if folder.exists() and not folder.is_dir():
-        raise TrackerError(f"{folder} is a file; --into takes the events folder")
+        raise OutputError(f"{folder} is a file; --into takes the events folder")
     made = [parent for parent in (folder, *folder.parents) if not parent.exists()]  # what this call creates
     try:
         with folder_lock(folder):
@@ -156,7 +156,7 @@ def _read_inputs(sources: Iterable[Source]) -> tuple[list[_Input], list[Problem]
         problems.extend(found)
         inputs.extend(_Input(event, origin, raw, record_dir) for event, origin in records)
     if not inputs and not problems:
-        raise TrackerError("no records to add; give YAML files holding records, or - for standard input")
+        raise InputError("no records to add; give YAML files holding records, or - for standard input")
     return inputs, problems
 
 
@@ -330,7 +330,7 @@ def _area_files(inputs: list[_Input], folder: Path, targets: dict[str, Path]) ->
 def write_all(files: list[tuple[Path, bytes]]) -> None:
     """Write every file, or none, even if the process is killed midway: staged in one hidden folder
     beside them and committed with one rename (see :mod:`tracker.files.batches`), under the lock of the
-    folder that holds them all. Raises :class:`~tracker.files.batches.FolderWriteError` when they cannot
+    folder that holds them all. Raises :class:`~tracker.errors.FolderWriteError` when they cannot
     be written; nothing is changed then."""
     if not files:
         return

@@ -14,7 +14,7 @@ from gazetteer.errors import GazetteerError
 
 from . import __version__
 from . import text as safety
-from .errors import Problem, RecordError, TrackerError
+from .errors import InputError, Problem, RecordError, TrackerError, UsageError
 from .load import read_events
 from .records.model import Event
 
@@ -53,7 +53,7 @@ def _roots(paths: tuple[Path, ...]) -> list[Path]:
     if paths:
         return list(paths)
     if not DEFAULT_FOLDER.exists():
-        raise TrackerError(
+        raise UsageError(
             f"no ./{DEFAULT_FOLDER} folder here; pass a folder or file, or run from the folder that holds "
             f"{DEFAULT_FOLDER}/"
         )
@@ -598,7 +598,7 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
     _report(problems)
     if not events:
         fix = "fix the problem above" if len(problems) == 1 else "fix the problems above"
-        raise TrackerError(
+        raise InputError(
             f"no map written: no record could be read; {fix}" if problems
             else f"no map written: {', '.join(map(str, _roots(paths)))} holds no records"
         )
@@ -611,7 +611,7 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
                               until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
     except RecordError as error:
         _report(error.problems)
-        raise TrackerError(f"no map was written: fix the problem{'s' * (len(error.problems) != 1)} above") from None
+        raise InputError(f"no map was written: fix the problem{'s' * (len(error.problems) != 1)} above") from None
     write_map(fmap, output, force=force, inputs=sources)
     shown = len(events)
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from os import PathLike
 
 
 class TrackerError(Exception):
@@ -85,3 +86,46 @@ class GeometryError(TrackerError, ValueError):
 
 class OutputError(TrackerError, OSError):
     """An output file cannot be written where asked: it exists, is an input, or the system refused it."""
+
+
+class NotRegularFile(TrackerError, ValueError):
+    """A path to be read is a named pipe, a device, a socket or a folder, not a regular file."""
+
+    def __init__(self, path: str | PathLike[str], kind: str):
+        super().__init__(f"{path} is {kind}, not a regular file; give a regular file")
+        self.kind = kind
+
+
+class InputTooLarge(TrackerError, ValueError):
+    """An input is over the documented size limit for its kind."""
+
+
+class MapError(TrackerError, ValueError):
+    """A map cannot be drawn as asked (no events in the window, offline assets missing...)."""
+
+
+class FolderWriteError(TrackerError, OSError):
+    """Files could not be written to a folder (no space, no permission...); nothing was changed."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""  # the message, whatever ``errno`` and ``filename`` say
+
+
+class UsageError(TrackerError, ValueError):
+    """An argument is not one the function or command takes (an unknown dataset, encoding or region...)."""
+
+
+class InputError(TrackerError, ValueError):
+    """An input file is not what it should be (not a readable CSV, not an event table, no records...)."""
+
+
+class ReadError(TrackerError, OSError):
+    """An input file cannot be read: it does not exist, or the system refused it."""
+
+
+class FolderLocked(TrackerError, OSError):
+    """A folder is locked by another tracker command (or a lock file was left behind)."""
+
+
+class InternalError(TrackerError, RuntimeError):
+    """A check of the program's own work failed: nothing was written; a bug to report."""

@@ -18,20 +18,8 @@ from contextvars import ContextVar
 from os import PathLike
 from typing import Any, BinaryIO
 
-from .errors import TrackerError
-
-
-class NotRegularFile(TrackerError, ValueError):
-    """A path to be read is a named pipe, a device, a socket or a folder, not a regular file."""
-
-    def __init__(self, path: str | PathLike[str], kind: str):
-        super().__init__(f"{path} is {kind}, not a regular file; give a regular file")
-        self.kind = kind
-
-
-class InputTooLarge(TrackerError, ValueError):
-    """An input is over the documented size limit for its kind."""
-
+from .errors import InputTooLarge as InputTooLarge
+from .errors import NotRegularFile as NotRegularFile
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -54,7 +42,7 @@ def open_regular(path: str | PathLike[str]) -> BinaryIO:
     >>> open_regular("/dev/null")
     Traceback (most recent call last):
     ...
-    tracker.text.NotRegularFile: /dev/null is a character device, not a regular file; give a regular file
+    tracker.errors.NotRegularFile: /dev/null is a character device, not a regular file; give a regular file
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     descriptor = os.open(path, flags)

@@ -33,13 +33,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import Problem, TrackerError
+from ..errors import InputError, InternalError, NotRegularFile, Problem, ReadError, TrackerError, UsageError
 from ..records.vocabulary import canonical_sub_type, canonical_type
 from ..tables import columns as tx
 from ..tables.exports import REQUIRED
 from ..tables.formats import TableWriter
 from ..tables.schema import COLUMNS
-from ..text import NotRegularFile, excerpt, not_regular, open_regular
+from ..text import excerpt, not_regular, open_regular
 from . import blocks as csvblocks
 
 #: Bytes parsed at a time: a few blocks are parsed and converted at once, so memory stays near a
@@ -124,15 +124,15 @@ def import_events(
     """
     spec = DATASETS.get(dataset.lower())
     if spec is None:
-        raise TrackerError(f"{dataset!r} is not a dataset tracker imports; use acled or ucdp")
+        raise UsageError(f"{dataset!r} is not a dataset tracker imports; use acled or ucdp")
     if chunk_bytes <= 0:
-        raise TrackerError(f"chunk_bytes is {chunk_bytes}; give a positive number of bytes")
+        raise UsageError(f"chunk_bytes is {chunk_bytes}; give a positive number of bytes")
     source, output = Path(source), Path(output)
     kind = not_regular(source)
     if kind is not None:
-        raise TrackerError(f"{source} is {kind}, not a regular file; give the CSV file itself")
+        raise InputError(f"{source} is {kind}, not a regular file; give the CSV file itself")
     if not source.is_file():
-        raise TrackerError(f"{source}: no such file")
+        raise ReadError(f"{source}: no such file")
     return _import(spec, source, output, chunk_bytes, progress, force, encoding=_codec(encoding))
 
 
@@ -143,12 +143,12 @@ def _codec(encoding: str) -> str:
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
-        raise TrackerError(f"{encoding!r} is not an encoding Python knows; try utf-8, latin-1 or cp1252") from None
+        raise UsageError(f"{encoding!r} is not an encoding Python knows; try utf-8, latin-1 or cp1252") from None
     if name in ("utf-8", "utf-8-sig"):
         return "utf-8"
     if any(char.encode(name, "replace") != char.encode("ascii") for char in '\n\r,"'):
-        raise TrackerError(f"the {encoding} encoding does not write line ends, commas and quotes as ASCII does; "
-                           "convert the file to UTF-8 first, for example with `iconv -f ENCODING -t UTF-8`")
+        raise UsageError(f"the {encoding} encoding does not write line ends, commas and quotes as ASCII does; "
+                         "convert the file to UTF-8 first, for example with `iconv -f ENCODING -t UTF-8`")
     return name
 
 
@@ -263,7 +263,7 @@ class _Written:
         return np.array(later, dtype=np.int64)
 
 
-class _NotInEncoding(TrackerError):
+class _NotInEncoding(TrackerError, ValueError):
     """A block holds bytes that are not text in the file's encoding (made into a located message)."""
 
 
@@ -315,7 +315,7 @@ def _convert(spec: _Dataset, names: list[str], piece: memoryview,
                     return len(uneven), spec.convert(_coded(spec, empty))[0], uneven
             table = parse(as_text)
     except pa.ArrowInvalid as error:
-        raise TrackerError(f"not a readable CSV file: {excerpt(str(error), 200)[1:-1]}") from None
+        raise InputError(f"not a readable CSV file: {excerpt(str(error), 200)[1:-1]}") from None
     rows, problems = spec.convert(_coded(spec, table))
     if kept is None:
         return table.num_rows, rows, problems
@@ -357,7 +357,7 @@ def _take(job: tuple[Any, int], report: ImportReport, bad_rows: list[tuple[int, 
     except _NotInEncoding as error:
         raise _not_in_encoding(report.source, str(error)) from None
     except TrackerError as error:
-        raise TrackerError(f"{report.source}: {error}") from None
+        raise InputError(f"{report.source}: {error}") from None
     positions = rows.column("_row").to_numpy() + report.rows  # rows' places in the file
     if drop is not None and len(drop):
         kept = ~np.isin(positions, drop)
@@ -394,20 +394,20 @@ def _header(source: Path, spec: _Dataset, encoding: str = "utf-8") -> list[str]:
     except UnicodeDecodeError:
         raise _not_in_encoding(source, encoding) from None
     except NotRegularFile as error:
-        raise TrackerError(str(error)) from None
+        raise error from None
     except OSError as error:
-        raise TrackerError(f"{source}: cannot read the file: {error.strerror}") from None
+        raise ReadError(f"{source}: cannot read the file: {error.strerror}") from None
     if len(line) > MAX_HEADER_CHARS:
-        raise TrackerError(
+        raise InputError(
             f"{source}:1: the header row is longer than {MAX_HEADER_CHARS:,} characters (it starts "
             f"{excerpt(line[:40])[:-1]}...'); is this a {spec.name.upper()} export? Its header is one line of "
             "column names"
         )
     header = next(csv.reader(io.StringIO(line, newline="")), None)
     if not header:
-        raise TrackerError(f"{source}: the file is empty; an export starts with a header row")
+        raise InputError(f"{source}: the file is empty; an export starts with a header row")
     if len(header) > MAX_COLUMNS:
-        raise TrackerError(
+        raise InputError(
             f"{source}:1: the header has {len(header):,} columns, over the {MAX_COLUMNS:,} an import may have; is "
             f"this a {spec.name.upper()} export? Keep only its own columns (for example with `cut -d, -f1-60`)"
         )
@@ -415,7 +415,7 @@ def _header(source: Path, spec: _Dataset, encoding: str = "utf-8") -> list[str]:
     missing = [c for c in spec.required if c not in names]
     if missing:
         shown = ", ".join(excerpt(name, 40) if len(name) > 40 else name for name in names[:8])
-        raise TrackerError(
+        raise InputError(
             f"{source}:1: the header lacks {', '.join(missing)}; is this a {spec.name.upper()} export? "
             f"(it has: {shown}{'...' if len(names) > 8 else ''})"
         )
@@ -452,7 +452,7 @@ def _rows(base: dict[str, Any], kept: pa.Table, prefix: str, ok: np.ndarray) -> 
                 *(name for name in _FILLED if base.get(name) is not None)}
     empty = [name for name in required if table.column(name).null_count]
     if empty:  # cannot happen: it would be a mistake in the conversion
-        raise TrackerError(f"an imported row lacks {', '.join(sorted(empty))}")
+        raise InternalError(f"an imported row lacks {', '.join(sorted(empty))}")
     return table.cast(pa.schema([f.with_nullable(f.name not in required) for f in table.schema]))
 
 

@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from gazetteer.kinds import region_sized
 
-from ..errors import TrackerError
+from ..errors import InputTooLarge, ReadError
 from ..records.vocabulary import EVENT_TYPES
 from ..records.yaml import DRAFT_MARK
 from ..text import open_regular
@@ -251,17 +251,17 @@ def draft_events(
             with open_regular(path) as stream:
                 raw = stream.read(4 * MAX_INPUT_CHARS + 1)  # a character is at most 4 bytes of UTF-8
         except OSError as error:
-            raise TrackerError(f"cannot read {path}: {error.strerror}") from None
+            raise ReadError(f"cannot read {path}: {error.strerror}") from None
         if len(raw) > 4 * MAX_INPUT_CHARS:
-            raise TrackerError(too_large.format(path, MAX_INPUT_CHARS, ", markup included"))
+            raise InputTooLarge(too_large.format(path, MAX_INPUT_CHARS, ", markup included"))
         text = raw.decode("utf-8-sig", errors="replace")
         name = str(path)
     else:
         text, name = article, "the text given"
     if len(text) > MAX_INPUT_CHARS:
-        raise TrackerError(too_large.format(name, MAX_INPUT_CHARS, ", markup included"))
+        raise InputTooLarge(too_large.format(name, MAX_INPUT_CHARS, ", markup included"))
     if len(text) > MAX_ARTICLE_CHARS and len(article_text(text)[0]) > MAX_ARTICLE_CHARS:
-        raise TrackerError(too_large.format(name, MAX_ARTICLE_CHARS, ""))
+        raise InputTooLarge(too_large.format(name, MAX_ARTICLE_CHARS, ""))
     read = read_article(text, published=published, gazetteer=gazetteer)
     records = tuple(_records(read, published, url))
     return Draft(read, name, published, url, records)

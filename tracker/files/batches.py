@@ -36,7 +36,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..errors import TrackerError
+from ..errors import FolderLocked, TrackerError
+from ..errors import FolderWriteError as FolderWriteError  # still importable from here
 
 #: Hidden folders of a batch being written begin with this.
 PREFIX = ".tracker-add-"
@@ -46,13 +47,6 @@ _JOURNAL_LIMIT = 64 * 1024 * 1024  # bytes; a journal of a million files is well
 #: How long to wait for another command holding the folder's lock, in seconds.
 LOCK_TIMEOUT = 60.0
 _LOCK_NAME = ".tracker.lock"  # used only where folders cannot be locked (no fcntl)
-
-
-class FolderWriteError(TrackerError, OSError):
-    """Files could not be written to a folder (no space, no permission...); nothing was changed."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""  # the message, whatever ``errno`` and ``filename`` say
 
 
 def reason(error: OSError) -> str:
@@ -367,7 +361,7 @@ def folder_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     os.close(descriptor)
-                    raise TrackerError(
+                    raise FolderLocked(
                         f"{folder} is locked by another tracker command, still running after {timeout:g} s; "
                         "wait for it to finish and try again"
                     ) from None
@@ -395,7 +389,7 @@ def _lock_file(folder: Path, timeout: float) -> Iterator[None]:
             break
         except FileExistsError:
             if time.monotonic() > deadline:
-                raise TrackerError(
+                raise FolderLocked(
                     f"{folder} is locked ({path} exists); if no tracker command is running, delete that file"
                 ) from None
             time.sleep(0.02)

@@ -26,7 +26,8 @@ from branca.element import Element
 from jinja2 import Template
 
 from ..claims.check import ClaimResult, check_claims
-from ..errors import RecordError, TrackerError
+from ..errors import MapError as MapError  # still importable from here
+from ..errors import RecordError
 from ..files.outputs import check_output, write_text
 from ..geo import evidence
 from ..geo import geodesy as geo
@@ -68,10 +69,6 @@ UNCERTAINTY_M = {**evidence.UNCERTAINTY_M, 3: 50_000.0}
 #: and the page responsive with hundreds of thousands of events.
 AGGREGATE_ABOVE = 2_000
 CELL_DEGREES = 0.1
-
-
-class MapError(TrackerError, ValueError):
-    """A map cannot be drawn as asked (no events in the window, offline assets missing...)."""
 
 
 def actor_colours(names: Iterable[str]) -> dict[str, str]:

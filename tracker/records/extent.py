@@ -30,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from ..text import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, InputTooLarge, NotRegularFile, read_limited
+from ..errors import InputTooLarge, NotRegularFile
+from ..text import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, read_limited
 
 #: The largest circle radius accepted, in km: beyond it a circle is no longer a local area.
 MAX_CIRCLE_RADIUS_KM = 2000.0

@@ -12,7 +12,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..errors import TrackerError
+from ..errors import InternalError
 from .model import CLAIM_KINDS, KEYS, Event
 from .yaml import dump_events, read_bytes
 
@@ -39,7 +39,7 @@ def stored_yaml(raw: bytes, document: int, record: Event, record_dir: Path, docu
         records, problems = read_bytes(text.encode("utf-8"), f"{record.id}.yaml", record_dir, record_dir)
         if not problems and len(records) == 1 and records[0][0] == record:
             return text
-    raise TrackerError(
+    raise InternalError(
         f"internal error: the YAML made for {record.id!r} does not read back as the same record, so nothing "
         "was written; please report it with the input file"
     )

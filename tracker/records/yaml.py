@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..errors import Problem
-from ..text import NotRegularFile, not_regular_problem, open_regular
+from ..errors import NotRegularFile, Problem
+from ..text import not_regular_problem, open_regular
 from .diagnostics import REQUIRED_KEYS_HINT, field_path, problems_from, walk
 from .model import Event
 

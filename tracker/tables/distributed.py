@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..errors import TrackerError
+from ..errors import OutputError
 from .formats import TableWriter
 from .table import EventTable, assign
 
@@ -38,7 +38,7 @@ def partition(table: EventTable, folder: str | os.PathLike[str], rows_per_part: 
     """Write ``table`` as GeoParquet parts ``part-00000.parquet``... in a new ``folder``."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
-        raise TrackerError(f"{folder} is not empty; give a new folder for the parts")
+        raise OutputError(f"{folder} is not empty; give a new folder for the parts")
     folder.mkdir(parents=True, exist_ok=True)
     parts = []
     for number, start in enumerate(range(0, max(len(table), 1), rows_per_part)):

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..errors import TrackerError
+from ..errors import InputError, ReadError, UsageError
 from ..files.outputs import Output, check_output
 from ..records.model import Event
 from ..records.yaml import dump_events
@@ -59,7 +59,7 @@ def output_format(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     if path.suffix == "" or path.is_dir():
         return "YAML"
-    raise TrackerError(
+    raise UsageError(
         f"cannot tell the format of {path} from its ending; use .parquet, .csv, .geojson or .kml, or a folder "
         "name (no ending) for YAML records"
     )
@@ -340,7 +340,7 @@ def read_frame(path: Path) -> gpd.GeoDataFrame | None:
     """The frame of a table from a GeoParquet file or folder of them, a CSV with a WKT ``geometry``
     column or a GeoJSON file; ``None`` for records (a YAML file or a folder of them)."""
     if not path.exists():
-        raise TrackerError(f"{path}: no such file or folder")
+        raise ReadError(f"{path}: no such file or folder")
     suffix = path.suffix.lower()
     if suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
         import geopandas as gpd
@@ -373,11 +373,11 @@ def _check_columns(path: Path, columns: list[str]) -> None:
         return
     name = looks_like({c.strip().lower() for c in columns})
     if name is not None:
-        raise TrackerError(
+        raise InputError(
             f"{path} is a {name.upper()} export, not an event table; import it first: "
             f"tracker import {name} {path} -o events.parquet"
         )
-    raise TrackerError(
+    raise InputError(
         f"{path} is not an event table: it lacks the columns {', '.join(sorted(needed - set(columns)))} "
         "(an event table is what tracker export or tracker import writes)"
     )
@@ -387,7 +387,7 @@ def _read_geojson(path: Path) -> gpd.GeoDataFrame:
     data = json.loads(path.read_text(encoding="utf-8"))
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
-        raise TrackerError(f"{path} is not a GeoJSON FeatureCollection")
+        raise InputError(f"{path} is not a GeoJSON FeatureCollection")
     rows = []
     shapes: list[str | None] = []
     for feature in features:

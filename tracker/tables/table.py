@@ -23,7 +23,7 @@ import shapely
 from pydantic import ValidationError
 from shapely.geometry.base import BaseGeometry
 
-from ..errors import Problem, RecordError, TrackerError
+from ..errors import Problem, RecordError, UsageError
 from ..records.collection import EventCollection, load_records, no_garbage_collection
 from ..records.diagnostics import field_path
 from ..records.model import Event
@@ -244,7 +244,7 @@ def _region(region: str | BaseGeometry | tuple[float, float, float, float]) -> B
     code = country_named(region)
     if code is None:
         known = ", ".join(name for name, _polygon in countries().values())
-        raise TrackerError(f"{region!r} is not a shipped country; use one of {known}, or a box west,south,east,north")
+        raise UsageError(f"{region!r} is not a shipped country; use one of {known}, or a box west,south,east,north")
     return countries()[code][1]
 
 
