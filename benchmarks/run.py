@@ -321,8 +321,9 @@ def bench_import(size: int, rounds: int, work: Path) -> list[Row]:
     same file (elapsed time: both work in threads); once with a few places, actors and sources, once
     with a thousand variants of each, and once with those and notes of two sentences."""
     import pandas as pd
+    from acled_like import write_acled_like
 
-    from tracker.datasets.importing import import_events, write_acled_like
+    from tracker.datasets import import_events
 
     rows = []
     shapes = ((1, 1, ""), (1000, 1, "; a thousand variants of each place, actor and source"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,3 +55,9 @@ MULTIPOLYGON = {
         [[[40.85, 34.4], [40.95, 34.4], [40.95, 34.5], [40.85, 34.5], [40.85, 34.4]]],
     ],
 }
+
+
+# The made-up ACLED rows the benchmarks import, from benchmarks/acled_like.py.
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from acled_like import acled_like_rows as acled_like_rows  # noqa: E402
+from acled_like import write_acled_like as write_acled_like  # noqa: E402

@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.cli import main
-from tracker.datasets.importing import ACLED_COLUMNS, acled_like_rows
+from tracker.datasets.importing import ACLED_COLUMNS
+
+from .common import acled_like_rows
 
 #: Where a payload that ran as Python (through a Jinja template) would leave its mark.
 CANARY = Path("/tmp/conflict-tracker-fuzz-canary")

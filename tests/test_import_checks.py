@@ -14,9 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.cli import main
-from tracker.datasets.importing import ACLED_COLUMNS, NothingImported, import_events, write_acled_like
+from tracker.datasets.importing import ACLED_COLUMNS, NothingImported, import_events
 from tracker.tables.columns import day
 from tracker.tables.table import EventTable
+
+from .common import write_acled_like
 
 
 def _rows(path: Path) -> list[list[str]]:

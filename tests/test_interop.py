@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from tracker import Event, load_events, read_events
 from tracker.cli import main
-from tracker.datasets.importing import ACLED_COLUMNS, NothingImported, _Written, import_events, write_acled_like
+from tracker.datasets.importing import ACLED_COLUMNS, NothingImported, _Written, import_events
 from tracker.errors import TrackerError
 from tracker.geo.geodesy import countries
 from tracker.tables import columns as arrowtext
@@ -34,7 +34,7 @@ from tracker.tables.columns import combined, joined, present, slug
 from tracker.tables.schema import flatten, unflatten
 from tracker.tables.table import EventTable
 
-from .common import DATA, EVENTS, SEED_COUNT
+from .common import DATA, EVENTS, SEED_COUNT, write_acled_like
 from .test_maps import CHROMIUM
 from .test_roundtrip import records
 
@@ -167,6 +167,14 @@ def test_records_geojson_records_geojson_keeps_every_field(tmp_path: Path) -> No
     features = json.loads((tmp_path / "a.geojson").read_text(encoding="utf-8"))["features"]
     zone = next(f for f in features if f["properties"]["id"] == "al-tanf-deconfliction-zone")
     assert zone["geometry"]["type"] == "Polygon" and zone["properties"]["area"]["circle"]["radius"] == "55 km"
+
+
+def test_an_actor_name_starting_with_a_bracket_survives_a_row() -> None:
+    # Actors joined by "; " that start with "[" would read back as JSON: such names are kept as JSON.
+    row = flatten({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles", "actors": ["[", "b"],
+                   "location": "Tadmur"})
+    assert row["actors"] == '["[", "b"]'
+    assert unflatten(row)["actors"] == ["[", "b"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -18,14 +18,14 @@ from click.testing import CliRunner
 
 from tracker import read_events
 from tracker.cli import main
-from tracker.datasets.importing import ACLED_COLUMNS, MAX_COLUMNS, MAX_HEADER_CHARS, import_events, write_acled_like
+from tracker.datasets.importing import ACLED_COLUMNS, MAX_COLUMNS, MAX_HEADER_CHARS, import_events
 from tracker.drafting.article import article_text
 from tracker.drafting.draft import MAX_ARTICLE_CHARS, draft_events
 from tracker.errors import GeometryError, TrackerError
 from tracker.geo.geodesy import read_geojson
 from tracker.text import MAX_GEOJSON_BYTES
 
-from .common import MINIMAL, ROOT
+from .common import MINIMAL, ROOT, write_acled_like
 
 
 def steps(work: Callable[[], Any]) -> int:

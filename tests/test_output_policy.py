@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 
 import tracker.files.outputs
 from tracker.cli import main
-from tracker.datasets.importing import import_events, write_acled_like
+from tracker.datasets.importing import import_events
 from tracker.errors import OutputError, TrackerError
 from tracker.files.outputs import Output, write_bytes
 from tracker.tables.table import EventTable
 
-from .common import DATA, MINIMAL
+from .common import DATA, MINIMAL, write_acled_like
 
 FULL = "the disk is full; free some space, or write to another disk, and run the command again"
 READ_ONLY = "the file system is read-only; choose a folder on a disk you can write to"

@@ -9,9 +9,7 @@ from .importing import (
     UCDP_COLUMNS,
     ImportReport,
     NothingImported,
-    acled_like_rows,
     import_events,
-    write_acled_like,
 )
 
 __all__ = [
@@ -23,7 +21,5 @@ __all__ = [
     "UCDP_COLUMNS",
     "ImportReport",
     "NothingImported",
-    "acled_like_rows",
     "import_events",
-    "write_acled_like",
 ]
