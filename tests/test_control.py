@@ -20,7 +20,7 @@ D = dt.date.fromisoformat
 
 @pytest.fixture
 def series(tmp_path: Path) -> Series:
-    _path, stored = import_layers([write_series(tmp_path)], tmp_path / "control", assessor="ISW",
+    _path, stored, _added = import_layers([write_series(tmp_path)], tmp_path / "control", assessor="ISW",
                                   actor="Syrian Arab Army", date_field="date", source="ISW control maps",
                                   reliability="B")
     return stored
@@ -121,11 +121,12 @@ def test_a_date_already_stored_is_refused_and_the_series_is_left_as_it_was(serie
 def test_one_file_per_date_adds_to_the_series_in_date_order(series: Series, tmp_path: Path) -> None:
     later = tmp_path / "april.gpkg"
     gpd.GeoDataFrame(geometry=[box(30, 30, 31, 31), box(31, 30, 32, 31)], crs="EPSG:4326").to_file(later)
-    _path, grown = import_layers([later], tmp_path / "control", assessor="ISW", actor="Syrian Arab Army",
+    _path, grown, added = import_layers([later], tmp_path / "control", assessor="ISW", actor="Syrian Arab Army",
                                  date=D("2024-04-01"))
     assert grown.dates == (D("2024-01-01"), D("2024-02-01"), D("2024-03-01"), D("2024-04-01"))
     assert gains(grown, D("2024-03-01"), D("2024-04-01")).gained_m2 == pytest.approx(AREA_DISC, rel=1e-6)
     assert grown.source == "ISW control maps"
+    assert added == (D("2024-04-01"),)
 
 
 def test_an_invalid_polygon_is_repaired_with_a_warning(tmp_path: Path) -> None:
@@ -149,7 +150,7 @@ def test_geoparquet_and_reprojected_input_read_alike(tmp_path: Path) -> None:
     frame.to_parquet(tmp_path / "layers.parquet")
     frame.to_crs("EPSG:3857").to_file(tmp_path / "mercator.gpkg")
     for name in ("layers.parquet", "mercator.gpkg"):
-        _path, stored = import_layers([tmp_path / name], tmp_path / name.split(".")[0], assessor="ISW", actor="SAA",
+        _path, stored, _added = import_layers([tmp_path / name], tmp_path / name.split(".")[0], assessor="ISW", actor="SAA",
                                       date_field="when")
         assert gains(stored, D("2024-01-01"), D("2024-02-01")).gained_m2 == pytest.approx(AREA_B, rel=1e-6)
 

@@ -616,3 +616,13 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")
     click.echo(f"next: open {output} in a browser")
     raise SystemExit(1 if problems else 0)
+
+
+def _add_control() -> None:
+    """The ``control`` group (assessed control layers and gains), kept in its own package."""
+    from .control.commands import control_group
+
+    main.add_command(control_group)
+
+
+_add_control()

@@ -230,10 +230,10 @@ def _text(value: Any) -> str | None:
 
 def import_layers(paths: Sequence[str | Path], folder: str | Path, *, assessor: str, actor: str,
                   date_field: str | None = None, date: dt.date | None = None, source: str | None = None,
-                  reliability: str | None = None) -> tuple[Path, Series]:
+                  reliability: str | None = None) -> tuple[Path, Series, tuple[dt.date, ...]]:
     """Read the layers in ``paths`` and add them to the series of ``assessor`` for ``actor`` in
     ``folder`` (made if missing): every layer or none. A date the series already holds is refused,
-    both places named. Returns the series file and the whole series."""
+    both places named. Returns the series file, the whole series and the dates added."""
     new = read_layers(paths, date_field=date_field, date=date)
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
@@ -252,5 +252,5 @@ def import_layers(paths: Sequence[str | Path], folder: str | Path, *, assessor: 
         buffer = io.BytesIO()
         _frame(series).to_parquet(buffer, index=False)
         write_batch(root, [(target, buffer.getvalue())])
-    return target, series
+    return target, series, tuple(layer.date for layer in new)
 
