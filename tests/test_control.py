@@ -10,7 +10,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Polygon, box
 
-from tracker.control import ControlError, Layer, Series, consecutive_gains, gains, import_layers, load_series
+from tracker.control import ControlError, Layer, Series, consecutive_gains, gains_between, import_layers, load_series
 from tracker.geometry import GeometryWarning
 
 from .control_series import AREA_B, AREA_DISC, LAYERS, write_series
@@ -48,9 +48,9 @@ def test_gains_between_layers_match_geographiclib(series: Series, since: str, un
                                                   lost: float | None) -> None:
     if gained is None or lost is None:
         with pytest.raises(ControlError, match="--until 2024-01-01 is before --since 2024-03-01"):
-            gains(series, D(since), D(until))
+            gains_between(series, D(since), D(until))
         return
-    result = gains(series, D(since), D(until))
+    result = gains_between(series, D(since), D(until))
     assert result.gained_m2 == pytest.approx(gained, rel=1e-6, abs=1e-3)
     assert result.lost_m2 == pytest.approx(lost, rel=1e-6, abs=1e-3)
     assert result.net_m2 == pytest.approx(gained - lost, rel=1e-6, abs=1e-3)
@@ -58,17 +58,17 @@ def test_gains_between_layers_match_geographiclib(series: Series, since: str, un
 
 
 def test_a_window_between_layers_uses_the_layers_in_force_and_says_how_far(series: Series) -> None:
-    result = gains(series, D("2024-01-20"), D("2024-02-20"))
+    result = gains_between(series, D("2024-01-20"), D("2024-02-20"))
     assert (result.since_layer.date, result.until_layer.date) == (D("2024-01-01"), D("2024-02-01"))
     assert result.gained_m2 == pytest.approx(AREA_B, rel=1e-6)
     assert result.notes == ("the layer in force on 2024-01-20 is of 2024-01-01, 19 days earlier",
                             "the layer in force on 2024-02-20 is of 2024-02-01, 19 days earlier")
-    near = gains(series, D("2024-01-05"), D("2024-02-03"))
+    near = gains_between(series, D("2024-01-05"), D("2024-02-03"))
     assert near.notes == ()
 
 
 def test_a_window_from_before_the_first_layer_starts_at_it_and_says_so(series: Series) -> None:
-    result = gains(series, D("2023-12-01"), D("2024-02-10"))
+    result = gains_between(series, D("2023-12-01"), D("2024-02-10"))
     assert result.since_layer.date == D("2024-01-01")
     assert result.gained_m2 == pytest.approx(AREA_B, rel=1e-6)
     assert result.notes == ("2023-12-01 is before the first of ISW's layers for Syrian Arab Army (2024-01-01, 31 "
@@ -77,7 +77,7 @@ def test_a_window_from_before_the_first_layer_starts_at_it_and_says_so(series: S
 
 
 def test_a_window_past_the_last_layer_ends_at_it_and_says_so(series: Series) -> None:
-    result = gains(series, D("2024-02-01"), D("2024-06-01"))
+    result = gains_between(series, D("2024-02-01"), D("2024-06-01"))
     assert result.until_layer.date == D("2024-03-01")
     assert result.lost_m2 == pytest.approx(AREA_DISC, rel=1e-6)
     assert result.net_m2 == pytest.approx(-AREA_DISC, rel=1e-6)
@@ -88,7 +88,7 @@ def test_a_window_past_the_last_layer_ends_at_it_and_says_so(series: Series) -> 
 def test_a_window_that_ends_before_the_first_layer_is_refused(series: Series) -> None:
     with pytest.raises(ControlError, match=r"^2023-12-31 is before the first of ISW's layers for Syrian Arab Army "
                        r"\(2024-01-01\); ask about a window that ends on or after it$"):
-        gains(series, D("2023-12-01"), D("2023-12-31"))
+        gains_between(series, D("2023-12-01"), D("2023-12-31"))
 
 
 def test_consecutive_gains_equal_the_gains_of_each_pair(series: Series) -> None:
@@ -124,7 +124,7 @@ def test_one_file_per_date_adds_to_the_series_in_date_order(series: Series, tmp_
     _path, grown, added = import_layers([later], tmp_path / "control", assessor="ISW", actor="Syrian Arab Army",
                                  date=D("2024-04-01"))
     assert grown.dates == (D("2024-01-01"), D("2024-02-01"), D("2024-03-01"), D("2024-04-01"))
-    assert gains(grown, D("2024-03-01"), D("2024-04-01")).gained_m2 == pytest.approx(AREA_DISC, rel=1e-6)
+    assert gains_between(grown, D("2024-03-01"), D("2024-04-01")).gained_m2 == pytest.approx(AREA_DISC, rel=1e-6)
     assert grown.source == "ISW control maps"
     assert added == (D("2024-04-01"),)
 
@@ -152,7 +152,7 @@ def test_geoparquet_and_reprojected_input_read_alike(tmp_path: Path) -> None:
     for name in ("layers.parquet", "mercator.gpkg"):
         _path, stored, _added = import_layers([tmp_path / name], tmp_path / name.split(".")[0], assessor="ISW", actor="SAA",
                                       date_field="when")
-        assert gains(stored, D("2024-01-01"), D("2024-02-01")).gained_m2 == pytest.approx(AREA_B, rel=1e-6)
+        assert gains_between(stored, D("2024-01-01"), D("2024-02-01")).gained_m2 == pytest.approx(AREA_B, rel=1e-6)
 
 
 def test_a_series_out_of_order_is_refused() -> None:
@@ -161,7 +161,7 @@ def test_a_series_out_of_order_is_refused() -> None:
 
 
 def test_gains_as_json_in_km2(series: Series) -> None:
-    data = gains(series, D("2024-01-01"), D("2024-03-01")).to_dict()
+    data = gains_between(series, D("2024-01-01"), D("2024-03-01")).to_dict()
     assert json.loads(json.dumps(data))["gained_km2"] == pytest.approx(AREA_B / 1e6, rel=1e-6)
     assert set(data) == {"assessor", "actor", "since", "until", "since_layer", "until_layer", "gained_km2",
                          "lost_km2", "net_km2", "notes"}

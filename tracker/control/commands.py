@@ -6,14 +6,15 @@ import datetime as dt
 import json
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import shapely
 
 from .. import safety
-from ..files import write_text
-from .gains import Gains, gains
-from .layers import ControlError, Series, import_layers, load_series
+
+if TYPE_CHECKING:
+    from .gains import Gains
+    from .layers import Series
 
 DEFAULT_FOLDER = Path("control")
 
@@ -67,6 +68,8 @@ def import_command(files: tuple[Path, ...], assessor: str, actor: str, date_fiel
       tracker control import deepstate.geojson --assessor DeepState --actor "Russian forces" --date-field date
       tracker control import 2017-06-08.gpkg --assessor ISW --actor "Syrian Arab Army" --date 2017-06-08
     """
+    from .layers import import_layers
+
     target, series, dates = import_layers(files, into, assessor=assessor, actor=actor, date_field=date_field, date=date,
                                    source=source, reliability=reliability)
     count = len(series.layers)
@@ -101,12 +104,16 @@ def gains_command(actor: str, assessor: str | None, since: dt.date, until: dt.da
       tracker control gains --actor "Syrian Arab Army" --since 2017-05-08 --until 2017-06-08
       tracker control gains --actor "Russian forces" --since 2024-01-01 --until 2024-12-31 --json -o gains.geojson
     """
+    from ..files import write_text
+    from .gains import gains_between
+    from .layers import ControlError, load_series
+
     series = load_series(folder, actor=actor, assessor=assessor)
     if not series:
         who = f" by {assessor}" if assessor else ""
         raise ControlError(f"no control layers for {actor}{who} in {folder}; import some with `tracker control "
                            f"import FILE --assessor NAME --actor {shlex.quote(actor)} --date-field FIELD`")
-    results = [(one, gains(one, since, until)) for one in series]
+    results = [(one, gains_between(one, since, until)) for one in series]
     if output is not None:
         write_text(output, json.dumps(_geojson(results)), force=force, inputs=[folder])
     if as_json:
@@ -129,6 +136,8 @@ def _line(series: Series, result: Gains) -> str:
 
 
 def _geojson(results: list[tuple[Series, Gains]]) -> dict[str, object]:
+    import shapely
+
     features = []
     for series, result in results:
         for change, geometry, area in (("gained", result.gained, result.gained_m2),

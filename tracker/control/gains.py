@@ -8,7 +8,7 @@ The layer in force on a date is the latest on or before it. Areas are geodesic o
 >>> from tracker.control.layers import Layer, Series
 >>> series = Series("ISW", "Syrian Arab Army", (Layer(dt.date(2024, 1, 1), box(30, 30, 31, 31), "a"),
 ...                                               Layer(dt.date(2024, 2, 1), box(30, 30, 32, 31), "b")))
->>> result = gains(series, dt.date(2024, 1, 1), dt.date(2024, 2, 1))
+>>> result = gains_between(series, dt.date(2024, 1, 1), dt.date(2024, 2, 1))
 >>> round(result.gained_m2 / 1e6, 1), result.lost_m2, round(result.net_m2 / 1e6, 1)
 (10642.5, 0.0, 10642.5)
 >>> consecutive_gains(series)[0].round(-6).tolist()  # gained per step, m²
@@ -101,7 +101,7 @@ def _notes(series: Series, since: dt.date, until: dt.date, first: Layer, last: L
     return tuple(notes)
 
 
-def gains(series: Series, since: dt.date, until: dt.date) -> Gains:
+def gains_between(series: Series, since: dt.date, until: dt.date) -> Gains:
     """What the series' actor gained and lost between the layers in force on ``since`` and on
     ``until`` (the first layer where ``since`` is before it), with a note wherever a layer is more
     than :data:`FAR_DAYS` from the date asked or the window runs past the series. ``ControlError``
