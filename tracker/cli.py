@@ -619,10 +619,11 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
 
 
 def _add_control() -> None:
-    """The ``control`` group (assessed control layers and gains), kept in its own package."""
-    from .control.commands import control_group
+    """The ``control`` group (assessed control layers and gains) and ``compare``, kept in their own package."""
+    from .control.commands import compare_command, control_group
 
     main.add_command(control_group)
+    main.add_command(compare_command)
 
 
 _add_control()

@@ -148,3 +148,50 @@ def _geojson(results: list[tuple[Series, Gains]]) -> dict[str, object]:
             features.append({"type": "Feature", "properties": properties,
                              "geometry": json.loads(shapely.to_geojson(geometry))})
     return {"type": "FeatureCollection", "features": features}
+
+
+@click.command(name="compare")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--control", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FOLDER,
+              show_default=True, help="The folder of control layers whose assessed gains to set beside (if any).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, areas in km².")
+def compare_command(paths: tuple[Path, ...], control: Path, as_json: bool) -> None:
+    """Set claims about the same gain side by side.
+
+    The total_area claims of each actor over overlapping windows form a group: each claim with its
+    sources and grades, its window, the area claimed and the rate per day; the group's spread is the
+    largest rate over the smallest (claims normalised to the same window); beside them, the gain each
+    assessor's control layers give for the group's window.
+
+    \b
+    Examples:
+      tracker compare
+      tracker compare events/ --control control/ --json
+    """
+    from ..cli import _roots, _table
+    from ..collection import load_events
+    from .compare import compare
+
+    groups = compare(load_events(_roots(paths)), control if control.is_dir() else None)
+    if as_json:
+        click.echo(json.dumps([group.to_dict() for group in groups], indent=2, ensure_ascii=False))
+        return
+    for number, group in enumerate(groups):
+        if number:
+            click.echo()
+        spread = (f"spread {group.spread:.2f}x (largest rate per day over smallest)" if group.spread is not None
+                  else "one claim")
+        count = len(group.claims)
+        click.echo(safety.terminal_safe(f"{group.actor}, {group.since} .. {group.until}: {count} claim"
+                                        f"{'s' if count != 1 else ''}, {spread}"))
+        rows = [[c.event_id, str(c.index), ", ".join(c.grades), f"{c.since} .. {c.until}", str(c.days),
+                 f"{c.claimed_km2:,.0f}", f"{c.rate:,.1f}"] for c in group.claims]
+        click.echo(_table(["record", "claim", "sources (grade)", "window", "days", "claimed km²", "km²/day"], rows))
+        for gained in group.assessed:
+            click.echo(safety.terminal_safe(
+                f"assessed by {gained.assessor}: net {gained.net_m2 / 1e6:+,.1f} km² (gained "
+                f"{gained.gained_m2 / 1e6:,.1f}, lost {gained.lost_m2 / 1e6:,.1f}; layers of "
+                f"{gained.since_layer.date} and {gained.until_layer.date}), "
+                f"{gained.net_m2 / 1e6 / max((group.until - group.since).days, 1):,.1f} km²/day"))
+            for note in gained.notes:
+                click.echo(safety.terminal_safe(f"  note: {note}"))
