@@ -489,7 +489,10 @@ def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when any claim is overstated, understated, contradicted "
               "or impossible (never for undetermined or unverifiable).")
 @_online
-def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) -> None:
+@click.option("--control", type=click.Path(file_okay=False, path_type=Path), default=Path("control"),
+              show_default=True, help="Control layers: a total_area claim whose window they cover gets a verdict "
+              "per assessor.")
+def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool, control: Path) -> None:
     """Check the claims of the records in PATHS (default ./events) against geodesic geometry.
 
     Areas, distances and bearings are measured on the WGS84 ellipsoid; each claim gets a verdict
@@ -507,7 +510,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
     """
     import warnings
 
-    from .claims import check_claims
+    from .claims import FAILING, check_claims
 
     events, problems = read_events(_roots(paths), progress=True, claimed_only=True)
     with warnings.catch_warnings(record=True) as caught:
@@ -516,18 +519,25 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
     _report([*problems, *report.problems])
     for warning in caught:
         click.echo(safety.terminal_safe(f"warning: {warning.message}"), err=True)
+    results, summary, failed = report.results, report.summary(), report.failed
+    if control.is_dir():  # assessed gains, per assessor, in place of the records' lower bound
+        from .control.assess import summary as assessed_summary
+        from .control.assess import with_assessments
+
+        results = with_assessments(results, events, control)
+        summary, failed = assessed_summary(results), any(r.verdict in FAILING for r in results)
     if as_json:
-        click.echo(safety.json_safe(json.dumps([r.to_dict() for r in report.results], ensure_ascii=False, indent=2)))
+        click.echo(safety.json_safe(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)))
     else:
         rows = [
             (r.event, str(r.index), r.kind, _claimed(r.claimed, r.unit), _measured(r.measured, r.unit), r.verdict)
-            for r in report.results
+            for r in results
         ]
         table = _table(("event", "claim", "kind", "claimed", "measured", "verdict"), rows)
-        explanations = [safety.terminal_safe(r.explanation) for r in report.results]
+        explanations = [safety.terminal_safe(r.explanation) for r in results]
         click.echo(_with_explanations(table, explanations))
-        click.echo(safety.terminal_safe(report.summary()))
-    raise SystemExit(1 if (problems or report.problems) or (strict and report.failed) else 0)
+        click.echo(safety.terminal_safe(summary))
+    raise SystemExit(1 if (problems or report.problems) or (strict and failed) else 0)
 
 
 def _with_explanations(table: str, explanations: Sequence[str]) -> str:
