@@ -51,7 +51,7 @@ def test_two_assessors_that_disagree_give_two_verdicts_and_no_layers_fall_back(f
     assert isw["measured"] == pytest.approx(AREA_B / 1e6, rel=1e-6)
     assert isw["explanation"] == (
         f"claims {AREA_B / 1e6 * 1.1:,.0f} km² from 2024-01-01 to 2024-02-01; ISW (B) assessed a net gain of "
-        f"{AREA_B / 1e6:,.0f} km² (layers of 2024-01-01 and 2024-02-01): the two agree within the 1.25× "
+        f"{AREA_B / 1e6:,.0f} km² (layers of 2024-01-01 and 2024-02-01), the two agree within the 1.25× "
         "tolerance: consistent")
     assert rows[1]["explanation"].startswith(f"claims {AREA_B / 1e6 * 1.1:,.0f} km² from 2024-01-01 to 2024-02-01; "
                                              "DeepState (C) assessed a net gain of ")

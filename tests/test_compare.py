@@ -78,3 +78,20 @@ def test_claims_of_one_actor_in_windows_apart_are_two_groups_and_assessed_gains_
     assert data[0]["assessed"][0]["net_km2"] == pytest.approx(AREA_B / 1e6, rel=1e-6)
     assert data[0]["spread"] == pytest.approx((9000 / 22) / (12000 / 31))
     assert data[1]["spread"] is None
+
+
+def test_a_group_of_one_claim_says_so_and_assessed_gains_are_printed_beside(tmp_path: Path) -> None:
+    events = tmp_path / "events"
+    events.mkdir()
+    (events / "one.yaml").write_text(
+        "id: one\ndate: 2024-03-01\ntitle: one claim\ntype: Battles\nactors: [Syrian Arab Army]\n"
+        "location: {lat: 30.5, lon: 30.5}\nclaims:\n  - total_area: 12000 km2\n    actor: Syrian Arab Army\n"
+        "    since: 2024-01-01\n", encoding="utf-8")
+    import_layers([write_series(tmp_path)], tmp_path / "control", assessor="ISW", actor="Syrian Arab Army",
+                  date_field="date")
+    result = CliRunner().invoke(main, ["compare", str(events), "--control", str(tmp_path / "control")])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Syrian Arab Army, 2024-01-01 .. 2024-03-01: 1 claim"
+    assert lines[-1] == ("assessed by ISW: net +9,385.9 km² (gained 10,642.5, lost 1,256.6; layers of 2024-01-01 and "
+                         "2024-03-01), 156.4 km²/day")

@@ -50,7 +50,7 @@ def assessed(result: ClaimResult, event: Event, control: str | Path) -> list[Cla
         change = "gain" if net >= 0 else "loss"
         explanation = (f"claims {claimed:,.0f} km² from {claim.since} to {until}; {series.assessor}{grade} assessed "
                        f"a net {change} of {abs(net):,.0f} km² (layers of {gain.since_layer.date} and "
-                       f"{gain.until_layer.date}): " + (ratio_words(verdict, ratio, tolerance) if ratio is not None
+                       f"{gain.until_layer.date}), " + (ratio_words(verdict, ratio, tolerance) if ratio is not None
                                                          else "overstated: the assessed layers show no gain"))
         found.append(replace(result, claimed=claimed, measured=net, unit="km²", ratio=ratio, verdict=verdict,
                              explanation=explanation, measured_low=None, measured_high=None,

@@ -179,11 +179,9 @@ def compare_command(paths: tuple[Path, ...], control: Path, as_json: bool) -> No
     for number, group in enumerate(groups):
         if number:
             click.echo()
-        spread = (f"spread {group.spread:.2f}x (largest rate per day over smallest)" if group.spread is not None
-                  else "one claim")
-        count = len(group.claims)
-        click.echo(safety.terminal_safe(f"{group.actor}, {group.since} .. {group.until}: {count} claim"
-                                        f"{'s' if count != 1 else ''}, {spread}"))
+        spread = (f"{len(group.claims)} claims, spread {group.spread:.2f}x (largest rate per day over smallest)"
+                  if group.spread is not None else "1 claim")
+        click.echo(safety.terminal_safe(f"{group.actor}, {group.since} .. {group.until}: {spread}"))
         rows = [[c.event_id, str(c.index), ", ".join(c.grades), f"{c.since} .. {c.until}", str(c.days),
                  f"{c.claimed_km2:,.0f}", f"{c.rate:,.1f}"] for c in group.claims]
         click.echo(_table(["record", "claim", "sources (grade)", "window", "days", "claimed km²", "km²/day"], rows))
