@@ -490,8 +490,7 @@ def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
               "or impossible (never for undetermined or unverifiable).")
 @_online
 @click.option("--control", type=click.Path(file_okay=False, path_type=Path), default=Path("control"),
-              show_default=True, help="Control layers: a total_area claim whose window they cover gets a verdict "
-              "per assessor.")
+              show_default=True, help="Control layers: a claim whose window they cover gets a verdict per assessor.")
 def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool, control: Path) -> None:
     """Check the claims of the records in PATHS (default ./events) against geodesic geometry.
 
@@ -510,7 +509,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool, co
     """
     import warnings
 
-    from .claims import FAILING, check_claims
+    from .claims import check_claims
 
     events, problems = read_events(_roots(paths), progress=True, claimed_only=True)
     with warnings.catch_warnings(record=True) as caught:
@@ -519,13 +518,9 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool, co
     _report([*problems, *report.problems])
     for warning in caught:
         click.echo(safety.terminal_safe(f"warning: {warning.message}"), err=True)
-    results, summary, failed = report.results, report.summary(), report.failed
-    if control.is_dir():  # assessed gains, per assessor, in place of the records' lower bound
-        from .control.assess import summary as assessed_summary
-        from .control.assess import with_assessments
+    from .control.assess import outcome  # assessed gains, per assessor, where control layers cover a claim
 
-        results = with_assessments(results, events, control)
-        summary, failed = assessed_summary(results), any(r.verdict in FAILING for r in results)
+    results, summary, failed = outcome(report, events, control)
     if as_json:
         click.echo(safety.json_safe(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)))
     else:

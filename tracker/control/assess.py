@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..claims import DEFAULT_RATIO, ClaimResult
+from ..claims import DEFAULT_RATIO, FAILING, CheckReport, ClaimResult
 from ..evidence import VERDICTS
 from ..explain import ratio_words
 from ..model import Event, TotalAreaClaim
@@ -80,3 +80,12 @@ def summary(results: Sequence[ClaimResult]) -> str:
     counts = {verdict: sum(r.verdict == verdict for r in results) for verdict in VERDICTS}
     parts = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
     return f"{len(results)} claim{'s' * (len(results) != 1)}" + (f": {parts}" if parts else "")
+
+
+def outcome(report: CheckReport, events: Iterable[Event], control: str | Path) -> tuple[list[ClaimResult], str, bool]:
+    """The results of ``report`` with the assessed verdicts where layers in ``control`` (if it is a
+    folder) cover a claim, their summary line, and whether any failed."""
+    if not Path(control).is_dir():
+        return report.results, report.summary(), report.failed
+    results = with_assessments(report.results, events, control)
+    return results, summary(results), any(r.verdict in FAILING for r in results)
