@@ -165,3 +165,15 @@ def test_gains_as_json_in_km2(series: Series) -> None:
     assert json.loads(json.dumps(data))["gained_km2"] == pytest.approx(AREA_B / 1e6, rel=1e-6)
     assert set(data) == {"assessor", "actor", "since", "until", "since_layer", "until_layer", "gained_km2",
                          "lost_km2", "net_km2", "notes"}
+
+
+def test_the_shipped_series_is_what_the_tests_make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .common import DATA, ROOT
+
+    shipped = DATA / "control" / "layers.geojson"
+    assert shipped.read_text(encoding="utf-8") == write_series(tmp_path).read_text(encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    _path, made, _added = import_layers([shipped.relative_to(ROOT)], tmp_path / "control", assessor="ISW",
+                                        actor="Syrian Arab Army", date_field="date", source="ISW control maps",
+                                        reliability="B")
+    assert load_series(DATA / "control" / "store") == [made]
