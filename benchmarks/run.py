@@ -391,15 +391,58 @@ def bench_assign(size: int, rounds: int, work: Path) -> list[Row]:
                 "shapely.contains_xy with a bounding-box test")]
 
 
+def bench_gains(size: int, rounds: int, work: Path) -> list[Row]:
+    """The gains between every pair of consecutive layers of a ``size``-layer control series (a front
+    that moves a little each day), against a bare loop of ``shapely.difference`` and pyproj's
+    ``Geod.geometry_area_perimeter`` on the same polygons."""
+    import datetime as dt
+    import itertools
+
+    import numpy as np
+    import shapely
+    from pyproj import Geod
+    from shapely.geometry import Polygon
+
+    from tracker.control import Layer, Series, consecutive_gains
+
+    rng = np.random.default_rng(2017)
+    angles = np.linspace(0, 2 * np.pi, 200, endpoint=False)
+    radii = 1.0 + 0.05 * np.cumsum(rng.normal(0, 0.02, (size, angles.size)), axis=0)
+    polygons = [Polygon(np.column_stack([38.5 + r * np.cos(angles), 34.5 + 0.8 * r * np.sin(angles)])) for r in radii]
+    start = dt.date(2022, 1, 1)
+    series = Series("bench", "actor", tuple(Layer(start + dt.timedelta(days=i), p, "bench")
+                                            for i, p in enumerate(polygons)))
+    geod = Geod(ellps="WGS84")
+
+    def bare() -> object:
+        gained, lost = [], []
+        for before, after in itertools.pairwise(polygons):
+            gained.append(abs(geod.geometry_area_perimeter(shapely.difference(after, before))[0]))
+            lost.append(abs(geod.geometry_area_perimeter(shapely.difference(before, after))[0]))
+        return gained, lost
+
+    def ours() -> object:
+        return consecutive_gains(series)
+
+    ours_gained, ours_lost = consecutive_gains(series)
+    bare_gained, bare_lost = bare()  # type: ignore[misc]
+    assert np.allclose(ours_gained, bare_gained, rtol=1e-9) and np.allclose(ours_lost, bare_lost, rtol=1e-9)
+    times = best_of(rounds, ours=ours, bare=bare)
+    pairs = size - 1
+    return [Row("gains between consecutive control layers", pairs, "pairs", pairs / times["ours"],
+                pairs / times["bare"], 0.67, "shapely.difference + Geod.geometry_area_perimeter loop")]
+
+
 #: How long a page may take to load in the map benchmark before it counts as not loaded.
 PAGE_LIMIT_S = 300
 
 BENCHMARKS = {"load": bench_load, "geocode": bench_geocode, "check": bench_check, "map": bench_map,
-              "import": bench_import, "assign": bench_assign}
+              "import": bench_import, "assign": bench_assign, "gains": bench_gains}
 SIZES = {
-    "quick": {"load": 2_000, "geocode": 2_000, "check": 2_000, "map": 10_000, "import": 50_000, "assign": 100_000},
+    "quick": {"load": 2_000, "geocode": 2_000, "check": 2_000, "map": 10_000, "import": 50_000, "assign": 100_000,
+              "gains": 200},
     "full": {"load": 10_000, "geocode": 10_000, "check": 10_000, "map": 100_000, "import": 1_000_000,
-             "assign": 1_000_000},
+             "assign": 1_000_000, "gains": 1_000},
 }
 
 
@@ -490,7 +533,11 @@ def write_benchmarks_md(text: str, rounds: int) -> None:
         "characters; 615 MB). Target: at most twice the baseline's time.\n"
         "- **assign events to countries**: `EventTable.assign_countries` on 1,000,000 points around Syria and "
         "Iraq, against the same loop written bare: a bounding-box test, then `shapely.contains_xy` on the "
-        "points inside the box, for each shipped (prepared) country polygon.\n",
+        "points inside the box, for each shipped (prepared) country polygon.\n"
+        "- **gains between consecutive control layers**: `tracker.control.consecutive_gains` on a series of "
+        "1,000 daily layers (a 200-vertex front that moves a little each day): the gained and lost polygons "
+        "of every pair of consecutive layers (`shapely.difference` over arrays) and their geodesic areas. The "
+        "baseline is a loop of `shapely.difference` and `Geod.geometry_area_perimeter` on the same polygons.\n",
         encoding="utf-8",
     )
 

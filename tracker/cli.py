@@ -490,7 +490,9 @@ def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when any claim is overstated, understated, contradicted "
               "or impossible (never for undetermined or unverifiable).")
 @_online
-def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) -> None:
+@click.option("--control", type=click.Path(file_okay=False, path_type=Path), default=Path("control"),
+              show_default=True, help="Control layers: a claim whose window they cover gets a verdict per assessor.")
+def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool, control: Path) -> None:
     """Check the claims of the records in PATHS (default ./events) against geodesic geometry.
 
     Areas, distances and bearings are measured on the WGS84 ellipsoid; each claim gets a verdict
@@ -517,18 +519,21 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool) ->
     _report([*problems, *report.problems])
     for warning in caught:
         click.echo(safety.terminal_safe(f"warning: {warning.message}"), err=True)
+    from .control.assess import outcome  # assessed gains, per assessor, where control layers cover a claim
+
+    results, summary, failed = outcome(report, events, control)
     if as_json:
-        click.echo(safety.json_safe(json.dumps([r.to_dict() for r in report.results], ensure_ascii=False, indent=2)))
+        click.echo(safety.json_safe(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)))
     else:
         rows = [
             (r.event, str(r.index), r.kind, _claimed(r.claimed, r.unit), _measured(r.measured, r.unit), r.verdict)
-            for r in report.results
+            for r in results
         ]
         table = _table(("event", "claim", "kind", "claimed", "measured", "verdict"), rows)
-        explanations = [safety.terminal_safe(r.explanation) for r in report.results]
+        explanations = [safety.terminal_safe(r.explanation) for r in results]
         click.echo(_with_explanations(table, explanations))
-        click.echo(safety.terminal_safe(report.summary()))
-    raise SystemExit(1 if (problems or report.problems) or (strict and report.failed) else 0)
+        click.echo(safety.terminal_safe(summary))
+    raise SystemExit(1 if (problems or report.problems) or (strict and failed) else 0)
 
 
 def _with_explanations(table: str, explanations: Sequence[str]) -> str:
@@ -617,3 +622,14 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")
     click.echo(f"next: open {output} in a browser")
     raise SystemExit(1 if problems else 0)
+
+
+def _add_control() -> None:
+    """The ``control`` group (assessed control layers and gains) and ``compare``, kept in their own package."""
+    from .control.commands import compare_command, control_group
+
+    main.add_command(control_group)
+    main.add_command(compare_command)
+
+
+_add_control()

@@ -115,6 +115,9 @@ class ClaimResult:
     #: Bearings run clockwise from ``measured_low`` to ``measured_high``.
     measured_low: float | None = None
     measured_high: float | None = None
+    #: The assessor whose control layers the claim was checked against (see :mod:`tracker.control`);
+    #: ``None`` when the verdict rests on the records.
+    assessor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The result with the keys of ``tracker check --json``."""
