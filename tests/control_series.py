@@ -13,7 +13,7 @@ from pathlib import Path
 
 from geographiclib.geodesic import Geodesic
 
-from tracker.geometry import geodesic_circle
+from tracker.geo.geodesy import geodesic_circle
 
 DISC = [tuple(xy) for xy in geodesic_circle(30.5, 30.5, 20_000).exterior.coords]
 A = [(30.0, 30.0), (31.0, 30.0), (31.0, 31.0), (30.0, 31.0), (30.0, 30.0)]

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import main
-from tracker.collection import load_events
 from tracker.control import import_layers
 from tracker.control.compare import compare
+from tracker.load import load_events
 
 from .common import EVENTS
 from .control_series import AREA_B, LAYERS, write_series

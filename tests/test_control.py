@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Polygon, box
 
 from tracker.control import ControlError, Layer, Series, consecutive_gains, gains_between, import_layers, load_series
-from tracker.geometry import GeometryWarning, geodesic_area
+from tracker.geo.geodesy import GeometryWarning, geodesic_area
 
 from .control_series import AREA_B, AREA_DISC, LAYERS, write_series
 

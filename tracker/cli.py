@@ -14,11 +14,13 @@ from gazetteer.errors import GazetteerError
 
 from . import __version__
 from . import text as safety
-from .errors import InputError, Problem, RecordError, TrackerError, UsageError
+from .console import DEFAULT_FOLDER
+from .console import roots as _roots
+from .console import table as _table
+from .errors import InputError, Problem, RecordError, TrackerError
 from .load import read_events
 from .records.model import Event
 
-DEFAULT_FOLDER = Path("events")
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
@@ -46,18 +48,6 @@ def main() -> None:
       tracker list --json events/      the records as JSON, for scripts
       tracker draft article.txt > draft.yaml && tracker add draft.yaml
     """
-
-
-def _roots(paths: tuple[Path, ...]) -> list[Path]:
-    """The paths to read: those given, else ./events, which must then exist."""
-    if paths:
-        return list(paths)
-    if not DEFAULT_FOLDER.exists():
-        raise UsageError(
-            f"no ./{DEFAULT_FOLDER} folder here; pass a folder or file, or run from the folder that holds "
-            f"{DEFAULT_FOLDER}/"
-        )
-    return [DEFAULT_FOLDER]
 
 
 def _next_step(output: Path) -> str:
@@ -396,17 +386,6 @@ def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
         click.echo(_table(header, rows_text))
         click.echo(f"{len(events)} record{'s' * (len(events) != 1)}")
     raise SystemExit(1 if problems else 0)
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    rows = [[safety.terminal_safe(cell) for cell in row] for row in rows]  # record text: no escape sequences
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(lines)
 
 
 @main.command()

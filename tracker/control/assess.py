@@ -14,9 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..claims import DEFAULT_RATIO, FAILING, CheckReport, ClaimResult
-from ..evidence import VERDICTS
-from ..explain import ratio_words
-from ..model import Event, TotalAreaClaim
+from ..claims.explain import ratio_words
+from ..geo.evidence import VERDICTS
+from ..records.model import Event, TotalAreaClaim
 from .gains import gains_between
 from .layers import Series, load_series
 

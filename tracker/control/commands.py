@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import safety
+from .. import text as safety
 
 if TYPE_CHECKING:
     from .gains import Gains
@@ -168,8 +168,9 @@ def compare_command(paths: tuple[Path, ...], control: Path, as_json: bool) -> No
       tracker compare
       tracker compare events/ --control control/ --json
     """
-    from ..cli import _roots, _table
-    from ..collection import load_events
+    from ..console import roots as _roots
+    from ..console import table as _table
+    from ..load import load_events
     from .compare import compare
 
     groups = compare(load_events(_roots(paths)), control if control.is_dir() else None)

@@ -4,7 +4,7 @@ its sources and grades, its rate per day, and any assessed gain for the group's 
 The spread of a group is its largest claimed rate per day over its smallest: claims over windows
 of different lengths are normalised to the same window before they are compared.
 
->>> from tracker.collection import load_events
+>>> from tracker.load import load_events
 >>> (group,) = compare(load_events("events"))
 >>> group.actor, len(group.claims), round(group.spread, 2)
 ('Syrian Arab Army', 3, 3.95)
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..model import Event, Source, TotalAreaClaim
+from ..records.model import Event, Source, TotalAreaClaim
 from .gains import Gains, gains_between
 from .layers import load_series
 

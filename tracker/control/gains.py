@@ -24,7 +24,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry import geodesic_area
+from ..geo.geodesy import geodesic_area
 from .layers import ControlError, Layer, Series
 
 #: A layer more than this many days from the date asked is named as far from it.

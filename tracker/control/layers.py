@@ -31,8 +31,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import TrackerError
-from ..geometry import repaired
-from ..staging import folder_lock, write_batch
+from ..files.batches import folder_lock, write_batch
+from ..geo.geodesy import repaired
 
 #: The formats a control layer is read from, by file suffix.
 READABLE = (".geojson", ".json", ".gpkg", ".parquet", ".geoparquet")
