@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from tracker.errors import AmbiguousPlace, PlaceNotFound
-
+from .errors import AmbiguousPlace, PlaceNotFound, raised
 from .normalize import first_sounds, normalize
 from .table import Place, PlaceTable
 
@@ -112,7 +111,7 @@ class Match:
         from geopy.location import Location
 
         if self.place is None:
-            raise PlaceNotFound(self.explain())
+            raise raised(PlaceNotFound)(self.explain())
         place = self.place
         raw = {
             "id": place.id, "name": place.name, "matched": self.matched, "score": self.score,
@@ -193,7 +192,7 @@ class Gazetteer:
         """A ``geopy.Location`` for ``query``, or ``None`` when nothing matches well enough.
 
         With ``exactly_one=False``, a list: every candidate of an ambiguous name. With ``exactly_one``,
-        an ambiguous name raises :class:`~tracker.errors.AmbiguousPlace` listing the candidates, since
+        an ambiguous name raises :class:`~gazetteer.errors.AmbiguousPlace` listing the candidates, since
         picking one silently could put an event in the wrong place.
         """
         match = self.resolve(query, country=country)
@@ -201,7 +200,7 @@ class Gazetteer:
             return None if exactly_one else []
         if match.status == "ambiguous":
             if exactly_one:
-                raise AmbiguousPlace(match.explain(), [p.name for p in match.candidates])
+                raise raised(AmbiguousPlace)(match.explain(), [p.name for p in match.candidates])
             return [Match(query, "found", p, match.score, match.matched).location() for p in match.candidates]
         return match.location() if exactly_one else [match.location()]
 

@@ -20,10 +20,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.errors import OutputError, Problem, RecordError
-
-from .errors import PlaceTableError
-from .table import COLUMNS, MAX_FIELD_CHARS, MAX_USER_PLACES, Place, read_rows, user_table_path, write_table
+from .errors import PlaceFileError, PlaceTableError, Problem, TableOutputError, raised
+from .table import (
+    COLUMNS,
+    MAX_FIELD_CHARS,
+    MAX_USER_PLACES,
+    Place,
+    check_target,
+    read_rows,
+    user_table_path,
+    write_table,
+)
 
 GEONAMES_COLUMNS = 19
 #: The largest file imported, in bytes (more than :data:`~gazetteer.table.MAX_USER_PLACES` places of
@@ -47,7 +54,7 @@ class ImportResult:
 
 
 def read_places(path: Path) -> tuple[list[Place], str]:
-    """The places of a GeoNames dump or a CSV, and which of the two it was; ``RecordError`` listing
+    """The places of a GeoNames dump or a CSV, and which of the two it was; ``PlaceFileError`` listing
     every bad line otherwise."""
     if not path.is_file():
         raise PlaceTableError(f"{path} is not a regular file; give the GeoNames dump or CSV file itself")
@@ -60,7 +67,8 @@ def read_places(path: Path) -> tuple[list[Place], str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise RecordError([Problem(str(path), None, None, "", "the file is not UTF-8; save it as UTF-8")]) from None
+        problem = Problem(str(path), None, None, "", "the file is not UTF-8; save it as UTF-8")
+        raise raised(PlaceFileError)([problem]) from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     if first.count("\t") == GEONAMES_COLUMNS - 1:
         places, problems = _collect(_geonames(text, str(path)))
@@ -70,13 +78,13 @@ def read_places(path: Path) -> tuple[list[Place], str]:
         kind = "CSV"
     else:
         columns = first.count("\t") + 1 if "\t" in first else len(next(csv.reader([first]), []))
-        raise RecordError([Problem(
+        raise raised(PlaceFileError)([Problem(
             str(path), 1, 1, "",
             f"not a GeoNames dump (19 tab-separated columns, like SY.txt) nor a CSV whose header names name, "
             f"latitude and longitude; the first line has {columns} column(s)",
         )])
     if problems:
-        raise RecordError(problems)
+        raise raised(PlaceFileError)(problems)
     return places, kind
 
 
@@ -192,21 +200,20 @@ def import_places(path: Path, into: Path | None = None, *, force: bool = False) 
     """Add the places of ``path`` to the user's table (``into``, default :func:`user_table_path`);
     a place already there (same id) is replaced. Nothing is written when any row is bad.
 
-    The table is written by the output policy of :mod:`tracker.files` (a temporary renamed over the
-    old table). ``into`` is never ``path`` itself, and an existing ``into`` that is not a place table
+    The table is written atomically (:func:`~gazetteer.table.write_table`: a temporary renamed over
+    the old table). ``into`` is never ``path`` itself, and an existing ``into`` that is not a place table
     is replaced only with ``force``."""
-    from tracker.files import check_output, output_error
-
     target = into or user_table_path()
     if into is None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)  # the user data folder, made on first use
         except OSError as error:
-            raise output_error(target, error) from error
-    check_output(target, force=True, inputs=[path])
+            raise TableOutputError(f"cannot write {target}: {error.strerror or error}; choose another table with "
+                                   "--into or $TRACKER_GAZETTEER") from error
+    check_target(target, inputs=[path])
     foreign = target.is_file() and not _is_table(target)
     if foreign and not force:
-        raise OutputError(f"{target} exists and is not a place table (its first line is not the table's header); "
+        raise TableOutputError(f"{target} exists and is not a place table (its first line is not the table's header); "
                           "pass --force to replace it")
     places, kind = read_places(path)
     existing: dict[str, dict[str, str]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import secrets
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import PlaceTableError
+from .errors import PlaceTableError, TableOutputError
 from .normalize import first_sounds, normalize
 
 BUNDLED = Path(__file__).resolve().parent / "data" / "places.tsv"
@@ -234,13 +235,65 @@ def _check_row(row: dict[str, Any], path: Path, line: int) -> None:
         raise PlaceTableError(f"{where}: the id or the name is empty; {fix}")
 
 
-def write_table(path: Path, rows: Iterable[dict[str, str]], inputs: Iterable[Path] = ()) -> None:
-    """Write rows in the table format over ``path``, never over one of ``inputs``, atomically (a
-    temporary file renamed over the old one; see :mod:`tracker.files`). Cells a spreadsheet would run
-    as formulas are written as :func:`cell_safe` makes them."""
-    from tracker.files import Output
+def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse ``path`` as a table to write, with a :class:`~gazetteer.errors.TableOutputError` saying
+    why and what to do: its folder is missing, it is a folder or a device, or it is one of ``inputs``.
 
-    with Output(path, force=True, inputs=inputs) as output, output.open() as stream:
-        writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({key: cell_safe(value) for key, value in row.items()} for row in rows)
+    >>> check_target(Path("no-such-folder/places.tsv"))
+    Traceback (most recent call last):
+    ...
+    gazetteer.errors.TableOutputError: the folder no-such-folder does not exist; create it first
+    """
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        what = "does not exist; create it first" if not parent.exists() else "is a file, not a folder; give a path " \
+            "inside a folder"
+        raise TableOutputError(f"the folder {parent} {what}" if not parent.exists() else f"{parent} {what}")
+    if path.is_dir():
+        raise TableOutputError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        raise TableOutputError(f"{path} is not a regular file (a device or a pipe); give the name of a file")
+    target = Path(os.path.realpath(path))
+    for given in inputs:
+        same = Path(os.path.realpath(given)) == target
+        if not same and path.exists():
+            try:
+                same = os.path.samefile(given, path)  # a hard link
+            except OSError:
+                same = False
+        if same:
+            raise TableOutputError(f"{path} is also an input of this command; give the output another name")
+
+
+def write_table(path: Path, rows: Iterable[dict[str, str]], inputs: Iterable[Path] = ()) -> None:
+    """Write rows in the table format over ``path``, never over one of ``inputs``, atomically: a
+    temporary file next to it, flushed to disk and renamed over the old one, so a reader sees the old
+    table or the new one, never half of one. Cells a spreadsheet would run as formulas are written as
+    :func:`cell_safe` makes them.
+
+    >>> import tempfile
+    >>> table = Path(tempfile.mkdtemp()) / "places.tsv"
+    >>> write_table(table, [Place("x:1", "Hajin", 34.69, 40.83, "SY", "populated place").to_row()])
+    >>> [row["name"] for row in read_rows(table)], sorted(p.name for p in table.parent.iterdir())
+    (['Hajin'], ['places.tsv'])
+    """
+    check_target(path, inputs)
+    temporary = path.parent / f".{path.name[:80]}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        with open(temporary, "x", encoding="utf-8", newline="") as stream:
+            writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({key: cell_safe(value) for key, value in row.items()} for row in rows)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.is_file():
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))  # keep the replaced table's permissions
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
+        raise TableOutputError(f"cannot write {path}: {reason[:1].lower()}{reason[1:]}; check the path and run "
+                               "the command again") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from gazetteer.errors import GazetteerError
+from gazetteer.errors import GazetteerError, PlaceFileError
 
 from . import __version__, safety
 from .collection import read_events
@@ -476,7 +476,7 @@ def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
 
     try:
         result = import_places(file, into, force=force)
-    except RecordError as error:
+    except PlaceFileError as error:
         _report(error.problems)
         raise SystemExit(1) from None
     click.echo(f"added {result.added} place(s), replaced {result.replaced}, from a {result.format} into {result.path}")
