@@ -479,7 +479,9 @@ def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
     except PlaceFileError as error:
         _report(error.problems)
         raise SystemExit(1) from None
-    click.echo(f"added {result.added} place(s), replaced {result.replaced}, from a {result.format} into {result.path}")
+    merged = f", merged {result.merged} into places already known" if result.merged else ""
+    click.echo(f"added {result.added} place(s), replaced {result.replaced}{merged}, from a {result.format} into "
+               f"{result.path}")
     click.echo("next: tracker validate (names that failed to resolve may resolve now)")
 
 
