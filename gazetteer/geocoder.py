@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from .context import is_region, rank, region_word, split_context
 from .errors import AmbiguousPlace, PlaceNotFound, raised
 from .normalize import first_sounds, normalize
 from .table import Place, PlaceTable
@@ -59,6 +60,10 @@ class Match:
     matched: str | None = None
     candidates: tuple[Place, ...] = ()
     suggestions: tuple[tuple[str, float], ...] = ()
+    #: Why this place among several of the name (:mod:`gazetteer.context`), or ``None`` when the name has one.
+    reason: str | None = None
+    #: The other places of the name, likeliest first, when one was chosen among several.
+    alternatives: tuple[Place, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -74,7 +79,8 @@ class Match:
         ('al-Tanf, Iraq')
         """
         if self.status == "found" and self.place is not None:
-            return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g})"
+            why = f"; chosen as {self.reason}" if self.reason else ""
+            return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g}){why}"
         if self.status == "ambiguous":
             labels = ", ".join(place.label() for place in self.candidates)
             return (
@@ -96,7 +102,13 @@ class Match:
             "country": place.country if place else None,
             "feature": place.feature if place else None,
             "score": self.score,
+            "reason": self.reason,
         }
+        if self.alternatives:
+            data["alternatives"] = [
+                {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
+                 "feature": p.feature} for p in self.alternatives
+            ]
         if self.status == "ambiguous":
             data["candidates"] = [
                 {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
@@ -129,6 +141,10 @@ class _Query:
     country: str | None  # a bias: preferred among equal matches
     alternative: str | None  # the part in parentheses, as in "Tadmur (Palmyra)"
     required: str | None = None  # the country written in the query, as in "Sinjar, Iraq": obeyed
+    level: str | None = None  # the region asked for, as in "Homs Governorate": ADM1
+    within: str | None = None  # a place written with the name, as in "Hajin, Deir ez-Zor"
+    near: tuple[tuple[float, float], ...] = ()  # the points of the context
+    what: str = "the places named with it"
 
 
 def _parse(query: str, country: str | None) -> _Query:
@@ -142,8 +158,10 @@ def _parse(query: str, country: str | None) -> _Query:
     head, _, tail = text.rpartition(",")
     if head and normalize(tail) in _COUNTRY_KEYS:
         text, required = head, _COUNTRY_KEYS[normalize(tail)]
+    text, within = split_context(text)
+    text, level = region_word(text)
     bias = required or (country.upper() if country else None)
-    return _Query(query, normalize(text), bias, alternative, required)
+    return _Query(query, normalize(text), bias, alternative, required, level, within)
 
 
 class Gazetteer:
@@ -226,15 +244,45 @@ class Gazetteer:
 
     # --- richer answers ----------------------------------------------------------------------
 
-    def resolve(self, query: str, *, country: str | None = None) -> Match:
+    def resolve(self, query: str, *, country: str | None = None,
+                near: Sequence[tuple[float, float]] = ()) -> Match:
         """The full outcome for one name: found, ambiguous (with candidates) or not found (with
-        suggestions)."""
-        return self.resolve_many([query], country=country)[0]
+        suggestions). ``near`` are points of its context (the other places of its record or
+        article), which settle a name that several places bear (:mod:`gazetteer.context`)."""
+        return self.resolve_many([query], country=country, near=near)[0]
 
-    def resolve_many(self, queries: Sequence[str], *, country: str | None = None) -> list[Match]:
+    def resolve_together(self, queries: Sequence[str], *, country: str | None = None,
+                         what: str = "the other places named") -> list[Match]:
+        """:meth:`resolve_many` for names read together (one record's, one article's): a name that
+        several places bear is settled by the places the other names found on their own.
+
+        >>> gazetteer = Gazetteer(user=False)
+        >>> [m.status for m in gazetteer.resolve_many(["Bosra", "Daraa"])]
+        ['ambiguous', 'found']
+        >>> bosra = gazetteer.resolve_together(["Bosra", "Daraa"])[0]
+        >>> bosra.place.name, bosra.reason
+        ('Buşrá ash Shām', 'nearest to the other places named (37 km; the next is 1,130 km away)')
+        """
+        first = self.resolve_many(queries, country=country)
+        near = [(m.place.latitude, m.place.longitude) for m in first if m.place is not None and m.status == "found"]
+        unsure = [m.query for m in first if m.status == "ambiguous"]
+        if not near or not unsure:
+            return first
+        again = dict(zip(unsure, self.resolve_many(unsure, country=country, near=near, what=what), strict=True))
+        return [again.get(m.query, m) if m.status == "ambiguous" else m for m in first]
+
+    def resolve_many(self, queries: Sequence[str], *, country: str | None = None,
+                     near: Sequence[tuple[float, float]] = (), what: str = "the places named with it") -> list[Match]:
         """:meth:`resolve` for many names at once: exact lookups first, then one batched fuzzy pass
         (rapidfuzz ``cdist``) over the names that missed."""
         parsed = {q: _parse(q, country or self.country) for q in dict.fromkeys(queries)}
+        withins = list(dict.fromkeys(q.within for q in parsed.values() if q.within))
+        if withins:
+            places = {w: m.place for w, m in zip(withins, self.resolve_many(withins, country=country), strict=True)}
+            parsed = {text: _with_context(query, places.get(query.within or "")) for text, query in parsed.items()}
+        if near:
+            parsed = {text: replace(query, near=query.near or tuple(near), what=what) if not query.near else query
+                      for text, query in parsed.items()}
         answers: dict[str, Match] = {}
         misses: list[_Query] = []
         for query in parsed.values():
@@ -249,8 +297,7 @@ class Gazetteer:
             if answer.status == "not_found" and query.alternative:
                 other = self.resolve(query.alternative, country=query.country)
                 if other.status != "not_found":
-                    answers[query.text] = Match(query.text, other.status, other.place, other.score, other.matched,
-                                                other.candidates)
+                    answers[query.text] = replace(other, query=query.text)
             if answers[query.text].status == "not_found" and self.fallback is not None:
                 answers[query.text] = self._online(query.text, answers[query.text])
         return [answers[q] for q in queries]
@@ -295,41 +342,56 @@ class Gazetteer:
             if not distinct:
                 suggestions = tuple((table.places[i].label(), score) for i in elsewhere[:3])
                 return Match(query.text, "not_found", suggestions=suggestions)
-        chosen = self._settle(distinct, query.country, key)
+        if query.level is not None:
+            regions = [i for i in distinct if is_region(table.places[i], query.level)]
+            distinct = regions or distinct
+        chosen, reason, ranked = self._settle(distinct, query, key)
         if chosen is None:
-            return Match(query.text, "ambiguous", None, score, key, tuple(table.places[i] for i in distinct))
-        return Match(query.text, "found", table.places[chosen], score, table.name_matched(chosen, key))
+            return Match(query.text, "ambiguous", None, score, key, tuple(table.places[i] for i in ranked))
+        others = tuple(table.places[i] for i in ranked if i != chosen)
+        return Match(query.text, "found", table.places[chosen], score, table.name_matched(chosen, key),
+                     reason=reason, alternatives=others)
 
-    def _settle(self, rows: list[int], country: str | None, key: str) -> int | None:
-        """The one place among equally good matches, or ``None`` when nothing settles it.
+    def _settle(self, rows: list[int], query: _Query, key: str) -> tuple[int | None, str | None, list[int]]:
+        """The one place among equally good matches (or ``None`` when nothing settles it), why, and
+        the candidates likeliest first.
 
-        Settled by the country or region bias; else by size, when one town has at least
+        Settled by the country or region bias; then by the context and the kind of place
+        (:func:`gazetteer.context.rank`); else by size, when one town has at least
         :data:`DOMINANT_POPULATION` people and ten times the next one's known population, and either
         all the candidates are in one country or the name is that town's own (not just an alternate
         spelling of it while being another place's): so "Raqqa" is the city, not a village of that
         name, but "Bosra", an alternate name of both Basra in Iraq and Bosra in Syria, stays ambiguous.
         """
         if len(rows) == 1:
-            return rows[0]
+            return rows[0], None, rows
         places = self.table.places
-        preferences: list[Callable[[int], bool]] = [
-            lambda i: country is not None and places[i].country == country,
-            lambda i: self.region is not None and _inside(places[i], self.region),
+        country = query.country
+        preferences: list[tuple[Callable[[int], bool], str]] = [
+            (lambda i: country is not None and places[i].country == country, f"the only one in {country}"),
+            (lambda i: self.region is not None and _inside(places[i], self.region), "the only one in the region"),
         ]
-        for keep in preferences:
+        for keep, why in preferences:
             preferred = [i for i in rows if keep(i)]
             if len(preferred) == 1:
-                return preferred[0]
+                return preferred[0], why, [preferred[0], *(i for i in rows if i != preferred[0])]
+        index = {id(places[i]): i for i in rows}
+        ranked = rank([places[i] for i in rows], query.near, query.what)
+        order = [index[id(p)] for p in ranked.candidates]
+        if ranked.chosen is not None:
+            return index[id(ranked.chosen)], ranked.reason, order
         by_population = sorted(rows, key=lambda i: places[i].population, reverse=True)
         first = by_population[0]
         top, second = places[first].population, places[by_population[1]].population
         if not (second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second):
-            return None
+            return None, None, order
         one_country = len({places[i].country for i in rows}) == 1
         own_name = normalize(places[first].name) == key and all(
             normalize(places[i].name) != key for i in rows if i != first
         )
-        return first if one_country or own_name else None
+        if one_country or own_name:
+            return first, f"the most populous ({top:,} people; the next has {second:,})", order
+        return None, None, order
 
     def _online(self, query: str, offline: Match) -> Match:
         location = self.fallback.geocode(query)
@@ -342,6 +404,13 @@ class Gazetteer:
             str(raw.get("type", "online")), 0, "https://nominatim.openstreetmap.org",
         )
         return Match(query, "found", place, None, location.address)
+
+
+def _with_context(query: _Query, place: Place | None) -> _Query:
+    """The query with the place written with it ("Hajin, Deir ez-Zor") as its context."""
+    if place is None:
+        return query
+    return replace(query, near=((place.latitude, place.longitude),), what=place.name)
 
 
 def _inside(place: Place, region: tuple[float, float, float, float]) -> bool:
