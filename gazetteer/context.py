@@ -41,8 +41,11 @@ from .table import Place
 CONTEXT_KM = 150.0
 #: ... and every other candidate at least this many times as far ...
 CONTEXT_RATIO = 3.0
+#: The ratio for a place written with the name ("Hajin, Deir ez-Zor"): a governorate's point is far
+#: from its villages, but the writer meant that governorate.
+WITHIN_RATIO = 2.0
 #: ... and at least this many km further.
-CONTEXT_GAP_KM = 40.0
+CONTEXT_GAP_KM = 5.0
 #: How many ranks of :func:`prominence` the best candidate must lead the next by for its kind to decide.
 KIND_MARGIN = 2
 #: Words after a name that ask for the region, not the town: the GeoNames code prefix of what they mean.
@@ -123,9 +126,10 @@ def centre(points: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
 
 
 def rank(places: Sequence[Place], near: Sequence[tuple[float, float]],
-         what: str = "the places named with it") -> Ranked:
+         what: str = "the places named with it", ratio: float = CONTEXT_RATIO) -> Ranked:
     """``places`` (the candidates of one name) ranked by context and prominence (see the module's
-    description); ``near`` are the points of the context, ``what`` says what they are."""
+    description); ``near`` are the points of the context, ``what`` says what they are, ``ratio`` is
+    :data:`CONTEXT_RATIO`, or :data:`WITHIN_RATIO` for a place written with the name."""
     middle = centre(near)
     far = {id(p): distance_km(*middle, p) if middle else 0.0 for p in places}
     order = sorted(places, key=lambda p: (round(far[id(p)]), -prominence(p), -p.population))
@@ -134,7 +138,7 @@ def rank(places: Sequence[Place], near: Sequence[tuple[float, float]],
     best, second = order[0], order[1]
     if middle is not None:
         d1, d2 = far[id(best)], far[id(second)]
-        if d1 <= CONTEXT_KM and d2 >= CONTEXT_RATIO * d1 and d2 - d1 >= CONTEXT_GAP_KM:
+        if d1 <= CONTEXT_KM and d2 >= ratio * d1 and d2 - d1 >= CONTEXT_GAP_KM:
             return Ranked(tuple(order), best, f"nearest to {what} ({d1:,.0f} km; the next is {d2:,.0f} km away)")
     by_kind = sorted(places, key=lambda p: (-prominence(p), -p.population))
     top, next_ = by_kind[0], by_kind[1]
@@ -142,6 +146,22 @@ def rank(places: Sequence[Place], near: Sequence[tuple[float, float]],
         return Ranked(tuple(order if middle else by_kind), top,
                       f"the most prominent kind of place ({top.feature} over {next_.feature})")
     return Ranked(tuple(order if middle else by_kind), None, None)
+
+
+def far_from_context(chosen: Place, candidates: Sequence[Place], near: Sequence[tuple[float, float]]) -> bool:
+    """Whether the context forbids ``chosen`` (picked for its kind or size): it lies more than
+    :data:`CONTEXT_KM` from the context's centre while another candidate lies within it. So "al-Aliyeh"
+    among villages of north Latakia is never Aley, the Lebanese town.
+
+    >>> aley = Place("a", "Aley", 33.8053, 35.6, "LB", "populated place", 130000)
+    >>> village = Place("b", "Al Aliyah", 35.8, 35.9, "SY", "populated place")
+    >>> far_from_context(aley, [aley, village], [(35.75, 35.95)]), far_from_context(aley, [aley, village], [])
+    (True, False)
+    """
+    middle = centre(near)
+    if middle is None or distance_km(*middle, chosen) <= CONTEXT_KM:
+        return False
+    return any(p is not chosen and distance_km(*middle, p) <= CONTEXT_KM for p in candidates)
 
 
 def split_context(text: str) -> tuple[str, str | None]:

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from .context import is_region, rank, region_word, split_context
+from .context import (
+    CONTEXT_RATIO,
+    WITHIN_RATIO,
+    far_from_context,
+    is_region,
+    rank,
+    region_word,
+    split_context,
+)
 from .errors import AmbiguousPlace, PlaceNotFound, raised
 from .normalize import first_sounds, normalize
 from .table import Place, PlaceTable
@@ -32,6 +40,9 @@ MIN_SCORE = 88.0
 #: A town settles a tie when it has at least this many people and ten times the next candidate's
 #: (whose population must be known: GeoNames' 0 means unknown, and an unknown never loses).
 DOMINANT_POPULATION = 10_000
+#: A town of at least this many people beats places whose population is unknown: GeoNames knows the
+#: population of every city that large, so an unknown one is a village.
+CITY_POPULATION = 100_000
 #: Country names (and ISO codes) a query may end with, as in "Sinjar, Iraq" or "Sinjar (IQ)".
 COUNTRIES = {
     "SY": ("Syria", "Syrian Arab Republic"),
@@ -102,8 +113,9 @@ class Match:
             "country": place.country if place else None,
             "feature": place.feature if place else None,
             "score": self.score,
-            "reason": self.reason,
         }
+        if self.reason:  # a name several places bear: why this one (the other keys stay as they were)
+            data["reason"] = self.reason
         if self.alternatives:
             data["alternatives"] = [
                 {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
@@ -145,6 +157,7 @@ class _Query:
     within: str | None = None  # a place written with the name, as in "Hajin, Deir ez-Zor"
     near: tuple[tuple[float, float], ...] = ()  # the points of the context
     what: str = "the places named with it"
+    ratio: float = CONTEXT_RATIO
 
 
 def _parse(query: str, country: str | None) -> _Query:
@@ -244,12 +257,12 @@ class Gazetteer:
 
     # --- richer answers ----------------------------------------------------------------------
 
-    def resolve(self, query: str, *, country: str | None = None,
-                near: Sequence[tuple[float, float]] = ()) -> Match:
+    def resolve(self, query: str, *, country: str | None = None, near: Sequence[tuple[float, float]] = (),
+                what: str = "the places named with it") -> Match:
         """The full outcome for one name: found, ambiguous (with candidates) or not found (with
         suggestions). ``near`` are points of its context (the other places of its record or
         article), which settle a name that several places bear (:mod:`gazetteer.context`)."""
-        return self.resolve_many([query], country=country, near=near)[0]
+        return self.resolve_many([query], country=country, near=near, what=what)[0]
 
     def resolve_together(self, queries: Sequence[str], *, country: str | None = None,
                          what: str = "the other places named") -> list[Match]:
@@ -264,12 +277,15 @@ class Gazetteer:
         ('Buşrá ash Shām', 'nearest to the other places named (37 km; the next is 1,130 km away)')
         """
         first = self.resolve_many(queries, country=country)
-        near = [(m.place.latitude, m.place.longitude) for m in first if m.place is not None and m.status == "found"]
-        unsure = [m.query for m in first if m.status == "ambiguous"]
-        if not near or not unsure:
-            return first
-        again = dict(zip(unsure, self.resolve_many(unsure, country=country, near=near, what=what), strict=True))
-        return [again.get(m.query, m) if m.status == "ambiguous" else m for m in first]
+        points = {m.query: (m.place.latitude, m.place.longitude) for m in first
+                  if m.place is not None and m.status == "found"}
+        answers: list[Match] = []
+        for match in first:
+            near = [point for query, point in points.items() if query != match.query]
+            unsure = match.status == "ambiguous" or (match.status == "found" and match.reason is not None)
+            answers.append(self.resolve(match.query, country=country, near=near, what=what)
+                           if unsure and near else match)
+        return answers
 
     def resolve_many(self, queries: Sequence[str], *, country: str | None = None,
                      near: Sequence[tuple[float, float]] = (), what: str = "the places named with it") -> list[Match]:
@@ -376,13 +392,20 @@ class Gazetteer:
             if len(preferred) == 1:
                 return preferred[0], why, [preferred[0], *(i for i in rows if i != preferred[0])]
         index = {id(places[i]): i for i in rows}
-        ranked = rank([places[i] for i in rows], query.near, query.what)
+        ranked = rank([places[i] for i in rows], query.near, query.what, query.ratio)
         order = [index[id(p)] for p in ranked.candidates]
-        if ranked.chosen is not None:
+        if ranked.chosen is not None and not far_from_context(ranked.chosen, ranked.candidates, query.near):
             return index[id(ranked.chosen)], ranked.reason, order
-        by_population = sorted(rows, key=lambda i: places[i].population, reverse=True)
+        if ranked.chosen is not None:
+            return None, None, order
+        towns = [i for i in rows if not places[i].feature.startswith("administrative area")]
+        by_population = sorted(towns if len(towns) > 1 else rows, key=lambda i: places[i].population, reverse=True)
         first = by_population[0]
         top, second = places[first].population, places[by_population[1]].population
+        if far_from_context(places[first], ranked.candidates, query.near):
+            return None, None, order  # the context says another place of the name, however small
+        if top >= CITY_POPULATION and second == 0:
+            return first, f"the only city ({top:,} people; the others' populations are unknown, so villages)", order
         if not (second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second):
             return None, None, order
         one_country = len({places[i].country for i in rows}) == 1
@@ -410,7 +433,7 @@ def _with_context(query: _Query, place: Place | None) -> _Query:
     """The query with the place written with it ("Hajin, Deir ez-Zor") as its context."""
     if place is None:
         return query
-    return replace(query, near=((place.latitude, place.longitude),), what=place.name)
+    return replace(query, near=((place.latitude, place.longitude),), what=place.name, ratio=WITHIN_RATIO)
 
 
 def _inside(place: Place, region: tuple[float, float, float, float]) -> bool:

@@ -512,7 +512,8 @@ def _gazetteer_places(article: Article, spans: _Spans, gazetteer: Gazetteer | No
     if not found:
         return
     names = [text[a:b] for a, b in found]
-    answers = dict(zip(dict.fromkeys(names), gazetteer.resolve_many(list(dict.fromkeys(names))), strict=True))
+    wanted = list(dict.fromkeys(names))
+    answers = dict(zip(wanted, gazetteer.resolve_together(wanted, what="the article's other places"), strict=True))
     for (start, _end), name in zip(found, names, strict=True):
         yield PlaceMention(name, start, article.sentence_of(start), "place", match=answers[name])
 
