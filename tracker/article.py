@@ -479,6 +479,8 @@ def _gazetteer_places(article: Article, spans: _Spans, gazetteer: Gazetteer | No
     from gazetteer import Gazetteer
     from gazetteer.normalize import normalize
 
+    from .nonplaces import is_generic, not_a_place
+
     gazetteer = gazetteer or Gazetteer()
     keys = gazetteer.table.key_rows
     text = article.text
@@ -495,13 +497,19 @@ def _gazetteer_places(article: Article, spans: _Spans, gazetteer: Gazetteer | No
             name = text[start:end]
             if size == 1 and name.lower() in _COMMON:
                 continue
-            if spans.overlaps(start, end) or not keys.get(normalize(name)):
+            if spans.overlaps(start, end) or not keys.get(normalize(name)) or not_a_place(name, text, start):
                 continue
             found.append((start, end))
             spans.add(start, end)
             taken = size
             break
-        if not taken and "-" in words[index].group():  # "Damascus-Baghdad highway": each part on its own
+        if not taken and is_generic(words[index].group()) and index + 1 < len(words) and _name_like(
+                words[index: index + 2], text):
+            index += 2  # "Tal Qarrah" the gazetteer does not know: not "Qarrah" alone
+            continue
+        hyphened = words[index].group()
+        if not taken and "-" in hyphened and not not_a_place(hyphened, text, words[index].start()):
+            # "Damascus-Baghdad highway": each part on its own
             offset = words[index].start()
             for part in re.finditer(r"[^\-]+", words[index].group()):
                 start, end = offset + part.start(), offset + part.end()
