@@ -35,6 +35,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .normalize import normalize
 from .table import Place
 
 #: The nearest candidate must lie this close to the context's centre, in km, for the context to decide.
@@ -46,6 +47,12 @@ CONTEXT_RATIO = 3.0
 WITHIN_RATIO = 2.0
 #: ... and at least this many km further.
 CONTEXT_GAP_KM = 5.0
+#: A town settles a tie when it has at least this many people and ten times the next candidate's
+#: (whose population must be known: GeoNames' 0 means unknown, and an unknown never loses).
+DOMINANT_POPULATION = 10_000
+#: A town of at least this many people beats places whose population is unknown: GeoNames knows the
+#: population of every city that large, so an unknown one is a village.
+CITY_POPULATION = 100_000
 #: How many ranks of :func:`prominence` the best candidate must lead the next by for its kind to decide.
 KIND_MARGIN = 2
 #: Words after a name that ask for the region, not the town: the GeoNames code prefix of what they mean.
@@ -146,6 +153,31 @@ def rank(places: Sequence[Place], near: Sequence[tuple[float, float]],
         return Ranked(tuple(order if middle else by_kind), top,
                       f"the most prominent kind of place ({top.feature} over {next_.feature})")
     return Ranked(tuple(order if middle else by_kind), None, None)
+
+
+def by_population(places: Sequence[Place], key: str) -> tuple[Place | None, str | None]:
+    """The place the size settles, and why: a city of :data:`CITY_POPULATION` among places of unknown
+    population; or a town of :data:`DOMINANT_POPULATION` or more with ten times the next one's known
+    population, when all are in one country or the name ``key`` is that town's own (not just an
+    alternate spelling of it while being another place's). Administrative areas take part only when
+    there are no two towns.
+
+    >>> raqqa = Place("a", "Raqqa", 35.95, 39.01, "SY", "populated place", 177636)
+    >>> by_population([raqqa, Place("b", "Raqqa", 36.2, 38.1, "SY", "populated place", 1200)], "raqa")[1]
+    'the most populous (177,636 people; the next has 1,200)'
+    """
+    towns = [p for p in places if not p.feature.startswith("administrative area")]
+    contest = sorted(towns if len(towns) > 1 else places, key=lambda p: p.population, reverse=True)
+    first, top, second = contest[0], contest[0].population, contest[1].population
+    if top >= CITY_POPULATION and second == 0:
+        return first, f"the only city ({top:,} people; the others' populations are unknown, so villages)"
+    if not (second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second):
+        return None, None
+    one_country = len({p.country for p in places}) == 1
+    own_name = normalize(first.name) == key and all(normalize(p.name) != key for p in places if p is not first)
+    if one_country or own_name:
+        return first, f"the most populous ({top:,} people; the next has {second:,})"
+    return None, None
 
 
 def far_from_context(chosen: Place, candidates: Sequence[Place], near: Sequence[tuple[float, float]]) -> bool:

@@ -13,7 +13,7 @@ nearest names as suggestions: never a confident wrong place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -22,6 +22,7 @@ import numpy as np
 from .context import (
     CONTEXT_RATIO,
     WITHIN_RATIO,
+    by_population,
     far_from_context,
     is_region,
     rank,
@@ -37,12 +38,6 @@ if TYPE_CHECKING:
 
 #: The least fuzzy score (0-100, rapidfuzz ``ratio`` of normalised names) accepted as a match.
 MIN_SCORE = 88.0
-#: A town settles a tie when it has at least this many people and ten times the next candidate's
-#: (whose population must be known: GeoNames' 0 means unknown, and an unknown never loses).
-DOMINANT_POPULATION = 10_000
-#: A town of at least this many people beats places whose population is unknown: GeoNames knows the
-#: population of every city that large, so an unknown one is a village.
-CITY_POPULATION = 100_000
 #: Country names (and ISO codes) a query may end with, as in "Sinjar, Iraq" or "Sinjar (IQ)".
 COUNTRIES = {
     "SY": ("Syria", "Syrian Arab Republic"),
@@ -291,14 +286,8 @@ class Gazetteer:
                      near: Sequence[tuple[float, float]] = (), what: str = "the places named with it") -> list[Match]:
         """:meth:`resolve` for many names at once: exact lookups first, then one batched fuzzy pass
         (rapidfuzz ``cdist``) over the names that missed."""
-        parsed = {q: _parse(q, country or self.country) for q in dict.fromkeys(queries)}
-        withins = list(dict.fromkeys(q.within for q in parsed.values() if q.within))
-        if withins:
-            places = {w: m.place for w, m in zip(withins, self.resolve_many(withins, country=country), strict=True)}
-            parsed = {text: _with_context(query, places.get(query.within or "")) for text, query in parsed.items()}
-        if near:
-            parsed = {text: replace(query, near=query.near or tuple(near), what=what) if not query.near else query
-                      for text, query in parsed.items()}
+        parsed = self._contexts({q: _parse(q, country or self.country) for q in dict.fromkeys(queries)},
+                                country, near, what)
         answers: dict[str, Match] = {}
         misses: list[_Query] = []
         for query in parsed.values():
@@ -309,14 +298,31 @@ class Gazetteer:
                 misses.append(query)
         self._fuzzy(misses, answers)
         for query in parsed.values():
-            answer = answers[query.text]
-            if answer.status == "not_found" and query.alternative:
-                other = self.resolve(query.alternative, country=query.country)
-                if other.status != "not_found":
-                    answers[query.text] = replace(other, query=query.text)
-            if answers[query.text].status == "not_found" and self.fallback is not None:
-                answers[query.text] = self._online(query.text, answers[query.text])
+            if answers[query.text].status == "not_found":
+                answers[query.text] = self._otherwise(query, answers[query.text])
         return [answers[q] for q in queries]
+
+    def _contexts(self, parsed: dict[str, _Query], country: str | None, near: Sequence[tuple[float, float]],
+                  what: str) -> dict[str, _Query]:
+        """The queries with their context: the place written with each ("Hajin, Deir ez-Zor"), else ``near``."""
+        withins = list(dict.fromkeys(q.within for q in parsed.values() if q.within))
+        if withins:
+            places = {w: m.place for w, m in zip(withins, self.resolve_many(withins, country=country), strict=True)}
+            parsed = {text: _with_context(query, places.get(query.within or "")) for text, query in parsed.items()}
+        if near:
+            parsed = {text: query if query.near else replace(query, near=tuple(near), what=what)
+                      for text, query in parsed.items()}
+        return parsed
+
+    def _otherwise(self, query: _Query, answer: Match) -> Match:
+        """A name not found: its part in parentheses, else the online fallback."""
+        if query.alternative:
+            other = self.resolve(query.alternative, country=query.country)
+            if other.status != "not_found":
+                answer = replace(other, query=query.text)
+        if answer.status == "not_found" and self.fallback is not None:
+            answer = self._online(query.text, answer)
+        return answer
 
     def _fuzzy(self, misses: list[_Query], answers: dict[str, Match]) -> None:
         if not misses:
@@ -373,48 +379,40 @@ class Gazetteer:
         the candidates likeliest first.
 
         Settled by the country or region bias; then by the context and the kind of place
-        (:func:`gazetteer.context.rank`); else by size, when one town has at least
-        :data:`DOMINANT_POPULATION` people and ten times the next one's known population, and either
-        all the candidates are in one country or the name is that town's own (not just an alternate
-        spelling of it while being another place's): so "Raqqa" is the city, not a village of that
-        name, but "Bosra", an alternate name of both Basra in Iraq and Bosra in Syria, stays ambiguous.
+        (:func:`gazetteer.context.rank`); else by size (:func:`gazetteer.context.by_population`): so
+        "Raqqa" is the city, not a village of that name, but "Bosra", an alternate name of both Basra
+        in Iraq and Bosra in Syria, stays ambiguous. A place chosen for its kind or size never wins
+        when it lies far from the context and another candidate lies near it.
         """
         if len(rows) == 1:
             return rows[0], None, rows
         places = self.table.places
-        country = query.country
-        preferences: list[tuple[Callable[[int], bool], str]] = [
-            (lambda i: country is not None and places[i].country == country, f"the only one in {country}"),
-            (lambda i: self.region is not None and _inside(places[i], self.region), "the only one in the region"),
-        ]
-        for keep, why in preferences:
-            preferred = [i for i in rows if keep(i)]
-            if len(preferred) == 1:
-                return preferred[0], why, [preferred[0], *(i for i in rows if i != preferred[0])]
+        biased = self._biased(rows, query.country)
+        if biased is not None:
+            return biased[0], biased[1], [biased[0], *(i for i in rows if i != biased[0])]
         index = {id(places[i]): i for i in rows}
         ranked = rank([places[i] for i in rows], query.near, query.what, query.ratio)
         order = [index[id(p)] for p in ranked.candidates]
-        if ranked.chosen is not None and not far_from_context(ranked.chosen, ranked.candidates, query.near):
-            return index[id(ranked.chosen)], ranked.reason, order
         if ranked.chosen is not None:
-            return None, None, order
-        towns = [i for i in rows if not places[i].feature.startswith("administrative area")]
-        by_population = sorted(towns if len(towns) > 1 else rows, key=lambda i: places[i].population, reverse=True)
-        first = by_population[0]
-        top, second = places[first].population, places[by_population[1]].population
-        if far_from_context(places[first], ranked.candidates, query.near):
+            allowed = not far_from_context(ranked.chosen, ranked.candidates, query.near)
+            return (index[id(ranked.chosen)], ranked.reason, order) if allowed else (None, None, order)
+        first, reason = by_population([places[i] for i in rows], key)
+        if first is None or far_from_context(first, ranked.candidates, query.near):
             return None, None, order  # the context says another place of the name, however small
-        if top >= CITY_POPULATION and second == 0:
-            return first, f"the only city ({top:,} people; the others' populations are unknown, so villages)", order
-        if not (second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second):
-            return None, None, order
-        one_country = len({places[i].country for i in rows}) == 1
-        own_name = normalize(places[first].name) == key and all(
-            normalize(places[i].name) != key for i in rows if i != first
-        )
-        if one_country or own_name:
-            return first, f"the most populous ({top:,} people; the next has {second:,})", order
-        return None, None, order
+        return index[id(first)], reason, order
+
+    def _biased(self, rows: list[int], country: str | None) -> tuple[int, str] | None:
+        """The only candidate in the country or the region of the bias, and why; ``None`` if not one."""
+        places = self.table.places
+        if country is not None:
+            inside = [i for i in rows if places[i].country == country]
+            if len(inside) == 1:
+                return inside[0], f"the only one in {country}"
+        if self.region is not None:
+            inside = [i for i in rows if _inside(places[i], self.region)]
+            if len(inside) == 1:
+                return inside[0], "the only one in the region"
+        return None
 
     def _online(self, query: str, offline: Match) -> Match:
         location = self.fallback.geocode(query)
