@@ -13,14 +13,23 @@ nearest names as suggestions: never a confident wrong place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from tracker.errors import AmbiguousPlace, PlaceNotFound
-
+from .context import (
+    CONTEXT_RATIO,
+    WITHIN_RATIO,
+    by_population,
+    far_from_context,
+    is_region,
+    rank,
+    region_word,
+    split_context,
+)
+from .errors import AmbiguousPlace, PlaceNotFound, raised
 from .normalize import first_sounds, normalize
 from .table import Place, PlaceTable
 
@@ -29,9 +38,6 @@ if TYPE_CHECKING:
 
 #: The least fuzzy score (0-100, rapidfuzz ``ratio`` of normalised names) accepted as a match.
 MIN_SCORE = 88.0
-#: A town settles a tie when it has at least this many people and ten times the next candidate's
-#: (whose population must be known: GeoNames' 0 means unknown, and an unknown never loses).
-DOMINANT_POPULATION = 10_000
 #: Country names (and ISO codes) a query may end with, as in "Sinjar, Iraq" or "Sinjar (IQ)".
 COUNTRIES = {
     "SY": ("Syria", "Syrian Arab Republic"),
@@ -60,6 +66,10 @@ class Match:
     matched: str | None = None
     candidates: tuple[Place, ...] = ()
     suggestions: tuple[tuple[str, float], ...] = ()
+    #: Why this place among several of the name (:mod:`gazetteer.context`), or ``None`` when the name has one.
+    reason: str | None = None
+    #: The other places of the name, likeliest first, when one was chosen among several.
+    alternatives: tuple[Place, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -75,7 +85,8 @@ class Match:
         ('al-Tanf, Iraq')
         """
         if self.status == "found" and self.place is not None:
-            return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g})"
+            why = f"; chosen as {self.reason}" if self.reason else ""
+            return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g}){why}"
         if self.status == "ambiguous":
             labels = ", ".join(place.label() for place in self.candidates)
             return (
@@ -98,6 +109,13 @@ class Match:
             "feature": place.feature if place else None,
             "score": self.score,
         }
+        if self.reason:  # a name several places bear: why this one (the other keys stay as they were)
+            data["reason"] = self.reason
+        if self.alternatives:
+            data["alternatives"] = [
+                {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
+                 "feature": p.feature} for p in self.alternatives
+            ]
         if self.status == "ambiguous":
             data["candidates"] = [
                 {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
@@ -112,7 +130,7 @@ class Match:
         from geopy.location import Location
 
         if self.place is None:
-            raise PlaceNotFound(self.explain())
+            raise raised(PlaceNotFound)(self.explain())
         place = self.place
         raw = {
             "id": place.id, "name": place.name, "matched": self.matched, "score": self.score,
@@ -130,6 +148,11 @@ class _Query:
     country: str | None  # a bias: preferred among equal matches
     alternative: str | None  # the part in parentheses, as in "Tadmur (Palmyra)"
     required: str | None = None  # the country written in the query, as in "Sinjar, Iraq": obeyed
+    level: str | None = None  # the region asked for, as in "Homs Governorate": ADM1
+    within: str | None = None  # a place written with the name, as in "Hajin, Deir ez-Zor"
+    near: tuple[tuple[float, float], ...] = ()  # the points of the context
+    what: str = "the places named with it"
+    ratio: float = CONTEXT_RATIO
 
 
 def _parse(query: str, country: str | None) -> _Query:
@@ -143,8 +166,10 @@ def _parse(query: str, country: str | None) -> _Query:
     head, _, tail = text.rpartition(",")
     if head and normalize(tail) in _COUNTRY_KEYS:
         text, required = head, _COUNTRY_KEYS[normalize(tail)]
+    text, within = split_context(text)
+    text, level = region_word(text)
     bias = required or (country.upper() if country else None)
-    return _Query(query, normalize(text), bias, alternative, required)
+    return _Query(query, normalize(text), bias, alternative, required, level, within)
 
 
 class Gazetteer:
@@ -193,7 +218,7 @@ class Gazetteer:
         """A ``geopy.Location`` for ``query``, or ``None`` when nothing matches well enough.
 
         With ``exactly_one=False``, a list: every candidate of an ambiguous name. With ``exactly_one``,
-        an ambiguous name raises :class:`~tracker.errors.AmbiguousPlace` listing the candidates, since
+        an ambiguous name raises :class:`~gazetteer.errors.AmbiguousPlace` listing the candidates, since
         picking one silently could put an event in the wrong place.
         """
         match = self.resolve(query, country=country)
@@ -201,7 +226,7 @@ class Gazetteer:
             return None if exactly_one else []
         if match.status == "ambiguous":
             if exactly_one:
-                raise AmbiguousPlace(match.explain(), [p.name for p in match.candidates])
+                raise raised(AmbiguousPlace)(match.explain(), [p.name for p in match.candidates])
             return [Match(query, "found", p, match.score, match.matched).location() for p in match.candidates]
         return match.location() if exactly_one else [match.location()]
 
@@ -227,15 +252,42 @@ class Gazetteer:
 
     # --- richer answers ----------------------------------------------------------------------
 
-    def resolve(self, query: str, *, country: str | None = None) -> Match:
+    def resolve(self, query: str, *, country: str | None = None, near: Sequence[tuple[float, float]] = (),
+                what: str = "the places named with it") -> Match:
         """The full outcome for one name: found, ambiguous (with candidates) or not found (with
-        suggestions)."""
-        return self.resolve_many([query], country=country)[0]
+        suggestions). ``near`` are points of its context (the other places of its record or
+        article), which settle a name that several places bear (:mod:`gazetteer.context`)."""
+        return self.resolve_many([query], country=country, near=near, what=what)[0]
 
-    def resolve_many(self, queries: Sequence[str], *, country: str | None = None) -> list[Match]:
+    def resolve_together(self, queries: Sequence[str], *, country: str | None = None,
+                         what: str = "the other places named") -> list[Match]:
+        """:meth:`resolve_many` for names read together (one record's, one article's): a name that
+        several places bear is settled by the places the other names found on their own.
+
+        >>> gazetteer = Gazetteer(user=False)
+        >>> [m.status for m in gazetteer.resolve_many(["Bosra", "Daraa"])]
+        ['ambiguous', 'found']
+        >>> bosra = gazetteer.resolve_together(["Bosra", "Daraa"])[0]
+        >>> bosra.place.name, bosra.reason
+        ('Buşrá ash Shām', 'nearest to the other places named (37 km; the next is 1,130 km away)')
+        """
+        first = self.resolve_many(queries, country=country)
+        points = {m.query: (m.place.latitude, m.place.longitude) for m in first
+                  if m.place is not None and m.status == "found"}
+        answers: list[Match] = []
+        for match in first:
+            near = [point for query, point in points.items() if query != match.query]
+            unsure = match.status == "ambiguous" or (match.status == "found" and match.reason is not None)
+            answers.append(self.resolve(match.query, country=country, near=near, what=what)
+                           if unsure and near else match)
+        return answers
+
+    def resolve_many(self, queries: Sequence[str], *, country: str | None = None,
+                     near: Sequence[tuple[float, float]] = (), what: str = "the places named with it") -> list[Match]:
         """:meth:`resolve` for many names at once: exact lookups first, then one batched fuzzy pass
         (rapidfuzz ``cdist``) over the names that missed."""
-        parsed = {q: _parse(q, country or self.country) for q in dict.fromkeys(queries)}
+        parsed = self._contexts({q: _parse(q, country or self.country) for q in dict.fromkeys(queries)},
+                                country, near, what)
         answers: dict[str, Match] = {}
         misses: list[_Query] = []
         for query in parsed.values():
@@ -246,15 +298,31 @@ class Gazetteer:
                 misses.append(query)
         self._fuzzy(misses, answers)
         for query in parsed.values():
-            answer = answers[query.text]
-            if answer.status == "not_found" and query.alternative:
-                other = self.resolve(query.alternative, country=query.country)
-                if other.status != "not_found":
-                    answers[query.text] = Match(query.text, other.status, other.place, other.score, other.matched,
-                                                other.candidates)
-            if answers[query.text].status == "not_found" and self.fallback is not None:
-                answers[query.text] = self._online(query.text, answers[query.text])
+            if answers[query.text].status == "not_found":
+                answers[query.text] = self._otherwise(query, answers[query.text])
         return [answers[q] for q in queries]
+
+    def _contexts(self, parsed: dict[str, _Query], country: str | None, near: Sequence[tuple[float, float]],
+                  what: str) -> dict[str, _Query]:
+        """The queries with their context: the place written with each ("Hajin, Deir ez-Zor"), else ``near``."""
+        withins = list(dict.fromkeys(q.within for q in parsed.values() if q.within))
+        if withins:
+            places = {w: m.place for w, m in zip(withins, self.resolve_many(withins, country=country), strict=True)}
+            parsed = {text: _with_context(query, places.get(query.within or "")) for text, query in parsed.items()}
+        if near:
+            parsed = {text: query if query.near else replace(query, near=tuple(near), what=what)
+                      for text, query in parsed.items()}
+        return parsed
+
+    def _otherwise(self, query: _Query, answer: Match) -> Match:
+        """A name not found: its part in parentheses, else the online fallback."""
+        if query.alternative:
+            other = self.resolve(query.alternative, country=query.country)
+            if other.status != "not_found":
+                answer = replace(other, query=query.text)
+        if answer.status == "not_found" and self.fallback is not None:
+            answer = self._online(query.text, answer)
+        return answer
 
     def _fuzzy(self, misses: list[_Query], answers: dict[str, Match]) -> None:
         if not misses:
@@ -296,41 +364,55 @@ class Gazetteer:
             if not distinct:
                 suggestions = tuple((table.places[i].label(), score) for i in elsewhere[:3])
                 return Match(query.text, "not_found", suggestions=suggestions)
-        chosen = self._settle(distinct, query.country, key)
+        if query.level is not None:
+            regions = [i for i in distinct if is_region(table.places[i], query.level)]
+            distinct = regions or distinct
+        chosen, reason, ranked = self._settle(distinct, query, key)
         if chosen is None:
-            return Match(query.text, "ambiguous", None, score, key, tuple(table.places[i] for i in distinct))
-        return Match(query.text, "found", table.places[chosen], score, table.name_matched(chosen, key))
+            return Match(query.text, "ambiguous", None, score, key, tuple(table.places[i] for i in ranked))
+        others = tuple(table.places[i] for i in ranked if i != chosen)
+        return Match(query.text, "found", table.places[chosen], score, table.name_matched(chosen, key),
+                     reason=reason, alternatives=others)
 
-    def _settle(self, rows: list[int], country: str | None, key: str) -> int | None:
-        """The one place among equally good matches, or ``None`` when nothing settles it.
+    def _settle(self, rows: list[int], query: _Query, key: str) -> tuple[int | None, str | None, list[int]]:
+        """The one place among equally good matches (or ``None`` when nothing settles it), why, and
+        the candidates likeliest first.
 
-        Settled by the country or region bias; else by size, when one town has at least
-        :data:`DOMINANT_POPULATION` people and ten times the next one's known population, and either
-        all the candidates are in one country or the name is that town's own (not just an alternate
-        spelling of it while being another place's): so "Raqqa" is the city, not a village of that
-        name, but "Bosra", an alternate name of both Basra in Iraq and Bosra in Syria, stays ambiguous.
+        Settled by the country or region bias; then by the context and the kind of place
+        (:func:`gazetteer.context.rank`); else by size (:func:`gazetteer.context.by_population`): so
+        "Raqqa" is the city, not a village of that name, but "Bosra", an alternate name of both Basra
+        in Iraq and Bosra in Syria, stays ambiguous. A place chosen for its kind or size never wins
+        when it lies far from the context and another candidate lies near it.
         """
         if len(rows) == 1:
-            return rows[0]
+            return rows[0], None, rows
         places = self.table.places
-        preferences: list[Callable[[int], bool]] = [
-            lambda i: country is not None and places[i].country == country,
-            lambda i: self.region is not None and _inside(places[i], self.region),
-        ]
-        for keep in preferences:
-            preferred = [i for i in rows if keep(i)]
-            if len(preferred) == 1:
-                return preferred[0]
-        by_population = sorted(rows, key=lambda i: places[i].population, reverse=True)
-        first = by_population[0]
-        top, second = places[first].population, places[by_population[1]].population
-        if not (second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second):
-            return None
-        one_country = len({places[i].country for i in rows}) == 1
-        own_name = normalize(places[first].name) == key and all(
-            normalize(places[i].name) != key for i in rows if i != first
-        )
-        return first if one_country or own_name else None
+        biased = self._biased(rows, query.country)
+        if biased is not None:
+            return biased[0], biased[1], [biased[0], *(i for i in rows if i != biased[0])]
+        index = {id(places[i]): i for i in rows}
+        ranked = rank([places[i] for i in rows], query.near, query.what, query.ratio)
+        order = [index[id(p)] for p in ranked.candidates]
+        if ranked.chosen is not None:
+            allowed = not far_from_context(ranked.chosen, ranked.candidates, query.near)
+            return (index[id(ranked.chosen)], ranked.reason, order) if allowed else (None, None, order)
+        first, reason = by_population([places[i] for i in rows], key)
+        if first is None or far_from_context(first, ranked.candidates, query.near):
+            return None, None, order  # the context says another place of the name, however small
+        return index[id(first)], reason, order
+
+    def _biased(self, rows: list[int], country: str | None) -> tuple[int, str] | None:
+        """The only candidate in the country or the region of the bias, and why; ``None`` if not one."""
+        places = self.table.places
+        if country is not None:
+            inside = [i for i in rows if places[i].country == country]
+            if len(inside) == 1:
+                return inside[0], f"the only one in {country}"
+        if self.region is not None:
+            inside = [i for i in rows if _inside(places[i], self.region)]
+            if len(inside) == 1:
+                return inside[0], "the only one in the region"
+        return None
 
     def _online(self, query: str, offline: Match) -> Match:
         location = self.fallback.geocode(query)
@@ -343,6 +425,13 @@ class Gazetteer:
             str(raw.get("type", "online")), 0, "https://nominatim.openstreetmap.org",
         )
         return Match(query, "found", place, None, location.address)
+
+
+def _with_context(query: _Query, place: Place | None) -> _Query:
+    """The query with the place written with it ("Hajin, Deir ez-Zor") as its context."""
+    if place is None:
+        return query
+    return replace(query, near=((place.latitude, place.longitude),), what=place.name, ratio=WITHIN_RATIO)
 
 
 def _inside(place: Place, region: tuple[float, float, float, float]) -> bool:

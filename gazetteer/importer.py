@@ -20,10 +20,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.errors import OutputError, Problem, RecordError
-
-from .errors import PlaceTableError
-from .table import COLUMNS, MAX_FIELD_CHARS, MAX_USER_PLACES, Place, read_rows, user_table_path, write_table
+from .errors import PlaceFileError, PlaceTableError, Problem, TableOutputError, raised
+from .merge import merge_places
+from .table import (
+    BUNDLED,
+    COLUMNS,
+    MAX_FIELD_CHARS,
+    MAX_USER_PLACES,
+    Place,
+    PlaceTable,
+    check_target,
+    read_rows,
+    user_table_path,
+    write_error,
+    write_table,
+)
 
 GEONAMES_COLUMNS = 19
 #: The largest file imported, in bytes (more than :data:`~gazetteer.table.MAX_USER_PLACES` places of
@@ -44,10 +55,12 @@ class ImportResult:
     replaced: int
     path: Path
     format: str
+    #: Places that were already there under another id or in the bundled table, and became one with them.
+    merged: int = 0
 
 
 def read_places(path: Path) -> tuple[list[Place], str]:
-    """The places of a GeoNames dump or a CSV, and which of the two it was; ``RecordError`` listing
+    """The places of a GeoNames dump or a CSV, and which of the two it was; ``PlaceFileError`` listing
     every bad line otherwise."""
     if not path.is_file():
         raise PlaceTableError(f"{path} is not a regular file; give the GeoNames dump or CSV file itself")
@@ -60,7 +73,8 @@ def read_places(path: Path) -> tuple[list[Place], str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise RecordError([Problem(str(path), None, None, "", "the file is not UTF-8; save it as UTF-8")]) from None
+        problem = Problem(str(path), None, None, "", "the file is not UTF-8; save it as UTF-8")
+        raise raised(PlaceFileError)([problem]) from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     if first.count("\t") == GEONAMES_COLUMNS - 1:
         places, problems = _collect(_geonames(text, str(path)))
@@ -70,13 +84,13 @@ def read_places(path: Path) -> tuple[list[Place], str]:
         kind = "CSV"
     else:
         columns = first.count("\t") + 1 if "\t" in first else len(next(csv.reader([first]), []))
-        raise RecordError([Problem(
+        raise raised(PlaceFileError)([Problem(
             str(path), 1, 1, "",
             f"not a GeoNames dump (19 tab-separated columns, like SY.txt) nor a CSV whose header names name, "
             f"latitude and longitude; the first line has {columns} column(s)",
         )])
     if problems:
-        raise RecordError(problems)
+        raise raised(PlaceFileError)(problems)
     return places, kind
 
 
@@ -189,41 +203,46 @@ def user_id(name: str, country: str, latitude: float, longitude: float) -> str:
 
 
 def import_places(path: Path, into: Path | None = None, *, force: bool = False) -> ImportResult:
-    """Add the places of ``path`` to the user's table (``into``, default :func:`user_table_path`);
-    a place already there (same id) is replaced. Nothing is written when any row is bad.
+    """Add the places of ``path`` to the user's table (``into``, default :func:`user_table_path`).
+    A place already there, in that table or the bundled one, is merged with it (:mod:`gazetteer.merge`:
+    the same id, or the same name and kind within a few km): one place, one entry. Nothing is written
+    when any row is bad.
 
-    The table is written by the output policy of :mod:`tracker.files` (a temporary renamed over the
-    old table). ``into`` is never ``path`` itself, and an existing ``into`` that is not a place table
+    The table is written atomically (:func:`~gazetteer.table.write_table`: a temporary renamed over
+    the old table). ``into`` is never ``path`` itself, and an existing ``into`` that is not a place table
     is replaced only with ``force``."""
-    from tracker.files import check_output, output_error
-
     target = into or user_table_path()
     if into is None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)  # the user data folder, made on first use
         except OSError as error:
-            raise output_error(target, error) from error
-    check_output(target, force=True, inputs=[path])
-    foreign = target.is_file() and not _is_table(target)
+            raise write_error(target, error) from error
+    try:
+        check_target(target, inputs=[path])
+        foreign = target.is_file() and not _is_table(target)
+    except OSError as error:
+        raise error if isinstance(error, TableOutputError) else write_error(target, error) from error
     if foreign and not force:
-        raise OutputError(f"{target} exists and is not a place table (its first line is not the table's header); "
+        raise TableOutputError(f"{target} exists and is not a place table (its first line is not the table's header); "
                           "pass --force to replace it")
     places, kind = read_places(path)
-    existing: dict[str, dict[str, str]] = {}
-    if target.is_file() and not foreign:
-        existing = {row["id"]: row for row in read_rows(target)}
-    replaced = sum(place.id in existing for place in places)
-    for place in places:
-        existing[place.id] = place.to_row()
-    if len(existing) > MAX_USER_PLACES:
+    own = PlaceTable(read_rows(target)).places if target.is_file() and not foreign else []
+    own_ids = {place.id for place in own}
+    bundled = [p for p in PlaceTable.read([BUNDLED]).places if p.id not in own_ids] if target != BUNDLED else []
+    result = merge_places([*own, *bundled], places)
+    known = len(own) + len(bundled)
+    kept = [*result.places[: len(own)], *(result.places[i] for i in sorted(result.changed) if len(own) <= i < known),
+            *result.places[known:]]  # the user's places, the bundled ones merged with an import, the new ones
+    if len(kept) > MAX_USER_PLACES:
         raise PlaceTableError(
-            f"{target} would hold {len(existing):,} places, over the {MAX_USER_PLACES:,} a place table may hold "
+            f"{target} would hold {len(kept):,} places, over the {MAX_USER_PLACES:,} a place table may hold "
             "(each command reads it whole), so nothing was imported; import only the places you need, such as a "
             "GeoNames dump's populated places (feature class P), or keep a table per region (--into) and point "
             "$TRACKER_GAZETTEER at the one in use"
         )
-    write_table(target, ({c: row.get(c, "") for c in COLUMNS} for row in existing.values()), inputs=[path])
-    return ImportResult(len(places) - replaced, replaced, target, kind)
+    write_table(target, (place.to_row() for place in kept), inputs=[path])
+    replaced = sum(place.id in own_ids for place in places)
+    return ImportResult(result.added, replaced, target, kind, result.merged + result.replaced - replaced)
 
 
 def _is_table(path: Path) -> bool:

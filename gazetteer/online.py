@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tracker.errors import TrackerError
+from .errors import GazetteerError
 
 #: Nominatim's usage policy: at most one request a second.
 NOMINATIM_DELAY_SECONDS = 1.0
@@ -26,7 +26,7 @@ NOMINATIM_DELAY_SECONDS = 1.0
 NOMINATIM_URL_ENV = "TRACKER_NOMINATIM_URL"
 
 
-class OnlineGeocoderError(TrackerError, ConnectionError):
+class OnlineGeocoderError(GazetteerError, ConnectionError):
     """The online geocoder could not be reached, or its answer could not be read."""
 
 

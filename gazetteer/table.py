@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
+import io
 import os
 import re
+import secrets
 import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .errors import PlaceTableError
+from .errors import PlaceTableError, TableOutputError
 from .normalize import first_sounds, normalize
 
 BUNDLED = Path(__file__).resolve().parent / "data" / "places.tsv"
@@ -51,6 +55,18 @@ class Place:
     population: int = 0
     source: str = ""
     names: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: The normalised forms of ``names`` when already known (from a table's ``keys`` column), else empty.
+    keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def name_keys(self) -> tuple[str, ...]:
+        """The distinct normalised forms of the place's names (``keys`` when known).
+
+        >>> Place("x", "Deir ez-Zor", 35.3, 40.1, "SY", "place", names=("Deir ez-Zor", "Dayr az Zawr")).name_keys()
+        ('dair zur',)
+        """
+        if self.keys:
+            return self.keys
+        return tuple(k for k in dict.fromkeys(map(normalize, self.names or (self.name,))) if k)
 
     def label(self) -> str:
         """'Name (CC, lat, lon)', for messages."""
@@ -63,7 +79,7 @@ class Place:
             "id": self.id, "name": self.name, "latitude": f"{self.latitude:.5f}", "longitude": f"{self.longitude:.5f}",
             "country": self.country, "feature": self.feature, "population": str(self.population),
             "names": "|".join(names),
-            "keys": "|".join(keys if keys is not None else dict.fromkeys(k for k in map(normalize, names) if k)),
+            "keys": "|".join(keys if keys is not None else self.name_keys()),
             "source": self.source,
         }
 
@@ -86,6 +102,7 @@ class PlaceTable:
                 )
             )
             keys = row["keys"].split("|") if row.get("keys") else [normalize(n) for n in names]
+            self.places[-1] = replace(self.places[-1], keys=tuple(k for k in keys if k))
             for key in dict.fromkeys(keys):
                 if key:
                     self.key_rows.setdefault(key, []).append(index)
@@ -234,13 +251,102 @@ def _check_row(row: dict[str, Any], path: Path, line: int) -> None:
         raise PlaceTableError(f"{where}: the id or the name is empty; {fix}")
 
 
-def write_table(path: Path, rows: Iterable[dict[str, str]], inputs: Iterable[Path] = ()) -> None:
-    """Write rows in the table format over ``path``, never over one of ``inputs``, atomically (a
-    temporary file renamed over the old one; see :mod:`tracker.files`). Cells a spreadsheet would run
-    as formulas are written as :func:`cell_safe` makes them."""
-    from tracker.files import Output
+_ADVICE = {
+    errno.ENOSPC: "the disk is full; free some space, or write to another disk, and run the command again",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is used up; free some space, or write elsewhere, and "
+    "run the command again",
+    errno.EACCES: "permission denied; choose a folder you can write to",
+    errno.EPERM: "permission denied; choose a folder you can write to",
+    errno.EROFS: "the file system is read-only; choose a folder on a disk you can write to",
+    errno.ENAMETOOLONG: "the name is too long for the file system; choose a shorter name",
+    errno.EFBIG: "the file is too large for this file system; write it to another disk",
+    errno.EIO: "the disk reported an input/output error; check the disk, or write to another one",
+}
 
-    with Output(path, force=True, inputs=inputs) as output, output.open() as stream:
-        writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+
+def write_error(path: Path, error: OSError) -> TableOutputError:
+    """The one-line error for ``error``, met while writing the table ``path``: the file and what to do.
+
+    >>> print(write_error(Path("places.tsv"), OSError(errno.EROFS, "Read-only file system")))
+    cannot write places.tsv: the file system is read-only; choose a folder on a disk you can write to
+    """
+    advice = _ADVICE.get(error.errno) if error.errno is not None else None
+    if advice is None:
+        reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
+        advice = f"{reason[:1].lower()}{reason[1:]}; check the path and run the command again"
+    return TableOutputError(f"cannot write {path}: {advice}")
+
+
+def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse ``path`` as a table to write, with a :class:`~gazetteer.errors.TableOutputError` saying
+    why and what to do: its folder is missing, it is a folder or a device, or it is one of ``inputs``.
+
+    >>> check_target(Path("no-such-folder/places.tsv"))
+    Traceback (most recent call last):
+    ...
+    gazetteer.errors.TableOutputError: the folder no-such-folder does not exist; create it first
+    """
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        what = "does not exist; create it first" if not parent.exists() else "is a file, not a folder; give a path " \
+            "inside a folder"
+        raise TableOutputError(f"the folder {parent} {what}" if not parent.exists() else f"{parent} {what}")
+    if path.is_dir():
+        raise TableOutputError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        raise TableOutputError(f"{path} is not a regular file (a device or a pipe); give the name of a file")
+    target = Path(os.path.realpath(path))
+    for given in inputs:
+        same = Path(os.path.realpath(given)) == target
+        if not same and path.exists():
+            try:
+                same = os.path.samefile(given, path)  # a hard link
+            except OSError:
+                same = False
+        if same:
+            raise TableOutputError(f"{path} is also an input of this command; give the output another name")
+
+
+def write_table(path: Path, rows: Iterable[dict[str, str]], inputs: Iterable[Path] = ()) -> None:
+    """Write rows in the table format over ``path``, never over one of ``inputs``, atomically: a
+    temporary file next to it, flushed to disk and renamed over the old one, so a reader sees the old
+    table or the new one, never half of one. Cells a spreadsheet would run as formulas are written as
+    :func:`cell_safe` makes them.
+
+    >>> import tempfile
+    >>> table = Path(tempfile.mkdtemp()) / "places.tsv"
+    >>> write_table(table, [Place("x:1", "Hajin", 34.69, 40.83, "SY", "populated place").to_row()])
+    >>> [row["name"] for row in read_rows(table)], sorted(p.name for p in table.parent.iterdir())
+    (['Hajin'], ['places.tsv'])
+    """
+    temporary = path.parent / f".{path.name[:80]}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        check_target(path, inputs)
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows({key: cell_safe(value) for key, value in row.items()} for row in rows)
+        data = memoryview(text.getvalue().encode("utf-8"))
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            while data:
+                data = data[os.write(descriptor, data[:1 << 20]):]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        if path.is_file():
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))  # keep the replaced table's permissions
+        os.replace(temporary, path)
+    except OSError as error:
+        _discard(temporary)
+        if isinstance(error, TableOutputError):
+            raise
+        raise write_error(path, error) from error
+    except BaseException:
+        _discard(temporary)
+        raise
+
+
+def _discard(temporary: Path) -> None:
+    with contextlib.suppress(OSError):  # it was never made (the name too long, the folder read-only)
+        temporary.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import gazetteer.table
 import tracker.files.outputs
 from tracker.cli import main
 from tracker.datasets.importing import import_events
@@ -36,7 +37,7 @@ TOO_LONG = "the name is too long for the file system; choose a shorter name"
 
 
 class FaultyOs:
-    """The ``os`` module as ``tracker.files.outputs`` sees it, except that calls named in ``fail`` raise
+    """The ``os`` module as ``tracker.files.outputs`` and ``gazetteer.table`` see it, except that calls named in ``fail`` raise
     ``OSError(code)`` (or ``error``): those after the first ``after`` calls of those names, and only
     ``times`` of them when given."""
 
@@ -63,6 +64,7 @@ def _fault(monkeypatch: pytest.MonkeyPatch, *fail: str, code: int = errno.ENOSPC
            error: BaseException | None = None, times: int | None = None) -> FaultyOs:
     faulty = FaultyOs(fail, code, after, error, times)
     monkeypatch.setattr(tracker.files.outputs, "os", faulty)
+    monkeypatch.setattr(gazetteer.table, "os", faulty)  # the place table's own atomic write
     return faulty
 
 

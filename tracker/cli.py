@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from gazetteer.errors import GazetteerError
+from gazetteer.errors import GazetteerError, PlaceFileError
 
 from . import __version__
 from . import text as safety
@@ -430,6 +430,7 @@ def gazetteer_group() -> None:
 
     \b
     Examples:
+      tracker gazetteer download SY IQ         GeoNames' dumps of Syria and Iraq, villages included
       tracker gazetteer import SY.txt          a GeoNames country dump
       tracker gazetteer import my-places.csv   name,latitude,longitude[,alternate_names,country,...]
     """
@@ -456,11 +457,44 @@ def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
 
     try:
         result = import_places(file, into, force=force)
-    except RecordError as error:
+    except PlaceFileError as error:
         _report(error.problems)
         raise SystemExit(1) from None
-    click.echo(f"added {result.added} place(s), replaced {result.replaced}, from a {result.format} into {result.path}")
+    merged = f", merged {result.merged} into places already known" if result.merged else ""
+    click.echo(f"added {result.added} place(s), replaced {result.replaced}{merged}, from a {result.format} into "
+               f"{result.path}")
     click.echo("next: tracker validate (names that failed to resolve may resolve now)")
+
+
+@gazetteer_group.command(name="download")
+@click.argument("countries", nargs=-1, required=True)
+@click.option("--into", type=click.Path(path_type=Path), help="The table to add to "
+              "(default: places.tsv in the user data folder, or $TRACKER_GAZETTEER).")
+@click.option("--force", is_flag=True, help="Replace an --into file that is not a place table.")
+def gazetteer_download(countries: tuple[str, ...], into: Path | None, force: bool) -> None:
+    """Download GeoNames' dump of each of COUNTRIES (ISO codes: SY IQ JO LB...) and add its places,
+    villages included, to your own gazetteer, as `tracker gazetteer import` does: a place already
+    known (the same GeoNames id, or the same name and kind within 5 km) is merged, never doubled.
+
+    The dumps come from https://download.geonames.org/export/dump/ (CC BY 4.0, GeoNames), or from
+    $TRACKER_GEONAMES_URL.
+
+    \b
+    Examples:
+      tracker gazetteer download SY IQ
+      TRACKER_GEONAMES_URL=http://mirror.example/dump/ tracker gazetteer download JO
+    """
+    from gazetteer.download import download_countries
+
+    try:
+        results = download_countries(countries, into, force=force, progress=True)
+    except PlaceFileError as error:
+        _report(error.problems)
+        raise SystemExit(1) from None
+    for code, result in zip(countries, results, strict=True):
+        merged = f", merged {result.merged} into places already known" if result.merged else ""
+        click.echo(f"{code.upper()}: added {result.added} place(s), replaced {result.replaced}{merged}, into "
+                   f"{result.path}")
 
 
 @main.command()

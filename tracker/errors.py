@@ -8,51 +8,14 @@ expect (``ValueError`` for bad input, ``LookupError`` for a name that is not kno
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from os import PathLike
+
+import gazetteer.errors
+from gazetteer.errors import Problem as Problem  # one shape of problem for records and place files
 
 
 class TrackerError(Exception):
     """Root of every error conflict-tracker raises on purpose."""
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with an input file, with where it is and what to do about it.
-
-    ``line`` and ``column`` count from 1; either may be ``None`` when the problem concerns the
-    whole file (too large, empty). ``field`` is the path of the key inside the record, such as
-    ``claims[0].area``, or ``""`` when the problem is not about one key.
-
-    >>> print(Problem("events/x.yaml", 7, 12, "location.lat", "latitude 123.4 is outside -90..90"))
-    events/x.yaml:7:12: location.lat: latitude 123.4 is outside -90..90
-    >>> print(Problem("events/empty.yaml", None, None, "", "the file is empty"))
-    events/empty.yaml: the file is empty
-    """
-
-    path: str
-    line: int | None
-    column: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-
-    def to_dict(self) -> dict[str, object]:
-        """The problem as a plain dict, for JSON output."""
-        return {
-            "file": self.path,
-            "line": self.line,
-            "column": self.column,
-            "field": self.field,
-            "message": self.message,
-        }
 
 
 class RecordError(TrackerError, ValueError):
@@ -68,16 +31,19 @@ class RecordError(TrackerError, ValueError):
         super().__init__(f"{first}{more}")
 
 
-class PlaceNotFound(TrackerError, LookupError):
+class PlaceNotFound(TrackerError, gazetteer.errors.PlaceNotFound):
     """A place name matches nothing in the gazetteer."""
 
 
-class AmbiguousPlace(TrackerError, LookupError):
+class AmbiguousPlace(TrackerError, gazetteer.errors.AmbiguousPlace):
     """A place name fits several distinct places and nothing says which one is meant."""
 
-    def __init__(self, message: str, candidates: list[str]):
-        super().__init__(message)
-        self.candidates = candidates
+
+class PlaceFileError(RecordError, gazetteer.errors.PlaceFileError):
+    """A file of places to import has bad rows; ``problems`` lists each with its line."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        gazetteer.errors.PlaceFileError.__init__(self, problems)
 
 
 class GeometryError(TrackerError, ValueError):
@@ -129,3 +95,7 @@ class FolderLocked(TrackerError, OSError):
 
 class InternalError(TrackerError, RuntimeError):
     """A check of the program's own work failed: nothing was written; a bug to report."""
+
+
+# So that `except PlaceNotFound` (or AmbiguousPlace, RecordError) catches what the gazetteer raises:
+gazetteer.errors.raise_as(PlaceNotFound, AmbiguousPlace, PlaceFileError)

@@ -479,6 +479,8 @@ def _gazetteer_places(article: Article, spans: _Spans, gazetteer: Gazetteer | No
     from gazetteer import Gazetteer
     from gazetteer.normalize import normalize
 
+    from .nonplaces import not_a_place
+
     gazetteer = gazetteer or Gazetteer()
     keys = gazetteer.table.key_rows
     text = article.text
@@ -495,26 +497,44 @@ def _gazetteer_places(article: Article, spans: _Spans, gazetteer: Gazetteer | No
             name = text[start:end]
             if size == 1 and name.lower() in _COMMON:
                 continue
-            if spans.overlaps(start, end) or not keys.get(normalize(name)):
+            if spans.overlaps(start, end) or not keys.get(normalize(name)) or not_a_place(name, text, start):
                 continue
             found.append((start, end))
             spans.add(start, end)
             taken = size
             break
-        if not taken and "-" in words[index].group():  # "Damascus-Baghdad highway": each part on its own
-            offset = words[index].start()
-            for part in re.finditer(r"[^\-]+", words[index].group()):
-                start, end = offset + part.start(), offset + part.end()
-                if part.group()[0].isupper() and keys.get(normalize(part.group())) and not spans.overlaps(start, end):
-                    found.append((start, end))
-                    spans.add(start, end)
+        if not taken:
+            taken = _unmatched_word(words, index, text, keys, spans, found)
         index += taken or 1
     if not found:
         return
     names = [text[a:b] for a, b in found]
-    answers = dict(zip(dict.fromkeys(names), gazetteer.resolve_many(list(dict.fromkeys(names))), strict=True))
+    wanted = list(dict.fromkeys(names))
+    answers = dict(zip(wanted, gazetteer.resolve_together(wanted, what="the article's other places"), strict=True))
     for (start, _end), name in zip(found, names, strict=True):
         yield PlaceMention(name, start, article.sentence_of(start), "place", match=answers[name])
+
+
+def _unmatched_word(words: list[re.Match[str]], index: int, text: str, keys: dict[str, list[int]], spans: _Spans,
+                    found: list[tuple[int, int]]) -> int:
+    """After no run from ``words[index]`` named a place: how many words to pass. A generic word and the
+    name after it ("Tal Qarrah", which the gazetteer does not know) are passed together, never split
+    into a place "Qarrah"; the parts of a hyphenated word ("Damascus-Baghdad highway") are places on
+    their own, unless the word is no place (an outlet: "Al-Alam")."""
+    from gazetteer.normalize import normalize
+
+    from .nonplaces import is_generic, not_a_place
+
+    word = words[index]
+    if is_generic(word.group()) and index + 1 < len(words) and _name_like(words[index: index + 2], text):
+        return 2
+    if "-" in word.group() and not not_a_place(word.group(), text, word.start()):
+        for part in re.finditer(r"[^\-]+", word.group()):
+            start, end = word.start() + part.start(), word.start() + part.end()
+            if part.group()[0].isupper() and keys.get(normalize(part.group())) and not spans.overlaps(start, end):
+                found.append((start, end))
+                spans.add(start, end)
+    return 1
 
 
 def _name_like(run: list[re.Match[str]], text: str) -> bool:
