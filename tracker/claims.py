@@ -440,6 +440,8 @@ class _Checker:
                    else f"{label} has no point to measure from")
             return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "unverifiable",
                                f"{said}, but {why}")
+        if shape.area is not None and not circular:
+            return self._direction_to_area(event, index, claim, shape, origin.centroid, label, said)
         here = shape.geometry.centroid  # type: ignore[union-attr]
         start = origin.centroid
         bearings, metres = geo.inverse([start.y], [start.x], [here.y], [here.x])
@@ -473,6 +475,32 @@ class _Checker:
         tail = ": undetermined, the range straddles the sector's edge" if verdict == "undetermined" else f": {verdict}"
         return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None, verdict,
                            f"{said}; {lies}, and {word} covers {sector}{tail}", *interval)
+
+    def _direction_to_area(self, event: Event, index: int, claim: DirectionClaim, shape: Shape, origin: Point,
+                           label: str, said: str) -> ClaimResult:
+        """A direction claim about an event with an area: the bearings to the whole area decide it."""
+        area, what = shape.area, _AREA_WORDS[shape.basis or evidence.DEFAULT_BASIS]
+        assert area is not None
+        if area.covers(origin):
+            return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "undetermined",
+                               f"{said}; {label} lies inside {what}, parts of which lie in every direction from it: "
+                               "undetermined", 0.0, 360.0)
+        middle = area.centroid
+        bearing = float(geo.inverse([origin.y], [origin.x], [middle.y], [middle.x])[0][0])
+        centre, half = claim.sector
+        code, low, high = evidence.decide_area_sector(*evidence.area_bearings(origin.y, origin.x, area), centre, half)
+        word = "-".join(_WORDS[letter] for letter in claim.direction)
+        lies = (f"{said}; {what} lies at bearings {low:.0f}°–{high:.0f}° from it, and {word} covers "
+                f"{(centre - half) % 360:g}°–{(centre + half) % 360:g}°")
+        if shape.basis == "reconstructed":
+            return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None,
+                               "undetermined", f"{lies}, but it is only a lower bound on the event's extent, which "
+                               "may reach further: undetermined", low, high)
+        verdict = VERDICTS[code]
+        share = {"holds": "all of it inside", "contradicted": "none of it inside"}.get(verdict,
+                                                                                      "part of it inside, part outside")
+        return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None, verdict,
+                           f"{lies}: {share}: {verdict}", low, high)
 
     def _reaches(self, event: Event, index: int, claim: ReachesClaim, shape: Shape) -> ClaimResult:
         code = geo.country_named(claim.reaches)
