@@ -158,13 +158,17 @@ def polygon(lon_lat: Sequence[tuple[float, float]] | np.ndarray, where: str = "p
 
 
 def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
-    """``geometry`` if valid, else its repair by ``shapely.make_valid`` with a warning saying what
-    was wrong (a self-intersection, a ring too small...)."""
+    """``geometry`` if valid, else its repair with a warning saying what was wrong (a self-intersection,
+    a ring too small...): each invalid part repaired by ``shapely.make_valid``, then the union of all
+    the parts, overlapping parts counted once."""
     if geometry.is_valid:
         return geometry
     reason = explain_validity(geometry)
-    fixed = shapely.make_valid(geometry)
-    polygons = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    parts = shapely.get_parts(geometry)  # repaired one by one: make_valid of many overlapping parts is quadratic
+    bad = ~shapely.is_valid(parts)
+    parts[bad] = shapely.make_valid(parts[bad])
+    fixed = shapely.get_parts(parts)
+    polygons = [g for g in fixed if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:
         raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
     warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
