@@ -289,7 +289,7 @@ class _Checker:
             what = (f"the union of {claim.actor}'s {len(found)} area(s) recorded wholly within {claim.since} to "
                     f"{until}")
             return self._area(event, index, claim.total_area, claim.tolerance, geo.union(found) if found else None,
-                              what, kind="total_area", bound=True)
+                              what, kind="total_area", bound=True, bounding=self._bounding(event, claim.actor))
         if isinstance(claim, DistanceClaim):
             return self._distance(event, index, claim, shape)
         if isinstance(claim, DirectionClaim):
@@ -312,8 +312,19 @@ class _Checker:
             if by_actor and other.start >= since and other.end <= until and self.shape(other.id) is not None:
                 yield other
 
+    def _bounding(self, event: Event, actor: str) -> list[str]:
+        """The countries the evidence puts an actor in: those the record lies in or names (``reaches:``,
+        ``inside:``) and those of every area recorded for the actor."""
+        shapes = [self.shape(e.id) for e in self._actor_events(actor, dt.date.min, dt.date.max)]
+        found = [s.area for s in shapes if s is not None and s.area is not None and s.basis != "reference"]
+        named = [geo.country_named(c.reaches if isinstance(c, ReachesClaim) else c.inside) for c in event.claims
+                 if isinstance(c, ReachesClaim | InsideClaim)]
+        where = geo.countries_of(geo.union([Point(self.point(event)[::-1]), *found]))
+        return [c for c in geo.countries() if c in where or c in named]
+
     def _area(self, event: Event, index: int, claimed: Quantity, tolerance: float | None,
-              area: BaseGeometry | None, what: str, kind: str = "area", bound: bool = False) -> ClaimResult:
+              area: BaseGeometry | None, what: str, kind: str = "area", bound: bool = False,
+              bounding: list[str] | None = None) -> ClaimResult:
         unit = symbol(claimed.unit)
         claimed_text = f"{number(claimed.value)} {unit}"
         if area is None or area.is_empty:
@@ -322,11 +333,27 @@ class _Checker:
                                f"claims {claimed_text}, but {reason}, so nothing can be measured")
         measured = in_unit(claimed, geo.geodesic_area(area))
         claimed_si = claimed.value * claimed.si_factor
-        codes = geo.countries_of(area) if claimed_si > geo.smallest_country_area() else []
+        codes = (geo.countries_of(area) if bounding is None else bounding) if claimed_si > geo.smallest_country_area() \
+            else []
         limit = sum(geo.country_area(code) for code in codes)
         low = measured if bound else None
+        names = " and ".join(geo.countries()[c][0] for c in codes)
+        near = geo.neighbours(codes) if bounding is not None and claimed_si > limit else []
+        if near:
+            wider = limit + sum(geo.country_area(code) for code in near)
+            is_more = f"claims {claimed_text}, more than the whole of {names}"
+            if claimed_si <= wider:
+                return ClaimResult(
+                    event.id, index, kind, claimed.value, measured, unit, claimed.value / measured, "undetermined",
+                    f"{is_more} ({number(in_unit(claimed, limit))} {unit}), where the records put the actor, but not "
+                    f"more than those with the countries bordering them ({number(in_unit(claimed, wider))} {unit}), "
+                    "where the rest may lie: undetermined", low)
+            return ClaimResult(
+                event.id, index, kind, claimed.value, measured, unit, claimed.value / measured, "impossible",
+                f"{is_more} and the countries bordering {'it' if len(codes) == 1 else 'them'}, "
+                f"{', '.join(geo.countries()[c][0] for c in near)} ({number(in_unit(claimed, wider))} {unit}), where "
+                "the records put the actor and the rest may lie: impossible", low)
         if codes and claimed_si > limit:
-            names = " and ".join(geo.countries()[c][0] for c in codes)
             return ClaimResult(
                 event.id, index, kind, claimed.value, measured, unit, claimed.value / measured if measured else None,
                 "impossible",

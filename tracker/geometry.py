@@ -253,6 +253,22 @@ def border(a: str, b: str) -> BaseGeometry:
     return shapely.line_merge(line) if not line.is_empty and line.geom_type == "MultiLineString" else line
 
 
+#: Countries whose shipped outlines come this near (in degrees) border each other: the outlines leave
+#: gaps, such as the Golan's between Syria and Israel.
+NEIGHBOUR_GAP_DEGREES = 0.2
+
+
+def neighbours(codes: Sequence[str]) -> list[str]:
+    """The shipped countries, other than ``codes``, that border any of them, in the shipped order.
+
+    >>> neighbours(["JOR"])
+    ['ISR', 'PSE', 'SYR', 'IRQ', 'SAU']
+    """
+    given = [countries()[g][1] for g in codes]
+    return [c for c, (_, shape_c) in countries().items()
+            if c not in codes and any(shapely.dwithin(shape_c, g, NEIGHBOUR_GAP_DEGREES) for g in given)]
+
+
 def countries_of(geometry: BaseGeometry) -> list[str]:
     """The shipped countries ``geometry`` lies in or touches."""
     return [code for code, (_, polygon) in countries().items() if polygon.intersects(geometry)]
