@@ -278,6 +278,11 @@ class _Checker:
         """The result of one claim, with its sentence."""
         shape = self.shape(event.id)
         assert shape is not None
+        if isinstance(claim, AreaClaim) and shape.region is not None:
+            unit = symbol(claim.area.unit)
+            return ClaimResult(event.id, index, "area", claim.area.value, None, unit, None, "unverifiable",
+                               f"claims {number(claim.area.value)} {unit}, but {shape.untestable}, so it cannot be "
+                               "measured")
         if isinstance(claim, AreaClaim):
             basis = shape.basis or evidence.DEFAULT_BASIS
             return self._area(event, index, claim.area, claim.tolerance, shape.area, _AREA_WORDS[basis],
@@ -285,7 +290,8 @@ class _Checker:
         if isinstance(claim, TotalAreaClaim):
             until = claim.until or event.end
             areas = [self.shape(e.id) for e in self._actor_events(claim.actor, claim.since, until)]
-            found = [a.area for a in areas if a is not None and a.area is not None and a.basis != "reference"]
+            found = [a.area for a in areas
+                     if a is not None and a.area is not None and a.basis != "reference" and a.region is None]
             what = (f"the union of {claim.actor}'s {len(found)} area(s) recorded wholly within {claim.since} to "
                     f"{until}")
             return self._area(event, index, claim.total_area, claim.tolerance, geo.union(found) if found else None,
@@ -415,7 +421,7 @@ class _Checker:
             claimed_text += f" ({number(claim.distance.to('km'))} km)"
         target, label, circular = self._target(event, index, claim.to, "to")
         if not shape.testable or target is None:
-            why = ("the record's location is only its region (precision 3)" if target is not None
+            why = (shape.untestable if target is not None
                    else "a record cannot be measured from itself" if label == "itself"
                    else f"{label} has no geometry to measure to")
             return ClaimResult(event.id, index, "distance", claim.distance.value, None, unit, None, "unverifiable",
@@ -463,7 +469,7 @@ class _Checker:
         word = "-".join(_WORDS[letter] for letter in claim.direction)
         said = f"claims the event lies {word} of {label}"
         if not shape.testable or origin is None:
-            why = ("its location is only its region (precision 3)" if origin is not None
+            why = (shape.untestable if origin is not None
                    else f"{label} has no point to measure from")
             return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "unverifiable",
                                f"{said}, but {why}")
@@ -534,7 +540,7 @@ class _Checker:
         limit_m = claim.tolerance.to("m") if claim.tolerance else DEFAULT_REACH_M
         if code is None or not shape.testable:
             why = (f"{claim.reaches!r} is not one of the countries shipped ({', '.join(geo.countries())})"
-                   if code is None else "the record's location is only its region (precision 3)")
+                   if code is None else shape.untestable)
             return ClaimResult(event.id, index, "reaches", claim.reaches, None, "km", None, "unverifiable",
                                f"claims the event reaches {claim.reaches}, but {why}")
         geometry = shape.geometry
@@ -591,7 +597,7 @@ class _Checker:
         geometry = shape.geometry
         said = f"claims the event lies inside {label}"
         if target is None or geometry is None or not shape.testable:
-            why = ("the record's location is only its region (precision 3)" if target is not None
+            why = (shape.untestable if target is not None
                    else f"{label} is neither a record with an area nor a shipped country")
             return ClaimResult(event.id, index, "inside", claim.inside, None, None, None, "unverifiable",
                                f"{said}, but {why}")
