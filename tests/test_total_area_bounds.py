@@ -51,7 +51,7 @@ def test_a_total_beyond_the_countries_recorded_but_not_their_neighbours_is_undet
     assert result.verdict == "undetermined"  # type: ignore[attr-defined]
     assert result.explanation == (  # type: ignore[attr-defined]
         "claims 200,000 km², more than the whole of Syria (185,939 km²), where the records put the actor, but not "
-        f"more than those with the countries bordering them ({_km2(*AROUND_SYRIA):,.0f} km²), where the rest may "
+        f"more than those with the countries bordering it ({_km2(*AROUND_SYRIA):,.0f} km²), where the rest may "
         "lie: undetermined")
 
 

@@ -17,13 +17,14 @@ area                   ``consistent`` when claimed/measured is within the tolera
                        ``understated``, ``consistent``, or ``undetermined`` above
 total_area             the union of the actor's areas recorded wholly within the    1.25×
                        window is a lower bound: ``understated``, ``consistent`` or
-                       ``undetermined``; ``impossible`` as for areas
+                       ``undetermined``; ``impossible`` only above the countries
+                       the records put the actor in with those bordering them
 distance ``about``     as for areas, over the whole interval of distances           1.25×
 distance ``within``    ``holds`` when every distance is <= claimed × tolerance,      1 (none)
                        ``contradicted`` when none is
-direction              ``holds`` when every bearing lies in the compass word's      ±45° for n/e/s/w,
-                       sector, ``contradicted`` when none does                      ±22.5° for ne...,
-                                                                                    ±11.25° for nne...
+direction              ``holds`` when every bearing (to the whole area, if any)     ±45° for n/e/s/w,
+                       lies in the compass word's sector, ``contradicted`` when     ±22.5° for ne...,
+                       none does; ``undetermined`` from inside the area             ±11.25° for nne...
 reaches                ``holds`` when the event comes within the tolerance of the    10 km
                        border with that country
 inside                 ``holds`` when the event lies in the other event's area or   —
@@ -41,7 +42,8 @@ centre, the event's own location, or the centre of the zone the event is located
 
 A claim is ``unverifiable`` when there is no geometry to test: no area drawn for an area claim, no
 area recorded for an actor over a window, or a location known only as a region (``precision: 3``)
-for a distance, direction or border claim.
+for a distance, direction or border claim, or an area built from a region-sized place (a hull's
+corner or a circle's centre the gazetteer calls a region).
 """
 
 from __future__ import annotations
@@ -347,16 +349,16 @@ class _Checker:
         near = geo.neighbours(codes) if bounding is not None and claimed_si > limit else []
         if near:
             wider = limit + sum(geo.country_area(code) for code in near)
-            is_more = f"claims {claimed_text}, more than the whole of {names}"
+            is_more, them = f"claims {claimed_text}, more than the whole of {names}", "them" if len(codes) > 1 else "it"
             if claimed_si <= wider:
                 return ClaimResult(
                     event.id, index, kind, claimed.value, measured, unit, claimed.value / measured, "undetermined",
                     f"{is_more} ({number(in_unit(claimed, limit))} {unit}), where the records put the actor, but not "
-                    f"more than those with the countries bordering them ({number(in_unit(claimed, wider))} {unit}), "
+                    f"more than those with the countries bordering {them} ({number(in_unit(claimed, wider))} {unit}), "
                     "where the rest may lie: undetermined", low)
             return ClaimResult(
                 event.id, index, kind, claimed.value, measured, unit, claimed.value / measured, "impossible",
-                f"{is_more} and the countries bordering {'it' if len(codes) == 1 else 'them'}, "
+                f"{is_more} and the countries bordering {them}, "
                 f"{', '.join(geo.countries()[c][0] for c in near)} ({number(in_unit(claimed, wider))} {unit}), where "
                 "the records put the actor and the rest may lie: impossible", low)
         if codes and claimed_si > limit:
