@@ -118,9 +118,13 @@ def region_anchor(event: Event, resolution: Resolution) -> str | None:
     built from, as a hull's corner or a circle's centre, or ``None``."""
     from gazetteer.kinds import region_sized
 
-    for (event_id, path), match in resolution.matches.items():
-        if (event_id == event.id and tuple(path[:2]) in (("area", "hull"), ("area", "circle"))
-                and match.place is not None and region_sized(match.place.feature)):
+    area = event.area
+    paths: list[tuple[str | int, ...]] = [("area", "hull", i) for i in range(len(area.hull or ()))] if area else []
+    if area is not None and area.circle is not None:
+        paths.append(("area", "circle", "center"))
+    for path in paths:
+        match = resolution.matches.get((event.id, path))
+        if match is not None and match.place is not None and region_sized(match.place.feature):
             return str(match.place.name)
     return None
 
