@@ -115,11 +115,11 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
     warnings: list[Problem] = []
     if not no_places:
         from .geo.places import resolve_places
-        from .geo.plausibility import misplaced_points
+        from .geo.plausibility import misplaced_points, region_anchors
 
         resolution = resolve_places(events, _gazetteer(online))
         problems += resolution.problems
-        warnings = misplaced_points(events, resolution)
+        warnings = misplaced_points(events, resolution) + region_anchors(events, resolution)
     if as_json:
         result = {"valid": not problems, "records": len(events), "problems": [p.to_dict() for p in problems],
                   "warnings": [w.to_dict() for w in warnings]}

@@ -17,13 +17,14 @@ area                   ``consistent`` when claimed/measured is within the tolera
                        ``understated``, ``consistent``, or ``undetermined`` above
 total_area             the union of the actor's areas recorded wholly within the    1.25×
                        window is a lower bound: ``understated``, ``consistent`` or
-                       ``undetermined``; ``impossible`` as for areas
+                       ``undetermined``; ``impossible`` only above the countries
+                       the records put the actor in with those bordering them
 distance ``about``     as for areas, over the whole interval of distances           1.25×
 distance ``within``    ``holds`` when every distance is <= claimed × tolerance,      1 (none)
                        ``contradicted`` when none is
-direction              ``holds`` when every bearing lies in the compass word's      ±45° for n/e/s/w,
-                       sector, ``contradicted`` when none does                      ±22.5° for ne...,
-                                                                                    ±11.25° for nne...
+direction              ``holds`` when every bearing (to the whole area, if any)     ±45° for n/e/s/w,
+                       lies in the compass word's sector, ``contradicted`` when     ±22.5° for ne...,
+                       none does; ``undetermined`` from inside the area             ±11.25° for nne...
 reaches                ``holds`` when the event comes within the tolerance of the    10 km
                        border with that country
 inside                 ``holds`` when the event lies in the other event's area or   —
@@ -41,7 +42,8 @@ centre, the event's own location, or the centre of the zone the event is located
 
 A claim is ``unverifiable`` when there is no geometry to test: no area drawn for an area claim, no
 area recorded for an actor over a window, or a location known only as a region (``precision: 3``)
-for a distance, direction or border claim.
+for a distance, direction or border claim, or an area built from a region-sized place (a hull's
+corner or a circle's centre the gazetteer calls a region).
 """
 
 from __future__ import annotations
@@ -281,6 +283,11 @@ class _Checker:
         """The result of one claim, with its sentence."""
         shape = self.shape(event.id)
         assert shape is not None
+        if isinstance(claim, AreaClaim) and shape.region is not None:
+            unit = symbol(claim.area.unit)
+            return ClaimResult(event.id, index, "area", claim.area.value, None, unit, None, "unverifiable",
+                               f"claims {number(claim.area.value)} {unit}, but {shape.untestable}, so it cannot be "
+                               "measured")
         if isinstance(claim, AreaClaim):
             basis = shape.basis or evidence.DEFAULT_BASIS
             return self._area(event, index, claim.area, claim.tolerance, shape.area, _AREA_WORDS[basis],
@@ -288,11 +295,12 @@ class _Checker:
         if isinstance(claim, TotalAreaClaim):
             until = claim.until or event.end
             areas = [self.shape(e.id) for e in self._actor_events(claim.actor, claim.since, until)]
-            found = [a.area for a in areas if a is not None and a.area is not None and a.basis != "reference"]
+            found = [a.area for a in areas
+                     if a is not None and a.area is not None and a.basis != "reference" and a.region is None]
             what = (f"the union of {claim.actor}'s {len(found)} area(s) recorded wholly within {claim.since} to "
                     f"{until}")
             return self._area(event, index, claim.total_area, claim.tolerance, geo.union(found) if found else None,
-                              what, kind="total_area", bound=True)
+                              what, kind="total_area", bound=True, bounding=self._bounding(event, claim.actor))
         if isinstance(claim, DistanceClaim):
             return self._distance(event, index, claim, shape)
         if isinstance(claim, DirectionClaim):
@@ -315,8 +323,19 @@ class _Checker:
             if by_actor and other.start >= since and other.end <= until and self.shape(other.id) is not None:
                 yield other
 
+    def _bounding(self, event: Event, actor: str) -> list[str]:
+        """The countries the evidence puts an actor in: those the record lies in or names (``reaches:``,
+        ``inside:``) and those of every area recorded for the actor."""
+        shapes = [self.shape(e.id) for e in self._actor_events(actor, dt.date.min, dt.date.max)]
+        found = [s.area for s in shapes if s is not None and s.area is not None and s.basis != "reference"]
+        named = [geo.country_named(c.reaches if isinstance(c, ReachesClaim) else c.inside) for c in event.claims
+                 if isinstance(c, ReachesClaim | InsideClaim)]
+        where = geo.countries_of(geo.union([Point(self.point(event)[::-1]), *found]))
+        return [c for c in geo.countries() if c in where or c in named]
+
     def _area(self, event: Event, index: int, claimed: Quantity, tolerance: float | None,
-              area: BaseGeometry | None, what: str, kind: str = "area", bound: bool = False) -> ClaimResult:
+              area: BaseGeometry | None, what: str, kind: str = "area", bound: bool = False,
+              bounding: list[str] | None = None) -> ClaimResult:
         unit = symbol(claimed.unit)
         claimed_text = f"{number(claimed.value)} {unit}"
         if area is None or area.is_empty:
@@ -325,11 +344,27 @@ class _Checker:
                                f"claims {claimed_text}, but {reason}, so nothing can be measured")
         measured = in_unit(claimed, geo.geodesic_area(area))
         claimed_si = claimed.value * claimed.si_factor
-        codes = geo.countries_of(area) if claimed_si > geo.smallest_country_area() else []
+        codes = (geo.countries_of(area) if bounding is None else bounding) if claimed_si > geo.smallest_country_area() \
+            else []
         limit = sum(geo.country_area(code) for code in codes)
         low = measured if bound else None
+        names = " and ".join(geo.countries()[c][0] for c in codes)
+        near = geo.neighbours(codes) if bounding is not None and claimed_si > limit else []
+        if near:
+            wider = limit + sum(geo.country_area(code) for code in near)
+            is_more, them = f"claims {claimed_text}, more than the whole of {names}", "them" if len(codes) > 1 else "it"
+            if claimed_si <= wider:
+                return ClaimResult(
+                    event.id, index, kind, claimed.value, measured, unit, claimed.value / measured, "undetermined",
+                    f"{is_more} ({number(in_unit(claimed, limit))} {unit}), where the records put the actor, but not "
+                    f"more than those with the countries bordering {them} ({number(in_unit(claimed, wider))} {unit}), "
+                    "where the rest may lie: undetermined", low)
+            return ClaimResult(
+                event.id, index, kind, claimed.value, measured, unit, claimed.value / measured, "impossible",
+                f"{is_more} and the countries bordering {them}, "
+                f"{', '.join(geo.countries()[c][0] for c in near)} ({number(in_unit(claimed, wider))} {unit}), where "
+                "the records put the actor and the rest may lie: impossible", low)
         if codes and claimed_si > limit:
-            names = " and ".join(geo.countries()[c][0] for c in codes)
             return ClaimResult(
                 event.id, index, kind, claimed.value, measured, unit, claimed.value / measured if measured else None,
                 "impossible",
@@ -391,7 +426,7 @@ class _Checker:
             claimed_text += f" ({number(claim.distance.to('km'))} km)"
         target, label, circular = self._target(event, index, claim.to, "to")
         if not shape.testable or target is None:
-            why = ("the record's location is only its region (precision 3)" if target is not None
+            why = (shape.untestable if target is not None
                    else "a record cannot be measured from itself" if label == "itself"
                    else f"{label} has no geometry to measure to")
             return ClaimResult(event.id, index, "distance", claim.distance.value, None, unit, None, "unverifiable",
@@ -439,10 +474,12 @@ class _Checker:
         word = "-".join(_WORDS[letter] for letter in claim.direction)
         said = f"claims the event lies {word} of {label}"
         if not shape.testable or origin is None:
-            why = ("its location is only its region (precision 3)" if origin is not None
+            why = (shape.untestable if origin is not None
                    else f"{label} has no point to measure from")
             return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "unverifiable",
                                f"{said}, but {why}")
+        if shape.area is not None and not circular:
+            return self._direction_to_area(event, index, claim, shape, origin.centroid, label, said)
         here = shape.geometry.centroid  # type: ignore[union-attr]
         start = origin.centroid
         bearings, metres = geo.inverse([start.y], [start.x], [here.y], [here.x])
@@ -477,12 +514,38 @@ class _Checker:
         return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None, verdict,
                            f"{said}; {lies}, and {word} covers {sector}{tail}", *interval)
 
+    def _direction_to_area(self, event: Event, index: int, claim: DirectionClaim, shape: Shape, origin: Point,
+                           label: str, said: str) -> ClaimResult:
+        """A direction claim about an event with an area: the bearings to the whole area decide it."""
+        area, what = shape.area, _AREA_WORDS[shape.basis or evidence.DEFAULT_BASIS]
+        assert area is not None
+        if area.covers(origin):
+            return ClaimResult(event.id, index, "direction", claim.direction, None, "degrees", None, "undetermined",
+                               f"{said}; {label} lies inside {what}, parts of which lie in every direction from it: "
+                               "undetermined", 0.0, 360.0)
+        middle = area.centroid
+        bearing = float(geo.inverse([origin.y], [origin.x], [middle.y], [middle.x])[0][0])
+        centre, half = claim.sector
+        code, low, high = evidence.decide_area_sector(*evidence.area_bearings(origin.y, origin.x, area), centre, half)
+        word = "-".join(_WORDS[letter] for letter in claim.direction)
+        lies = (f"{said}; {what} lies at bearings {low:.0f}°–{high:.0f}° from it, and {word} covers "
+                f"{(centre - half) % 360:g}°–{(centre + half) % 360:g}°")
+        if shape.basis == "reconstructed":
+            return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None,
+                               "undetermined", f"{lies}, but it is only a lower bound on the event's extent, which "
+                               "may reach further: undetermined", low, high)
+        verdict = VERDICTS[code]
+        share = {"holds": "all of it inside", "contradicted": "none of it inside"}.get(verdict,
+                                                                                      "part of it inside, part outside")
+        return ClaimResult(event.id, index, "direction", claim.direction, round(bearing, 1), "degrees", None, verdict,
+                           f"{lies}: {share}: {verdict}", low, high)
+
     def _reaches(self, event: Event, index: int, claim: ReachesClaim, shape: Shape) -> ClaimResult:
         code = geo.country_named(claim.reaches)
         limit_m = claim.tolerance.to("m") if claim.tolerance else DEFAULT_REACH_M
         if code is None or not shape.testable:
             why = (f"{claim.reaches!r} is not one of the countries shipped ({', '.join(geo.countries())})"
-                   if code is None else "the record's location is only its region (precision 3)")
+                   if code is None else shape.untestable)
             return ClaimResult(event.id, index, "reaches", claim.reaches, None, "km", None, "unverifiable",
                                f"claims the event reaches {claim.reaches}, but {why}")
         geometry = shape.geometry
@@ -539,7 +602,7 @@ class _Checker:
         geometry = shape.geometry
         said = f"claims the event lies inside {label}"
         if target is None or geometry is None or not shape.testable:
-            why = ("the record's location is only its region (precision 3)" if target is not None
+            why = (shape.untestable if target is not None
                    else f"{label} is neither a record with an area nor a shipped country")
             return ClaimResult(event.id, index, "inside", claim.inside, None, None, None, "unverifiable",
                                f"{said}, but {why}")

@@ -183,3 +183,50 @@ def decide_point_claims(batches: list[Any], starts: list[int], origins: list[tup
         decided[metres < SAME_PLACE_M] = CODE["undetermined"]  # from the event's own point: circular
         codes[position[bearing_rows]] = decided
         measured[position[bearing_rows]] = np.round(bearing, 1)
+
+
+#: The longest edge, in degrees, left between the boundary points an area's bearings are taken to.
+AREA_STEP_DEGREES = 0.01
+
+
+def area_bearings(lat: float, lon: float, area: Any) -> tuple[np.ndarray, float]:
+    """Bearings in degrees from (lat, lon), a point outside ``area``, to the points of the area's
+    boundary (every ring, densified to :data:`AREA_STEP_DEGREES`), and the widest angle between two
+    neighbouring points of one ring: the bearings of the area lie within that angle of those given.
+
+    >>> import shapely
+    >>> square = shapely.box(38.0, 34.5, 39.0, 35.0)
+    >>> found, gap = area_bearings(34.72405, 36.72559, square)
+    >>> round(float(found.min()), 1), round(float(found.max()), 1), gap < 1
+    (74.9, 101.6, True)
+    """
+    import shapely
+
+    rings = shapely.get_rings(shapely.get_parts(area))
+    points, ring = shapely.get_coordinates(shapely.segmentize(rings, AREA_STEP_DEGREES), return_index=True)
+    bearings, _ = geometry.inverse(np.full(len(points), lat), np.full(len(points), lon), points[:, 1], points[:, 0])
+    same_ring = ring[1:] == ring[:-1]
+    steps = np.abs((np.diff(bearings) + 180) % 360 - 180)[same_ring]
+    return bearings, float(steps.max()) if len(steps) else 0.0
+
+
+def decide_area_sector(bearings: np.ndarray, gap: float, centre: float, half_width: float
+                       ) -> tuple[int, float, float]:
+    """A direction claim about an area seen at ``bearings`` (see :func:`area_bearings`): ``holds``
+    when every one lies in the sector, ``contradicted`` when none comes within ``gap`` of it, else
+    ``undetermined``; with the least and greatest bearing, clockwise (the arc that holds them all).
+
+    >>> code, low, high = decide_area_sector(np.array([350.0, 10.0, 20.0]), 1.0, 0.0, 45.0)
+    >>> VERDICTS[code], low, high
+    ('holds', 350.0, 20.0)
+    >>> VERDICTS[decide_area_sector(np.array([100.0, 120.0]), 1.0, 0.0, 45.0)[0]]
+    'contradicted'
+    """
+    off = sector_offset(bearings, centre)
+    code = _HOLDS if bool((off <= half_width).all()) else (
+        _CONTRADICTED if bool((off > half_width + gap).all()) else _UNDETERMINED)
+    ordered = np.sort(bearings % 360)
+    gaps = np.diff(np.append(ordered, ordered[0] + 360))
+    widest = int(np.argmax(gaps))
+    low, high = float(ordered[(widest + 1) % len(ordered)]), float(ordered[widest])
+    return int(code), low, high

@@ -158,13 +158,17 @@ def polygon(lon_lat: Sequence[tuple[float, float]] | np.ndarray, where: str = "p
 
 
 def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
-    """``geometry`` if valid, else its repair by ``shapely.make_valid`` with a warning saying what
-    was wrong (a self-intersection, a ring too small...)."""
+    """``geometry`` if valid, else its repair with a warning saying what was wrong (a self-intersection,
+    a ring too small...): each invalid part repaired by ``shapely.make_valid``, then the union of all
+    the parts, overlapping parts counted once."""
     if geometry.is_valid:
         return geometry
     reason = explain_validity(geometry)
-    fixed = shapely.make_valid(geometry)
-    polygons = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    parts = shapely.get_parts(geometry)  # repaired one by one: make_valid of many overlapping parts is quadratic
+    bad = ~shapely.is_valid(parts)
+    parts[bad] = shapely.make_valid(parts[bad])
+    fixed = shapely.get_parts(parts)
+    polygons = [g for g in fixed if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:
         raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
     warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
@@ -247,6 +251,22 @@ def border(a: str, b: str) -> BaseGeometry:
     shape_a, shape_b = countries()[a][1], countries()[b][1]
     line = shape_a.boundary.intersection(shape_b.buffer(1e-6))
     return shapely.line_merge(line) if not line.is_empty and line.geom_type == "MultiLineString" else line
+
+
+#: Countries whose shipped outlines come this near (in degrees) border each other: the outlines leave
+#: gaps, such as the Golan's between Syria and Israel.
+NEIGHBOUR_GAP_DEGREES = 0.2
+
+
+def neighbours(codes: Sequence[str]) -> list[str]:
+    """The shipped countries, other than ``codes``, that border any of them, in the shipped order.
+
+    >>> neighbours(["JOR"])
+    ['ISR', 'PSE', 'SYR', 'IRQ', 'SAU']
+    """
+    given = [countries()[g][1] for g in codes]
+    return [c for c, (_, shape_c) in countries().items()
+            if c not in codes and any(shapely.dwithin(shape_c, g, NEIGHBOUR_GAP_DEGREES) for g in given)]
 
 
 def countries_of(geometry: BaseGeometry) -> list[str]:

@@ -86,3 +86,24 @@ def misplaced_points(events: EventCollection, resolution: Resolution,
         line, column = position(origin, ("location",), text=(texts or {}).get(origin.file))
         warnings.append(Problem(origin.file, line, column, "location", message))
     return warnings
+
+
+def region_anchors(events: EventCollection, resolution: Resolution, texts: dict[str, str] | None = None
+                   ) -> list[Problem]:
+    """A warning for each hull corner or circle centre that names a region-sized place (see
+    :func:`gazetteer.kinds.region_sized`): an area built from it cannot be measured."""
+    from gazetteer.kinds import region_sized
+
+    warnings = []
+    for (event_id, path), match in resolution.matches.items():
+        if (tuple(path[:2]) not in (("area", "hull"), ("area", "circle")) or match.place is None
+                or not region_sized(match.place.feature)):
+            continue
+        origin = events.origin(event_id)
+        line, column = position(origin, path, text=(texts or {}).get(origin.file))
+        what = "corner" if path[1] == "hull" else "centre"
+        warnings.append(Problem(origin.file, line, column, ".".join(str(p) for p in path),
+                                f"{match.place.name} is a region, not a point: an area built from it cannot be "
+                                "measured, and its claims are unverifiable; name a town or other point for the "
+                                f"{what}, or give its {{lat, lon}}"))
+    return warnings

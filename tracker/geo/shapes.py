@@ -51,6 +51,9 @@ class Shape:
     anchors: np.ndarray | None = None
     anchor_kind: str = "location"
     basis: str | None = None
+    #: The region-sized place (a hull's corner, a circle's centre) the area was built from, if any:
+    #: such an area cannot be measured.
+    region: str | None = None
 
     @property
     def geometry(self) -> BaseGeometry | None:
@@ -61,7 +64,16 @@ class Shape:
     @property
     def testable(self) -> bool:
         """Whether distances and bearings from it mean anything (an area, or a point not a region)."""
+        if self.region is not None:
+            return False
         return self.area is not None or (self.point is not None and not self.regional)
+
+    @property
+    def untestable(self) -> str:
+        """Why distances and bearings from it mean nothing, where :attr:`testable` is false."""
+        if self.region is not None:
+            return f"the area is built from {self.region}, a region, not a point"
+        return "the record's location is only its region (precision 3)"
 
 
 def place_of(value: Any, event: Event, path: tuple[str | int, ...], resolution: Resolution) -> tuple[float, float]:
@@ -98,7 +110,23 @@ def make_shape(event: Event, events: EventCollection, resolution: Resolution) ->
         anchors, kind = np.array([point], dtype=float), "location"
     radius = evidence.uncertainty(event.precision) if area is None else 0.0
     basis = event.area.source_basis if event.area is not None and area is not None else None
-    return Shape(point, area, event.precision == 3, radius, anchors, kind, basis)
+    return Shape(point, area, event.precision == 3, radius, anchors, kind, basis, region_anchor(event, resolution))
+
+
+def region_anchor(event: Event, resolution: Resolution) -> str | None:
+    """The first region-sized place (see :func:`gazetteer.kinds.region_sized`) the record's area is
+    built from, as a hull's corner or a circle's centre, or ``None``."""
+    from gazetteer.kinds import region_sized
+
+    area = event.area
+    paths: list[tuple[str | int, ...]] = [("area", "hull", i) for i in range(len(area.hull or ()))] if area else []
+    if area is not None and area.circle is not None:
+        paths.append(("area", "circle", "center"))
+    for path in paths:
+        match = resolution.matches.get((event.id, path))
+        if match is not None and match.place is not None and region_sized(match.place.feature):
+            return str(match.place.name)
+    return None
 
 
 def anchor_at(shape: Shape, lat: float, lon: float) -> str | None:

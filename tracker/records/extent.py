@@ -9,7 +9,8 @@ Limits:
 * longitudes -180..180, latitudes -90..90, finite (no NaN, no infinity);
 * an area spans less than :data:`MAX_SPAN_DEGREES` of longitude and touches no pole;
 * a circle's radius is at most :data:`MAX_CIRCLE_RADIUS_KM` (and the circle holds no pole);
-* a GeoJSON area file is nested at most :data:`MAX_GEOJSON_DEPTH` levels deep.
+* a GeoJSON area file is nested at most :data:`MAX_GEOJSON_DEPTH` levels deep and holds at most
+  :data:`MAX_GEOJSON_RINGS` polygon rings (their union is taken once, each ring checked on its own).
 
 >>> ring_problem([38.0, 38.6, 38.6], [34.3, 34.3, 34.8]) is None
 True
@@ -40,6 +41,8 @@ MAX_SPAN_DEGREES = 180.0
 #: The deepest nesting of arrays and objects a GeoJSON area file may have (a FeatureCollection of
 #: MultiPolygons needs 7).
 MAX_GEOJSON_DEPTH = 32
+#: The most polygon rings (outer boundaries and holes, over all parts) a GeoJSON area file may hold.
+MAX_GEOJSON_RINGS = 10_000
 
 _WRAP_HINT = ("an area must span less than 180°, or its geodesic area is ambiguous (a ring around the globe "
               "measures nothing); split it into smaller areas")
@@ -120,7 +123,12 @@ def load_geojson(path: Path) -> Any:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
         raise ValueError(f"{path.name} is not readable GeoJSON ({error})") from None
-    for where, ring in _rings(data):
+    rings = _rings(data)
+    if len(rings) > MAX_GEOJSON_RINGS:
+        raise ValueError(f"{path.name} has {len(rings):,} polygon rings, over the {MAX_GEOJSON_RINGS:,} an area file "
+                         "may have; dissolve the parts into one polygon (in QGIS: Vector > Geoprocessing Tools > "
+                         "Dissolve) or split them into several records")
+    for where, ring in rings:
         try:
             points = np.asarray(ring, dtype=float)
         except (TypeError, ValueError):
