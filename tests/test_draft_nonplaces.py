@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tracker.article import read_article
+from tracker.drafting.article import read_article
 
 from gazetteer import Gazetteer
 from tracker.drafting.nonplaces import not_a_place

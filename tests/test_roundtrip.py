@@ -81,6 +81,8 @@ def records(draw: Any) -> dict[str, Any]:
         ),
         "notes": draw(st.none() | text | st.just("two lines\nof notes")),
     }
+    # a record is never inside itself (refused at the door)
+    record["claims"] = [c for c in record["claims"] if c.get("inside") != record["id"]]
     return {key: value for key, value in record.items() if value is not None}
 
 
