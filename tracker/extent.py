@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import shapely
 
 from .safety import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, InputTooLarge, NotRegularFile, read_limited
 
@@ -120,6 +121,9 @@ def load_geojson(path: Path) -> Any:
     except (ValueError, RecursionError) as error:
         raise ValueError(f"{path.name} is not readable GeoJSON ({error})") from None
     for where, ring in _rings(data):
+        problem = _number_problem(ring)
+        if problem:
+            raise ValueError(f"{path.name}: {where}, {problem}")
         try:
             points = np.asarray(ring, dtype=float)
         except (TypeError, ValueError):
@@ -129,7 +133,43 @@ def load_geojson(path: Path) -> Any:
         problem = ring_problem(points[:, 0], points[:, 1])
         if problem:
             raise ValueError(f"{path.name}: {where}, {problem}")
+    problem = _hole_problem(data)
+    if problem:
+        raise ValueError(f"{path.name}: {problem}")
     return data
+
+
+def _number_problem(ring: Any) -> str | None:
+    """The first coordinate of a ring that is not a JSON number (``true``, ``"38.2"``, ``null``), or ``None``.
+
+    >>> _number_problem([[38.2, 34.5], [True, 34.8]])
+    'point 2: longitude True is not a number; write each coordinate as a number of degrees'
+    """
+    for index, point in enumerate(ring if isinstance(ring, list) else []):
+        for name, value in zip(("longitude", "latitude"), point if isinstance(point, list) else [], strict=False):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return (f"point {index + 1}: {name} {value!r} is not a number; write each coordinate as a number "
+                        "of degrees")
+    return None
+
+
+def _hole_problem(data: Any) -> str | None:
+    """The first hole of a polygon that does not lie inside its shell, or ``None``: repairing such a
+    polygon would turn the hole into new land.
+
+    >>> _hole_problem({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]],
+    ...                                                   [[5, 5], [6, 5], [6, 6], [5, 5]]]})  # doctest: +ELLIPSIS
+    "ring 2 (a hole) is not inside ring 1 (the shell); a hole must lie within ..."
+    """
+    for where, rings in _polygons(data):
+        if len(rings) < 2 or len(rings[0]) < 4:
+            continue
+        shell = shapely.Polygon([point[:2] for point in rings[0]]).buffer(0)
+        for index, hole in enumerate(rings[1:], start=2):
+            if len(hole) >= 2 and not shell.covers(shapely.LineString([point[:2] for point in hole])):
+                return (f"{where}ring {index} (a hole) is not inside ring 1 (the shell); a hole must lie within its "
+                        "polygon's outer ring: give an outside area as a polygon of its own (a MultiPolygon)")
+    return None
 
 
 def _depth(text: str) -> int:
@@ -154,7 +194,14 @@ _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 def _rings(data: Any) -> list[tuple[str, Any]]:
     """Each polygon ring of a GeoJSON object, with where it is ('feature 2, polygon 1, ring 1')."""
-    found: list[tuple[str, Any]] = []
+    return [(f"{where}ring {r + 1}", ring) for where, rings in _polygons(data, checked=False)
+            for r, ring in enumerate(rings)]
+
+
+def _polygons(data: Any, checked: bool = True) -> list[tuple[str, list[Any]]]:
+    """Each polygon of a GeoJSON object as its list of rings, with where it is ('feature 2, polygon 1, ');
+    ``checked`` when the rings are known to be lists of points."""
+    found: list[tuple[str, list[Any]]] = []
 
     def geometry(node: Any, where: str) -> None:
         if not isinstance(node, dict):
@@ -164,9 +211,10 @@ def _rings(data: Any) -> list[tuple[str, Any]]:
         if not isinstance(polygons, list):
             return
         for p, rings in enumerate(polygons):
-            for r, ring in enumerate(rings if isinstance(rings, list) else [rings]):
-                label = f"polygon {p + 1}, ring {r + 1}" if kind == "MultiPolygon" else f"ring {r + 1}"
-                found.append((f"{where}{label}", ring if isinstance(ring, list) else [ring]))
+            label = f"polygon {p + 1}, " if kind == "MultiPolygon" else ""
+            listed = rings if isinstance(rings, list) else [rings]
+            found.append((f"{where}{label}", listed if checked else
+                          [ring if isinstance(ring, list) else [ring] for ring in listed]))
 
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         features = data.get("features")
