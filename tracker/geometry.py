@@ -38,6 +38,11 @@ CIRCLE_VERTICES = 360
 DENSIFY_DEGREES = 0.01
 
 
+#: The largest change of area (a fraction of it) a repair of an invalid drawn area may make; a
+#: larger change (a crossed "bow tie" ring, a hole outside its shell) is refused, not measured.
+MAX_REPAIR_CHANGE = 0.01
+
+
 class GeometryWarning(UserWarning):
     """A drawn area was invalid and has been repaired; the message says what was wrong."""
 
@@ -120,19 +125,40 @@ def geodesic_circle(lat: float, lon: float, radius_m: float, vertices: int = CIR
     ...
     tracker.errors.GeometryError: a radius of 20,000 km is over the 2,000 km a circle may have; ...
     """
-    problem = radius_problem(radius_m / 1000)
+    problem = circle_problem(lat, lon, radius_m, vertices)
     if problem:
         raise GeometryError(problem)
+    lons, lats = _circle_ring(lat, lon, radius_m, vertices)
+    return orient(Polygon(zip(lons, lats, strict=True)), sign=1.0)
+
+
+def _circle_ring(lat: float, lon: float, radius_m: float, vertices: int) -> tuple[np.ndarray, np.ndarray]:
     azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
     lons, lats, _ = GEOD.fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths, np.full(vertices, radius_m))
+    return lons, lats
+
+
+def circle_problem(lat: float, lon: float, radius_m: float, vertices: int = CIRCLE_VERTICES) -> str | None:
+    """What makes a circle unfit to measure (a radius too large, a pole inside, the antimeridian
+    crossed), or ``None``.
+
+    >>> circle_problem(89.9, 38.2, 50_000)  # doctest: +ELLIPSIS
+    'a circle of 50 km around (89.9, 38.2) holds a pole; an area may not hold a pole, ...'
+    >>> circle_problem(34.5, 38.2, 50_000) is None
+    True
+    """
+    problem = radius_problem(radius_m / 1000)
+    if problem:
+        return problem
     pole = float(distances([lat], [lon], [90.0 if lat >= 0 else -90.0], [lon])[0])
     if pole <= radius_m:
-        raise GeometryError(f"a circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}) holds a pole; an area "
-                            "may not hold a pole, or its geodesic area is ambiguous: give a smaller radius")
+        return (f"a circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}) holds a pole; an area "
+                "may not hold a pole, or its geodesic area is ambiguous: give a smaller radius")
+    lons, lats = _circle_ring(lat, lon, radius_m, vertices)
     problem = ring_problem(lons.tolist(), lats.tolist())
     if problem:
-        raise GeometryError(f"the circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}): {problem}")
-    return orient(Polygon(zip(lons, lats, strict=True)), sign=1.0)
+        return f"the circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}): {problem}"
+    return None
 
 
 def hull(points: Sequence[tuple[float, float]]) -> BaseGeometry:
@@ -167,6 +193,12 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
     polygons = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:
         raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
+    drawn, kept = abs(geometry.area), shapely.unary_union(polygons).area
+    change = abs(kept - drawn) / max(kept, drawn)
+    if change > MAX_REPAIR_CHANGE:
+        raise GeometryError(f"{where}: the drawn area is invalid ({reason}); repairing it would change its area by "
+                            f"{change:.0%}, more than the {MAX_REPAIR_CHANGE:.0%} a repair may change; redraw the "
+                            "area so that its rings do not cross")
     warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
                   stacklevel=2)
     return shapely.unary_union(polygons)

@@ -322,6 +322,16 @@ class Circle(Record):
             raise fail("radius_range", problem)
         return value
 
+    @model_validator(mode="after")
+    def _measurable(self) -> Circle:
+        if isinstance(self.center, Coordinates):
+            from .geometry import circle_problem
+
+            problem = circle_problem(self.center.lat, self.center.lon, self.radius.to("m"))
+            if problem:
+                raise fail("circle_extent", problem)
+        return self
+
 
 def _lon_lat(value: Any) -> tuple[float, float]:
     if not isinstance(value, list | tuple) or len(value) != 2:
