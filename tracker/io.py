@@ -260,8 +260,21 @@ def _parse(text: str, file: str) -> tuple[list[Any], Problem | None]:
             file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
             f"not valid YAML: {what}{hint}",
         )
+    except yaml.reader.ReaderError as error:
+        return [], _unacceptable(text, file, error)
     except yaml.YAMLError as error:
         return [], Problem(file, None, None, "", f"not valid YAML: {error}")
+
+
+def _unacceptable(text: str, file: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow in a file, as one line with where it stands."""
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    where = error.position
+    line, column = text.count("\n", 0, where) + 1, where - (text.rfind("\n", 0, where) + 1) + 1
+    kind = "a control character" if code < 0x20 or 0x7F <= code < 0xA0 else "a character"
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return Problem(file, line, column, "", f"not valid YAML: {kind} (U+{code:04X}) is not allowed; remove it, or "
+                   f"write it as an escape ({escape}) in a double-quoted string")
 
 
 def _document_lines(text: str, count: int) -> list[int]:
