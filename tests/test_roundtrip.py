@@ -26,6 +26,13 @@ points = st.builds(
     st.floats(-180, 180, allow_nan=False),
 )
 places = names | points
+#: Circle centres: any name, or a point far enough from the poles and the antimeridian that a circle of
+#: any radius below fits (a circle holding a pole or crossing the antimeridian is refused).
+centres = names | st.builds(
+    lambda lat, lon: {"lat": lat, "lon": lon},
+    st.floats(-60, 60, allow_nan=False),
+    st.floats(-140, 140, allow_nan=False),
+)
 areas_text = st.builds(lambda n, u: f"{n} {u}", st.integers(1, 10**6), st.sampled_from(["km2", "km²", "sq mi", "ha"]))
 lengths = st.builds(lambda n, u: f"{n} {u}", st.integers(1, 10**4), st.sampled_from(["km", "mi", "miles", "nmi"]))
 #: Circle radii: up to the 2,000 km a circle may have (1,000 nautical miles is 1,852 km).
@@ -67,7 +74,7 @@ def records(draw: Any) -> dict[str, Any]:
         "area": draw(
             st.none()
             | st.builds(lambda h: {"hull": h}, st.lists(names, min_size=3, max_size=5, unique=True))
-            | st.builds(lambda c, r: {"circle": {"center": c, "radius": r}}, places, radii)
+            | st.builds(lambda c, r: {"circle": {"center": c, "radius": r}}, centres, radii)
         ),
         "claims": draw(st.lists(claims(), max_size=4)),
         "sources": draw(
