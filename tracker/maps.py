@@ -312,8 +312,9 @@ MIN_VIEW_DEGREES = 0.1
 
 
 def _fit(fmap: folium.Map, bounds: list[tuple[float, float]]) -> None:
-    edges = [(min(axis), max(axis), max(0.0, MIN_VIEW_DEGREES - (max(axis) - min(axis))) / 2) for axis in zip(*bounds)]
-    (south, north, lat_pad), (west, east, lon_pad) = edges
+    edges = [(min(axis), max(axis)) for axis in zip(*bounds, strict=True)]
+    (south, north, lat_pad), (west, east, lon_pad) = [(low, high, max(0.0, MIN_VIEW_DEGREES - (high - low)) / 2)
+                                                      for low, high in edges]
     fmap.fit_bounds([(south - lat_pad, west - lon_pad), (north + lat_pad, east + lon_pad)])
 
 
