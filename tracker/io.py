@@ -111,7 +111,28 @@ class Loader(_BaseLoader):  # type: ignore[misc]
             return int(node.value)
         if tag == _FLOAT and _PLAIN_FLOAT.fullmatch(node.value):
             return float(node.value)
+        form = _loose_form(node.value, tag)
+        if form:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value} is a number written in {form}, which records do not take; write it as a "
+                "plain decimal number (like 34.5), or in quotes to keep it as text", node.start_mark,
+            )
         return self.construct_object(node, deep=True)  # other numbers, booleans, null; others refused
+
+
+def _loose_form(text: str, tag: str) -> str | None:
+    """The YAML 1.1 spelling of a number other than a plain decimal, or ``None``.
+
+    >>> _loose_form("0x22", _INT), _loose_form("042", _INT), _loose_form("-34.5", _FLOAT)
+    ('hexadecimal', 'octal', None)
+    """
+    if tag not in (_INT, _FLOAT):
+        return None
+    digits = text.lstrip("+-")
+    forms = [(digits.startswith("0x"), "hexadecimal"), (digits.startswith("0b"), "binary"), (":" in digits, "base 60"),
+             ("_" in digits, "digits grouped with '_'"),
+             (tag == _INT and len(digits) > 1 and digits.startswith("0"), "octal")]
+    return next((form for found, form in forms if found), None)
 
 
 class Dumper(_BaseDumper):  # type: ignore[misc]

@@ -648,6 +648,13 @@ class Event(Record):
     notes: Text | None = None
     #: Written by ``tracker add``: the gazetteer entry each place name of the record resolved to.
     resolved: dict[str, Resolved] | None = None
+
+    @field_validator("precision", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # True == 1 would pass for precision 1
+            raise fail("precision_type", f"expected 1, 2 or 3, got {value!r}")
+        return value
     #: Written by ``tracker import``: the dataset's own fields for the event (``acled_event_id_cnty``,
     #: ``ucdp_where_prec``...), kept as they were.
     imported: dict[str, str | int | float | bool | None] | None = None
