@@ -25,7 +25,7 @@ import pandas as pd
 import shapely
 
 from .arrowtext import mostly_distinct
-from .errors import TrackerError
+from .errors import OutputError, TrackerError
 from .files import Output, check_output
 from .safety import spreadsheet_frame, spreadsheet_table, xml_safe
 from .table import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, EventTable, iter_records, points
@@ -49,6 +49,9 @@ def _yaml_part(name: str) -> bool:
 
 def output_format(path: Path) -> str:
     """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none."""
+    if str(path) == "-":
+        raise OutputError("-o -: a table is written to a file, not to standard output; give a file name ending in "
+                          ".parquet, .csv, .geojson or .kml, or a folder name for YAML records")
     if path.suffix.lower() in FORMATS:
         return FORMATS[path.suffix.lower()]
     if path.suffix == "" or path.is_dir():

@@ -169,6 +169,9 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
 
     from .collection import EventCollection
 
+    if first > second:
+        raise MapError(f"--compare {first} {second}: the first date is after the second; give the earlier date "
+                       f"first: --compare {second} {first}")
     report = check_claims(events, gazetteer)
     if report.problems:
         raise RecordError(report.problems)
