@@ -81,24 +81,3 @@ def test_a_coordinate_that_is_not_a_number_is_refused(tmp_path: Path, coordinate
     with pytest.raises(GeometryError) as caught:
         read_geojson(tmp_path / "a.geojson")
     assert str(caught.value) == message
-
-
-def test_a_crossed_area_file_is_refused_at_validation(tmp_path: Path) -> None:
-    bow_tie = [[38.2, 34.5], [38.8, 34.8], [38.8, 34.5], [38.2, 34.8], [38.2, 34.5]]
-    record = _area(tmp_path, [bow_tie])
-    assert _problems(tmp_path) == [
-        f"{record}:4:12: area.geojson: {tmp_path / 'a.geojson'}: the drawn area is invalid (Self-intersection[38.5 "
-        "34.65]); repairing it would change its area by 100%, more than the 1% a repair may change; redraw the area "
-        "so that its rings do not cross"
-    ]
-
-
-def test_a_crossed_polygon_is_refused_at_validation(tmp_path: Path) -> None:
-    record = tmp_path / "drawn.yaml"
-    bow_tie = [[38.2, 34.5], [38.8, 34.8], [38.8, 34.5], [38.2, 34.8]]
-    record.write_text(yaml.safe_dump({**MINIMAL, "area": {"polygon": bow_tie}}, default_flow_style=None),
-                      encoding="utf-8")
-    [problem] = _problems(tmp_path)
-    assert problem.endswith(": area.polygon: the drawn area is invalid (Self-intersection[38.5 34.65]); repairing it "
-                            "would change its area by 100%, more than the 1% a repair may change; redraw the area so "
-                            "that its rings do not cross")

@@ -193,31 +193,15 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
     polygons = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:
         raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
-    problem = repair_problem(geometry, reason, shapely.unary_union(polygons))
-    if problem:
-        raise GeometryError(f"{where}: {problem}")
+    drawn, kept = abs(geometry.area), shapely.unary_union(polygons).area
+    change = abs(kept - drawn) / max(kept, drawn)
+    if change > MAX_REPAIR_CHANGE:
+        raise GeometryError(f"{where}: the drawn area is invalid ({reason}); repairing it would change its area by "
+                            f"{change:.0%}, more than the {MAX_REPAIR_CHANGE:.0%} a repair may change; redraw the "
+                            "area so that its rings do not cross")
     warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
                   stacklevel=2)
     return shapely.unary_union(polygons)
-
-
-def repair_problem(geometry: BaseGeometry, reason: str | None = None, fixed: BaseGeometry | None = None) -> str | None:
-    """Why ``geometry`` may not be repaired (the repair would change its area by more than
-    :data:`MAX_REPAIR_CHANGE`), or ``None``; ``reason`` and ``fixed`` when already known.
-
-    >>> repair_problem(shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1)]))  # doctest: +ELLIPSIS
-    'the drawn area is invalid (Self-intersection[0.5 0.5]); repairing it would change its area by 100%, ...'
-    """
-    if geometry.is_valid:
-        return None
-    fixed = shapely.make_valid(geometry) if fixed is None else fixed
-    drawn, kept = abs(geometry.area), fixed.area
-    change = abs(kept - drawn) / max(kept, drawn) if max(kept, drawn) > 0 else 0.0
-    if change <= MAX_REPAIR_CHANGE:
-        return None
-    return (f"the drawn area is invalid ({reason or explain_validity(geometry)}); repairing it would change its area "
-            f"by {change:.0%}, more than the {MAX_REPAIR_CHANGE:.0%} a repair may change; redraw the area so that "
-            "its rings do not cross")
 
 
 def read_geojson(path: Path) -> BaseGeometry:

@@ -22,7 +22,6 @@ import datetime as dt
 import difflib
 import math
 import re
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
@@ -45,7 +44,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .extent import radius_problem, ring_problem
+from .extent import load_geojson, radius_problem, ring_problem
 from .quantity import Quantity, parse_quantity, wrong_dimension
 from .safety import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, not_regular, size_text
 from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
@@ -421,13 +420,6 @@ class Area(Record):
             problem = ring_problem([lon for lon, _ in self.polygon], [lat for _, lat in self.polygon])
             if problem:
                 raise fail("polygon_extent", problem, at="polygon")
-            import shapely
-
-            from .geometry import repair_problem
-
-            problem = repair_problem(shapely.Polygon(self.polygon))
-            if problem:
-                raise fail("polygon_repair", problem, at="polygon")
         return self
 
     @field_validator("geojson")
@@ -454,12 +446,8 @@ class Area(Record):
         if size > MAX_GEOJSON_BYTES:
             raise fail("geojson_size", f"{value!r} is {size_text(size)}, over the {size_text(MAX_GEOJSON_BYTES)} "
                        f"limit for an area file; {GEOJSON_TOO_LARGE}")
-        from .geometry import read_geojson
-
         try:
-            with warnings.catch_warnings():  # a repair that keeps the area is told when the area is measured
-                warnings.simplefilter("ignore")
-                read_geojson(target)
+            load_geojson(target)
         except ValueError as error:
             raise fail("geojson_content", str(error)) from None
         return value
