@@ -261,7 +261,8 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     start, end = (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
     actors = record.get("actors") or []
     names = [a if isinstance(a, str) else a.get("name") for a in actors]
-    plain = all(isinstance(a, str) for a in actors) and not any(ACTOR_SEPARATOR.strip() in n for n in names)
+    plain = all(isinstance(a, str) for a in actors) and not any(ACTOR_SEPARATOR.strip() in n for n in names) and not (
+        names and str(names[0]).startswith("["))
     location = record.get("location")
     row: dict[str, Any] = {
         "id": record.get("id"),
