@@ -50,6 +50,8 @@ def _reason(error: Exception) -> tuple[str, str]:
         return (f"refused, HTTP {code}" if code in (401, 403) else f"HTTP {code}"), later
     if isinstance(error, GeocoderParseError):
         return "an answer that is not JSON", later
+    if isinstance(error, ValueError) and "range" in text:
+        return "an answer with coordinates out of range", later
     return "an answer without an address or coordinates", later
 
 
@@ -133,7 +135,9 @@ class CachedGeocoder:
 
         if query not in self._cache:
             try:
-                location = self._geocode(query, exactly_one=True)
+                with warnings.catch_warnings():  # geopy warns before it refuses a latitude out of range
+                    warnings.simplefilter("ignore")
+                    location = self._geocode(query, exactly_one=True)
                 answer = (
                     None if location is None
                     else [location.address, location.latitude, location.longitude, location.raw]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tracker.drafting.article import read_article
 
 from gazetteer import Gazetteer
+from tracker.drafting.article import read_article
 from tracker.drafting.nonplaces import not_a_place
 
 ARTICLE = (

@@ -117,10 +117,17 @@ def test_the_border_between_two_countries_is_a_line() -> None:
 
 
 def test_an_invalid_polygon_is_repaired_with_a_warning_that_says_why() -> None:
-    bow_tie = [(38.0, 34.0), (38.5, 34.5), (38.5, 34.0), (38.0, 34.5)]
-    with pytest.warns(geo.GeometryWarning, match=r"invalid \(Self-intersection\[38.25 34.25\]\)"):
-        fixed = geo.polygon(bow_tie, "events/x.yaml: area.polygon")
+    spiked = [(38.0, 34.0), (38.5, 34.0), (38.5, 34.5), (38.6, 34.5), (38.5, 34.5), (38.0, 34.5)]
+    with pytest.warns(geo.GeometryWarning, match=r"invalid \(Ring Self-intersection\[38.5 34.5\]\)"):
+        fixed = geo.polygon(spiked, "events/x.yaml: area.polygon")
     assert fixed.is_valid and geo.geodesic_area(fixed) > 0
+
+
+def test_a_crossed_polygon_is_refused_with_the_reason_rather_than_repaired_into_another_area() -> None:
+    bow_tie = [(38.0, 34.0), (38.5, 34.5), (38.5, 34.0), (38.0, 34.5)]
+    with pytest.raises(GeometryError, match=r"^events/x.yaml: area.polygon: the drawn area is invalid "
+                       r"\(Self-intersection\[38.25 34.25\]\); repairing it would change its area by 100%"):
+        geo.polygon(bow_tie, "events/x.yaml: area.polygon")
 
 
 def test_an_area_without_surface_is_refused() -> None:

@@ -237,7 +237,11 @@ def _targets(
         old = stored.get(event.id)
         if old is not None:
             where = stored.origin(event.id).file
-            if not force:
+            if Path(where).resolve() == Path(origin.file).resolve():
+                problems.append(_at(item, ["id"], f"{event.id!r} would be written over {where}, the file it is "
+                                                    f"read from; a record already in {folder} needs no adding: "
+                                                    "edit it there, or add a copy kept outside the folder"))
+            elif not force:
                 problems.append(_at(item, ["id"], f"{event.id!r} is already used by {where} ({old.title!r}); "
                                                     "give this record another id, or add it with --force to "
                                                     "replace that one"))

@@ -106,7 +106,9 @@ def size_text(size: int) -> str:
 
 # --- text that stays data -----------------------------------------------------------------------
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 controls but newline and tab, line separators, and the bidirectional controls (marks,
+# embeddings, overrides, isolates), which reorder what a terminal shows
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -117,12 +119,14 @@ def _visible(match: re.Match[str]) -> str:
 def terminal_safe(text: object) -> str:
     """``text`` with every control character but newline and tab shown as an escape (``\\x1b``),
     so that no escape sequence in a record (colours, cursor moves, a terminal title, a link) reaches
-    the terminal.
+    the terminal, nor a bidirectional control that would reorder what it shows (``\\u202e``).
 
     >>> terminal_safe("Raqqa \\x1b[31mred\\x1b[0m\\x07 \\x9b2J done\\tok")
     'Raqqa \\\\x1b[31mred\\\\x1b[0m\\\\x07 \\\\x9b2J done\\tok'
     >>> terminal_safe("two\\nlines")
     'two\\nlines'
+    >>> terminal_safe("invoice\\u202egnp.exe")
+    'invoice\\\\u202egnp.exe'
     """
     return _CONTROLS.sub(_visible, str(text))
 

@@ -28,7 +28,7 @@ from shapely.geometry.polygon import orient
 from shapely.validation import explain_validity
 
 from ..errors import GeometryError
-from ..records.extent import load_geojson, radius_problem, ring_problem
+from ..records.extent import circle_problem, circle_ring, load_geojson, ring_problem
 
 GEOD = Geod(ellps="WGS84")
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
@@ -36,6 +36,11 @@ COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.ge
 CIRCLE_VERTICES = 360
 #: Edges of areas are cut to at most this many degrees before measuring distances to them.
 DENSIFY_DEGREES = 0.01
+
+
+#: The largest change of area (a fraction of it) a repair of an invalid drawn area may make; a
+#: larger change (a crossed "bow tie" ring, a hole outside its shell) is refused, not measured.
+MAX_REPAIR_CHANGE = 0.01
 
 
 class GeometryWarning(UserWarning):
@@ -120,18 +125,10 @@ def geodesic_circle(lat: float, lon: float, radius_m: float, vertices: int = CIR
     ...
     tracker.errors.GeometryError: a radius of 20,000 km is over the 2,000 km a circle may have; ...
     """
-    problem = radius_problem(radius_m / 1000)
+    problem = circle_problem(lat, lon, radius_m, vertices)
     if problem:
         raise GeometryError(problem)
-    azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
-    lons, lats, _ = GEOD.fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths, np.full(vertices, radius_m))
-    pole = float(distances([lat], [lon], [90.0 if lat >= 0 else -90.0], [lon])[0])
-    if pole <= radius_m:
-        raise GeometryError(f"a circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}) holds a pole; an area "
-                            "may not hold a pole, or its geodesic area is ambiguous: give a smaller radius")
-    problem = ring_problem(lons.tolist(), lats.tolist())
-    if problem:
-        raise GeometryError(f"the circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}): {problem}")
+    lons, lats = circle_ring(lat, lon, radius_m, vertices)
     return orient(Polygon(zip(lons, lats, strict=True)), sign=1.0)
 
 
@@ -171,6 +168,12 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
     polygons = [g for g in fixed if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:
         raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
+    drawn, kept = abs(geometry.area), shapely.unary_union(polygons).area
+    change = abs(kept - drawn) / max(kept, drawn)
+    if change > MAX_REPAIR_CHANGE:
+        raise GeometryError(f"{where}: the drawn area is invalid ({reason}); repairing it would change its area by "
+                            f"{change:.0%}, more than the {MAX_REPAIR_CHANGE:.0%} a repair may change; redraw the "
+                            "area so that its rings do not cross")
     warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
                   stacklevel=2)
     return shapely.unary_union(polygons)

@@ -54,6 +54,16 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
             yield path, place
 
 
+def _circle_problem(event: Event, path: Path, match: Match) -> str | None:
+    """What makes the circle around a found centre unfit to measure, or ``None``."""
+    circle = event.area.circle if event.area is not None else None
+    if path != ("area", "circle", "center") or circle is None or match.place is None:
+        return None
+    from ..records.extent import circle_problem
+
+    return circle_problem(match.place.latitude, match.place.longitude, circle.radius.to("m"))
+
+
 @dataclass(frozen=True)
 class Resolution:
     """Every place name of a set of records, resolved: look one up with ``[event_id, path]``."""
@@ -87,7 +97,8 @@ def resolve_places(
     problems = []
     for (event, path, _), match in zip(wanted, answers, strict=True):
         matches[event.id, path] = match
-        if match.status == "found":
+        explained = _circle_problem(event, path, match) if match.status == "found" else match.explain()
+        if explained is None:
             continue
         origin = events.origin(event.id)
         line, column = position(origin, path, text=(texts or {}).get(origin.file))
@@ -96,7 +107,7 @@ def resolve_places(
             if match.status == "not_found"
             else ""
         )
-        problems.append(Problem(origin.file, line, column, field_path(path), match.explain() + hint))
+        problems.append(Problem(origin.file, line, column, field_path(path), explained + hint))
     from .references import unknown_references
 
     problems += unknown_references(events, texts)

@@ -167,6 +167,9 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
 
     from ..records.collection import EventCollection
 
+    if first > second:
+        raise MapError(f"--compare {first} {second}: the first date is after the second; give the earlier date "
+                       f"first: --compare {second} {first}")
     report = check_claims(events, gazetteer)
     if report.problems:
         raise RecordError(report.problems)
@@ -304,9 +307,16 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
     return bounds
 
 
+#: The least height and width of the box a map opens on, in degrees (about ten kilometres): a box of
+#: none (every event on one point) has no zoom that fits it, and Leaflet would compute NaN.
+MIN_VIEW_DEGREES = 0.1
+
+
 def _fit(fmap: folium.Map, bounds: list[tuple[float, float]]) -> None:
-    lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
-    fmap.fit_bounds([(min(lats), min(lons)), (max(lats), max(lons))])
+    edges = [(min(axis), max(axis)) for axis in zip(*bounds, strict=True)]
+    (south, north, lat_pad), (west, east, lon_pad) = [(low, high, max(0.0, MIN_VIEW_DEGREES - (high - low)) / 2)
+                                                      for low, high in edges]
+    fmap.fit_bounds([(south - lat_pad, west - lon_pad), (north + lat_pad, east + lon_pad)])
 
 
 def _root(fmap: folium.Map) -> Figure:

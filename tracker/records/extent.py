@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import shapely
 
 from ..errors import InputTooLarge, NotRegularFile
 from ..text import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, read_limited
@@ -129,6 +130,9 @@ def load_geojson(path: Path) -> Any:
                          "may have; dissolve the parts into one polygon (in QGIS: Vector > Geoprocessing Tools > "
                          "Dissolve) or split them into several records")
     for where, ring in rings:
+        problem = _number_problem(ring)
+        if problem:
+            raise ValueError(f"{path.name}: {where}, {problem}")
         try:
             points = np.asarray(ring, dtype=float)
         except (TypeError, ValueError):
@@ -138,7 +142,43 @@ def load_geojson(path: Path) -> Any:
         problem = ring_problem(points[:, 0], points[:, 1])
         if problem:
             raise ValueError(f"{path.name}: {where}, {problem}")
+    problem = _hole_problem(data)
+    if problem:
+        raise ValueError(f"{path.name}: {problem}")
     return data
+
+
+def _number_problem(ring: Any) -> str | None:
+    """The first coordinate of a ring that is not a JSON number (``true``, ``"38.2"``, ``null``), or ``None``.
+
+    >>> _number_problem([[38.2, 34.5], [True, 34.8]])
+    'point 2: longitude True is not a number; write each coordinate as a number of degrees'
+    """
+    for index, point in enumerate(ring if isinstance(ring, list) else []):
+        for name, value in zip(("longitude", "latitude"), point if isinstance(point, list) else [], strict=False):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return (f"point {index + 1}: {name} {value!r} is not a number; write each coordinate as a number "
+                        "of degrees")
+    return None
+
+
+def _hole_problem(data: Any) -> str | None:
+    """The first hole of a polygon that does not lie inside its shell, or ``None``: repairing such a
+    polygon would turn the hole into new land.
+
+    >>> _hole_problem({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]],
+    ...                                                   [[5, 5], [6, 5], [6, 6], [5, 5]]]})  # doctest: +ELLIPSIS
+    "ring 2 (a hole) is not inside ring 1 (the shell); a hole must lie within ..."
+    """
+    for where, rings in _polygons(data):
+        if len(rings) < 2 or len(rings[0]) < 4:
+            continue
+        shell = shapely.Polygon([point[:2] for point in rings[0]]).buffer(0)
+        for index, hole in enumerate(rings[1:], start=2):
+            if len(hole) >= 2 and not shell.covers(shapely.LineString([point[:2] for point in hole])):
+                return (f"{where}ring {index} (a hole) is not inside ring 1 (the shell); a hole must lie within its "
+                        "polygon's outer ring: give an outside area as a polygon of its own (a MultiPolygon)")
+    return None
 
 
 def _depth(text: str) -> int:
@@ -163,7 +203,14 @@ _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 def _rings(data: Any) -> list[tuple[str, Any]]:
     """Each polygon ring of a GeoJSON object, with where it is ('feature 2, polygon 1, ring 1')."""
-    found: list[tuple[str, Any]] = []
+    return [(f"{where}ring {r + 1}", ring) for where, rings in _polygons(data, checked=False)
+            for r, ring in enumerate(rings)]
+
+
+def _polygons(data: Any, checked: bool = True) -> list[tuple[str, list[Any]]]:
+    """Each polygon of a GeoJSON object as its list of rings, with where it is ('feature 2, polygon 1, ');
+    ``checked`` when the rings are known to be lists of points."""
+    found: list[tuple[str, list[Any]]] = []
 
     def geometry(node: Any, where: str) -> None:
         if not isinstance(node, dict):
@@ -173,9 +220,10 @@ def _rings(data: Any) -> list[tuple[str, Any]]:
         if not isinstance(polygons, list):
             return
         for p, rings in enumerate(polygons):
-            for r, ring in enumerate(rings if isinstance(rings, list) else [rings]):
-                label = f"polygon {p + 1}, ring {r + 1}" if kind == "MultiPolygon" else f"ring {r + 1}"
-                found.append((f"{where}{label}", ring if isinstance(ring, list) else [ring]))
+            label = f"polygon {p + 1}, " if kind == "MultiPolygon" else ""
+            listed = rings if isinstance(rings, list) else [rings]
+            found.append((f"{where}{label}", listed if checked else
+                          [ring if isinstance(ring, list) else [ring] for ring in listed]))
 
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         features = data.get("features")
@@ -187,3 +235,39 @@ def _rings(data: Any) -> list[tuple[str, Any]]:
     else:
         geometry(data, "")
     return found
+
+
+def circle_ring(lat: float, lon: float, radius_m: float, vertices: int = 360) -> tuple[np.ndarray, np.ndarray]:
+    """The longitudes and latitudes of ``vertices`` points at ``radius_m`` metres (geodesic, WGS84)
+    around a centre."""
+    from pyproj import Geod  # here, not at import: reading records needs no projection library
+
+    azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
+    lons, lats, _ = Geod(ellps="WGS84").fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths,
+                                            np.full(vertices, radius_m))
+    return lons, lats
+
+
+def circle_problem(lat: float, lon: float, radius_m: float, vertices: int = 360) -> str | None:
+    """What makes a circle unfit to measure (a radius too large, a pole inside, the antimeridian
+    crossed), or ``None``.
+
+    >>> circle_problem(89.9, 38.2, 50_000)  # doctest: +ELLIPSIS
+    'a circle of 50 km around (89.9, 38.2) holds a pole; an area may not hold a pole, ...'
+    >>> circle_problem(34.5, 38.2, 50_000) is None
+    True
+    """
+    from pyproj import Geod
+
+    problem = radius_problem(radius_m / 1000)
+    if problem:
+        return problem
+    _, _, pole = Geod(ellps="WGS84").inv(lon, lat, lon, 90.0 if lat >= 0 else -90.0)
+    if pole <= radius_m:
+        return (f"a circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}) holds a pole; an area "
+                "may not hold a pole, or its geodesic area is ambiguous: give a smaller radius")
+    lons, lats = circle_ring(lat, lon, radius_m, vertices)
+    problem = ring_problem(lons.tolist(), lats.tolist())
+    if problem:
+        return f"the circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}): {problem}"
+    return None

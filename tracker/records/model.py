@@ -45,7 +45,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..text import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, not_regular, size_text
-from .extent import load_geojson, radius_problem, ring_problem
+from .extent import circle_problem, load_geojson, radius_problem, ring_problem
 from .quantity import Quantity, parse_quantity, wrong_dimension
 from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
 
@@ -321,6 +321,14 @@ class Circle(Record):
         if problem:
             raise fail("radius_range", problem)
         return value
+
+    @model_validator(mode="after")
+    def _measurable(self) -> Circle:
+        if isinstance(self.center, Coordinates):
+            problem = circle_problem(self.center.lat, self.center.lon, self.radius.to("m"))
+            if problem:
+                raise fail("circle_extent", problem)
+        return self
 
 
 def _lon_lat(value: Any) -> tuple[float, float]:
@@ -638,6 +646,13 @@ class Event(Record):
     notes: Text | None = None
     #: Written by ``tracker add``: the gazetteer entry each place name of the record resolved to.
     resolved: dict[str, Resolved] | None = None
+
+    @field_validator("precision", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # True == 1 would pass for precision 1
+            raise fail("precision_type", f"expected 1, 2 or 3, got {value!r}")
+        return value
     #: Written by ``tracker import``: the dataset's own fields for the event (``acled_event_id_cnty``,
     #: ``ucdp_where_prec``...), kept as they were.
     imported: dict[str, str | int | float | bool | None] | None = None

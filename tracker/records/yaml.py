@@ -111,7 +111,28 @@ class Loader(_BaseLoader):  # type: ignore[misc]
             return int(node.value)
         if tag == _FLOAT and _PLAIN_FLOAT.fullmatch(node.value):
             return float(node.value)
+        form = _loose_form(node.value, tag)
+        if form:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value} is a number written in {form}, which records do not take; write it as a "
+                "plain decimal number (like 34.5), or in quotes to keep it as text", node.start_mark,
+            )
         return self.construct_object(node, deep=True)  # other numbers, booleans, null; others refused
+
+
+def _loose_form(text: str, tag: str) -> str | None:
+    """The YAML 1.1 spelling of a number other than a plain decimal, or ``None``.
+
+    >>> _loose_form("0x22", _INT), _loose_form("042", _INT), _loose_form("-34.5", _FLOAT)
+    ('hexadecimal', 'octal', None)
+    """
+    if tag not in (_INT, _FLOAT):
+        return None
+    digits = text.lstrip("+-")
+    forms = [(digits.startswith("0x"), "hexadecimal"), (digits.startswith("0b"), "binary"), (":" in digits, "base 60"),
+             ("_" in digits, "digits grouped with '_'"),
+             (tag == _INT and len(digits) > 1 and digits.startswith("0"), "octal")]
+    return next((form for found, form in forms if found), None)
 
 
 class Dumper(_BaseDumper):  # type: ignore[misc]
@@ -260,8 +281,21 @@ def _parse(text: str, file: str) -> tuple[list[Any], Problem | None]:
             file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "",
             f"not valid YAML: {what}{hint}",
         )
+    except yaml.reader.ReaderError as error:
+        return [], _unacceptable(text, file, error)
     except yaml.YAMLError as error:
         return [], Problem(file, None, None, "", f"not valid YAML: {error}")
+
+
+def _unacceptable(text: str, file: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow in a file, as one line with where it stands."""
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    where = error.position
+    line, column = text.count("\n", 0, where) + 1, where - (text.rfind("\n", 0, where) + 1) + 1
+    kind = "a control character" if code < 0x20 or 0x7F <= code < 0xA0 else "a character"
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return Problem(file, line, column, "", f"not valid YAML: {kind} (U+{code:04X}) is not allowed; remove it, or "
+                   f"write it as an escape ({escape}) in a double-quoted string")
 
 
 def _document_lines(text: str, count: int) -> list[int]:

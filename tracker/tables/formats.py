@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..errors import InputError, ReadError, UsageError
+from ..errors import InputError, OutputError, ReadError, UsageError
 from ..files.outputs import Output, check_output
 from ..records.model import Event
 from ..records.yaml import dump_events
@@ -55,6 +55,9 @@ def _yaml_part(name: str) -> bool:
 
 def output_format(path: Path) -> str:
     """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none."""
+    if str(path) == "-":
+        raise OutputError("-o -: a table is written to a file, not to standard output; give a file name ending in "
+                          ".parquet, .csv, .geojson or .kml, or a folder name for YAML records")
     if path.suffix.lower() in FORMATS:
         return FORMATS[path.suffix.lower()]
     if path.suffix == "" or path.is_dir():

@@ -12,6 +12,7 @@ Each row is a record flattened (see :mod:`tracker.tables.schema`); the file form
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -23,7 +24,7 @@ import shapely
 from pydantic import ValidationError
 from shapely.geometry.base import BaseGeometry
 
-from ..errors import Problem, RecordError, UsageError
+from ..errors import GeometryError, Problem, RecordError, UsageError
 from ..records.collection import EventCollection, load_records, no_garbage_collection
 from ..records.diagnostics import field_path
 from ..records.model import Event
@@ -230,8 +231,32 @@ def parse_region(text: str) -> str | tuple[float, float, float, float]:
             west, south, east, north = (float(part) for part in parts)
         except ValueError:
             return text
+        problem = _box_problem(west, south, east, north)
+        if problem:
+            raise GeometryError(f"--region {text!r}: {problem}; a box is WEST,SOUTH,EAST,NORTH in degrees, "
+                                "like 38,33,42,36")
         return (west, south, east, north)
     return text
+
+
+def _box_problem(west: float, south: float, east: float, north: float) -> str | None:
+    """What makes four edges no box, or ``None``.
+
+    >>> _box_problem(10, 10, 0, 0)
+    'the west edge 10 is not west of the east edge 0'
+    """
+    edges = {"west": west, "south": south, "east": east, "north": north}
+    for name, value in edges.items():
+        limit = 90 if name in ("south", "north") else 180
+        if not math.isfinite(value):
+            return f"the {name} edge {value:g} is not a finite number"
+        if not -limit <= value <= limit:
+            return f"the {name} edge {value:g} is outside -{limit}..{limit}"
+    if west >= east:
+        return f"the west edge {west:g} is not west of the east edge {east:g}"
+    if south >= north:
+        return f"the south edge {south:g} is not south of the north edge {north:g}"
+    return None
 
 
 def _region(region: str | BaseGeometry | tuple[float, float, float, float]) -> BaseGeometry:
