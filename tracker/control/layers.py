@@ -141,7 +141,7 @@ def _polygonal(geometry: BaseGeometry | None, where: str) -> BaseGeometry | None
         return None
     if geometry.geom_type not in ("Polygon", "MultiPolygon", "GeometryCollection"):
         raise ControlError(f"{where}: a {geometry.geom_type} holds no ground; a control layer is made of polygons")
-    return repaired(geometry, where)
+    return repaired(geometry, where, max_change=None)
 
 
 def read_layers(paths: Sequence[str | Path], *, date_field: str | None = None,

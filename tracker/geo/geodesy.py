@@ -154,10 +154,12 @@ def polygon(lon_lat: Sequence[tuple[float, float]] | np.ndarray, where: str = "p
     return repaired(shapely.polygons(points), where)
 
 
-def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
+def repaired(geometry: BaseGeometry, where: str,
+             max_change: float | None = MAX_REPAIR_CHANGE) -> BaseGeometry:
     """``geometry`` if valid, else its repair with a warning saying what was wrong (a self-intersection,
     a ring too small...): each invalid part repaired by ``shapely.make_valid``, then the union of all
-    the parts, overlapping parts counted once."""
+    the parts, overlapping parts counted once. A repair that changes the area of the invalid parts
+    by more than ``max_change`` (a crossed ring) is refused (``None``: any repair is taken)."""
     if geometry.is_valid:
         return geometry
     reason = explain_validity(geometry)
@@ -168,11 +170,13 @@ def repaired(geometry: BaseGeometry, where: str) -> BaseGeometry:
     polygons = [g for g in fixed if g.geom_type in ("Polygon", "MultiPolygon")]
     if not polygons:
         raise GeometryError(f"the drawn area has no surface ({reason}); give at least three points not in a line")
-    drawn, kept = abs(geometry.area), shapely.unary_union(polygons).area
-    change = abs(kept - drawn) / max(kept, drawn)
-    if change > MAX_REPAIR_CHANGE:
+    original = shapely.get_parts(geometry)[bad]  # what the repair changed: the invalid parts only
+    drawn = float(np.abs(shapely.area(original)).sum())
+    kept = float(shapely.area(shapely.get_parts(parts[bad])).sum())
+    change = abs(kept - drawn) / max(kept, drawn, 1e-300)
+    if max_change is not None and change > max_change:
         raise GeometryError(f"{where}: the drawn area is invalid ({reason}); repairing it would change its area by "
-                            f"{change:.0%}, more than the {MAX_REPAIR_CHANGE:.0%} a repair may change; redraw the "
+                            f"{change:.0%}, more than the {max_change:.0%} a repair may change; redraw the "
                             "area so that its rings do not cross")
     warnings.warn(f"{where}: the drawn area was invalid ({reason}); it has been repaired", GeometryWarning,
                   stacklevel=2)
