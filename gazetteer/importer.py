@@ -160,12 +160,12 @@ def _csv(text: str, file: str) -> Iterator[Place | Problem]:
             continue
         alternates = [n.strip() for n in (row.get("alternate_names") or "").split("|") if n.strip()]
         country = (row.get("country") or "").strip().upper()
-        try:
-            population = int(row.get("population") or 0)
-        except ValueError:
+        text = (row.get("population") or "0").strip()
+        if not text.isdigit():  # what the table holds must read back: no sign, no fraction
             yield Problem(file, number, None, "population",
-                          f"expected a whole number, got {row['population'][:40]!r}")
+                          f"expected a whole number of people (0 or more), got {text[:40]!r}")
             continue
+        population = int(text)
         yield Place(
             user_id(name, country, *point), name, *point, country,
             (row.get("feature") or "place").strip(), population, (row.get("source") or "").strip(),

@@ -129,3 +129,14 @@ def test_the_place_table_puts_a_quote_before_formulas_and_reads_them_back(tmp_pa
     assert (row[1], row[2], row[-1]) == ('\'=HYPERLINK("http://x","y")', "-33.50000", "'@SUM(A1)")
     place = PlaceTable.read([into]).places[0]
     assert (place.name, place.latitude, place.source) == ('=HYPERLINK("http://x","y")', -33.5, "@SUM(A1)")
+
+
+def test_a_negative_population_is_refused_at_import_not_written(tmp_path: Path) -> None:
+    """The table must read back: a population the table reader refuses is refused on the way in."""
+    source = tmp_path / "negpop.csv"
+    source.write_text("name,latitude,longitude,population\nNegpop,34,38,-5\n", encoding="utf-8")
+    table = tmp_path / "places.tsv"
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(source), "--into", str(table)])
+    assert result.exit_code == 1
+    assert "population: expected a whole number of people (0 or more), got '-5'" in result.output
+    assert not table.exists()
