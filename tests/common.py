@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Debian's Chromium, for the tests that open maps in a real browser (.ci/run installs it).
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DATA = Path(__file__).resolve().parent / "data"
 EVENTS = ROOT / "events"
 #: How many records events/ holds.

@@ -34,8 +34,7 @@ from tracker.tables.columns import combined, joined, present, slug
 from tracker.tables.schema import flatten, unflatten
 from tracker.tables.table import EventTable
 
-from .common import DATA, EVENTS, SEED_COUNT, write_acled_like
-from .test_maps import CHROMIUM
+from .common import CHROMIUM, DATA, EVENTS, SEED_COUNT, write_acled_like
 from .test_roundtrip import records
 
 UCDP_SAMPLE = DATA / "interop" / "ucdp-ged-sample.csv"  # 39 real GED rows, CC BY 4.0 (see its .source.md)

@@ -7,7 +7,6 @@ map shows, and the page must show it verbatim, run none of it, and load without 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,6 @@ import yaml
 from click.testing import CliRunner
 
 from tracker.cli import main
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 #: Text meant to run or to break the page, one language each. ``{canary}`` is replaced by a path the
 #: Jinja payload would create if it ran as template source.
@@ -80,20 +77,6 @@ def test_record_text_is_never_template_source(hostile: tuple[Path, list[str], Pa
     for text in texts:  # none of it reaches the page as it was written: every one holds a special character
         assert text not in page
     assert "lipsum" in page and "unverified" in page  # the text is there, as inert entities
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield chromium
-        chromium.close()
 
 
 def test_the_browser_shows_every_payload_verbatim_and_runs_none(hostile: tuple[Path, list[str], Path],

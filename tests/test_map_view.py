@@ -3,7 +3,6 @@ errors in the browser."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,29 +12,22 @@ from tracker.cli import main
 
 from .common import ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 TADMUR = (34.5624, 38.2840)
 
 
-def test_a_map_of_events_on_one_point_opens_on_it(tmp_path: Path) -> None:
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
+def test_a_map_of_events_on_one_point_opens_on_it(tmp_path: Path, browser) -> None:
     output = tmp_path / "m.html"
     result = CliRunner().invoke(main, ["map", str(ROOT / "tests/data/one-point"), "--offline", "-o", str(output)])
     assert result.exit_code == 0, result.output
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        tab = browser.new_page(viewport={"width": 1200, "height": 800})
-        errors: list[str] = []
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        tab.goto(output.as_uri())
-        tab.wait_for_selector(".leaflet-interactive", state="attached")
-        view = tab.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map);"
-                            " const c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; }")
-        browser.close()
+    tab = browser.new_page(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.goto(output.as_uri())
+    tab.wait_for_selector(".leaflet-interactive", state="attached")
+    view = tab.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map);"
+                        " const c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; }")
+    tab.close()
     assert errors == []
     lat, lon, zoom = view
     assert lat == pytest.approx(TADMUR[0], abs=0.01) and lon == pytest.approx(TADMUR[1], abs=0.01)

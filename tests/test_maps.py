@@ -20,7 +20,6 @@ from .common import EVENTS, MINIMAL, SEED_COUNT, VALID
 #: The folders the seed map is drawn from (the seed records, and the record with a drawn area).
 MAPPED = [EVENTS, VALID]
 HOSTILE = "<img src=x onerror=alert(1)> `${alert(2)}`"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
@@ -73,21 +72,6 @@ def test_filters_and_an_empty_window(tmp_path: Path) -> None:
     assert result.exit_code == 0
     text = (tmp_path / "m.html").read_text(encoding="utf-8")
     assert "ISIS attack on Palmyra by 300 fighters" in text and "Badiyeh east of Tadmur" not in text
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, headless, driven by Playwright (one for all the tests of this module)."""
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
