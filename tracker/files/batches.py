@@ -90,16 +90,9 @@ def write_batch(folder: str | os.PathLike[str], files: Iterable[tuple[Path, byte
     batch = {_relative(root, Path(path)): data for path, data in files}
     token = f"{os.getpid()}-{secrets.token_hex(4)}"
     staging = root / f"{PREFIX}{token}{_STAGING}"
-    try:
-        journal = _stage(root, staging, batch)
-    except OSError as error:
-        _discard(staging)
-        raise _failure(root, error) from None
-    except BaseException:
-        _discard(staging)
-        raise
     committed = staging.with_name(f"{PREFIX}{token}{_COMMIT}")
-    try:
+    try:  # staged, then made visible by one rename (the commit point); until then, nothing happened
+        journal = _stage(root, staging, batch)
         os.rename(staging, committed)
     except OSError as error:
         _discard(staging)
