@@ -1,0 +1,142 @@
+"""Whole commands as a user runs them, on generated record folders of growing size.
+
+Each command runs as its own process (the ``tracker`` script beside this Python) on a folder of records made by
+``records.write_records`` (each record an area, and an area, a ``within`` distance, a direction and a
+count claim). For each size the table gives the median elapsed time of the rounds, the process's peak
+memory (its own maximum resident set, from ``wait4``), the ratio to ``tracker validate`` of the same
+folder, and the size of what the command wrote; the last column is the growth exponent of the time
+between two sizes (``log(t2 / t1) / log(n2 / n1)``: 1 is linear, about 1.1 is n log n over these
+sizes, 2 is quadratic).
+
+    python benchmarks/commands.py                      # 1,000 and 10,000 records
+    python benchmarks/commands.py --sizes 1000 10000 100000 --rounds 3
+    python benchmarks/commands.py --only check --only validate
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from records import write_records  # noqa: E402
+
+#: The installed command, beside the Python running this script.
+TRACKER = Path(sys.executable).parent / "tracker"
+
+#: The commands measured, with what each writes (None: nothing) and its target against validate.
+COMMANDS: dict[str, tuple[list[str], str | None, float | None]] = {
+    "validate": (["validate", "{folder}"], None, None),
+    "check": (["check", "{folder}", "--json"], None, 2.0),
+    "export -o x.parquet": (["export", "{folder}", "-o", "{out}/x.parquet", "--force"], "x.parquet", 1.5),
+    "map --offline": (["map", "{folder}", "--offline", "-o", "{out}/map.html", "--force"], "map.html", 3.0),
+}
+
+
+@dataclass
+class Run:
+    command: str
+    size: int
+    seconds: float
+    peak_mb: float
+    written_mb: float | None
+    failed: str | None = None
+
+
+def run_once(argv: list[str]) -> tuple[float, float, str | None]:
+    """Elapsed seconds, peak resident memory in MB and, when it failed, the last line of its stderr."""
+    start = time.perf_counter()
+    process = subprocess.Popen([str(TRACKER), *argv], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    failed = None
+    # check exits 1 when a claim fails; that is an answer, not a failure of the command
+    if process.returncode not in (0, 1) or (process.returncode == 1 and "check" not in argv[:1]):
+        failed = (errors.decode("utf-8", "replace").strip().splitlines() or ["exit status"])[-1]
+    return seconds, usage.ru_maxrss / 1024, failed
+
+
+def measure(sizes: list[int], rounds: int, only: list[str] | None, work: Path) -> list[Run]:
+    runs: list[Run] = []
+    for size in sizes:
+        folder = work / f"records-{size}"
+        if not folder.exists():
+            write_records(folder, size)
+        out = work / f"out-{size}"
+        out.mkdir(exist_ok=True)
+        for name, (template, written, _target) in COMMANDS.items():
+            if only and name.split()[0] not in only:
+                continue
+            argv = [part.format(folder=folder, out=out) for part in template]
+            times, peaks, failed = [], [], None
+            for _ in range(rounds):
+                seconds, peak, failed = run_once(argv)
+                times.append(seconds)
+                peaks.append(peak)
+                if failed:
+                    break
+            size_mb = (out / written).stat().st_size / 1e6 if written and (out / written).exists() else None
+            runs.append(Run(name, size, statistics.median(times), max(peaks), size_mb, failed))
+            print(f"  {name} on {size:,} records: {statistics.median(times):.1f} s", file=sys.stderr, flush=True)
+    return runs
+
+
+def exponent(first: Run, last: Run) -> float | None:
+    if first.size == last.size or first.seconds <= 0:
+        return None
+    return math.log(last.seconds / first.seconds) / math.log(last.size / first.size)
+
+
+def table(runs: list[Run]) -> str:
+    lines = ["| command | records | median s | peak MB | vs validate | target | written MB | growth exponent |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    validate = {run.size: run.seconds for run in runs if run.command == "validate"}
+    for run in runs:
+        target = COMMANDS[run.command][2]
+        ratio = run.seconds / validate[run.size] if run.size in validate else None
+        previous = [r for r in runs if r.command == run.command and r.size < run.size]
+        growth = exponent(previous[-1], run) if previous else None
+        verdict = "" if ratio is None or target is None else (" ok" if ratio <= target else " over")
+        lines.append(
+            f"| {run.command}{' (failed: ' + run.failed + ')' if run.failed else ''} | {run.size:,} | "
+            f"{run.seconds:.1f} | {run.peak_mb:,.0f} | {'' if ratio is None else f'{ratio:.2f}×'} | "
+            f"{'' if target is None else f'≤ {target:.1f}×'}{verdict} | "
+            f"{'' if run.written_mb is None else f'{run.written_mb:.1f}'} | "
+            f"{'' if growth is None else f'{growth:.2f}'} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="records per folder")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each command per size (median)")
+    parser.add_argument("--only", action="append", choices=sorted({name.split()[0] for name in COMMANDS}),
+                        help="measure only these commands (validate is always useful beside them)")
+    parser.add_argument("--keep", type=Path, help="keep the generated folders here, to reuse next time")
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        runs = measure(sorted(args.sizes), args.rounds, args.only, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="tracker-commands-") as work:
+            runs = measure(sorted(args.sizes), args.rounds, args.only, Path(work))
+    print(table(runs))
+    return 1 if any(run.failed for run in runs) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
