@@ -12,7 +12,6 @@ call for all its claims instead of one per claim.
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -29,9 +28,16 @@ from shapely.validation import explain_validity
 
 from ..errors import GeometryError
 from ..records.extent import circle_problem, circle_ring, load_geojson, ring_problem
+from .countries import COUNTRIES_FILE as COUNTRIES_FILE
+from .countries import ISO2 as ISO2
+from .countries import NEIGHBOUR_GAP_DEGREES as NEIGHBOUR_GAP_DEGREES
+from .countries import border as border
+from .countries import countries as countries
+from .countries import countries_of as countries_of
+from .countries import country_named as country_named
+from .countries import neighbours as neighbours
 
 GEOD = Geod(ellps="WGS84")
-COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
 #: Vertices of the polygon that stands for a geodesic circle: its area is within 0.01 % of the circle's.
 CIRCLE_VERTICES = 360
 #: Edges of areas are cut to at most this many degrees before measuring distances to them.
@@ -212,76 +218,25 @@ def union(geometries: Iterable[BaseGeometry]) -> BaseGeometry:
 
 
 # --- countries ----------------------------------------------------------------------------------
-
-
-@cache
-def countries() -> dict[str, tuple[str, BaseGeometry]]:
-    """ISO code -> (name, polygon) of the shipped Natural Earth countries (read on first use; the
-    polygons are prepared, so point and area tests against them are fast)."""
-    data = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
-    found = {}
-    for feature in data["features"]:
-        props = feature["properties"]
-        polygon = shape(feature["geometry"])
-        shapely.prepare(polygon)
-        found[props["ISO_A3"]] = (props["NAME"], polygon)
-    return found
+# The shipped countries are those of tracker.geo.countries (kept importable from here); their areas
+# are measured here.
 
 
 @cache
 def smallest_country_area() -> float:
-    """The area in m² of the smallest shipped country: no claim below it can exceed a country."""
+    """The area in m² of the smallest shipped country: no claim below it can exceed a country.
+
+    >>> round(smallest_country_area() / 1e6)  # Palestine's, km²
+    6074
+    """
     return min(country_area(code) for code in countries())
-
-
-#: ISO 3166 two-letter codes of the shipped countries.
-ISO2 = {"SYR": "SY", "IRQ": "IQ", "JOR": "JO", "LBN": "LB", "TUR": "TR", "ISR": "IL", "PSE": "PS", "SAU": "SA"}
-
-
-def country_named(name: str) -> str | None:
-    """The ISO code of a shipped country from its name or two- or three-letter code, or ``None``.
-
-    >>> country_named("Iraq"), country_named("iq"), country_named("IRQ"), country_named("IR")
-    ('IRQ', 'IRQ', 'IRQ', None)
-    """
-    wanted = name.strip().casefold()
-    for code, (country_name, _) in countries().items():
-        if wanted in (code.casefold(), country_name.casefold(), ISO2.get(code, "").casefold()):
-            return code
-    aliases = {"syrian arab republic": "SYR", "türkiye": "TUR", "turkiye": "TUR", "ksa": "SAU"}
-    return aliases.get(wanted)
-
-
-@cache
-def border(a: str, b: str) -> BaseGeometry:
-    """The border line between two shipped countries (ISO codes); empty when they do not touch."""
-    shape_a, shape_b = countries()[a][1], countries()[b][1]
-    line = shape_a.boundary.intersection(shape_b.buffer(1e-6))
-    return shapely.line_merge(line) if not line.is_empty and line.geom_type == "MultiLineString" else line
-
-
-#: Countries whose shipped outlines come this near (in degrees) border each other: the outlines leave
-#: gaps, such as the Golan's between Syria and Israel.
-NEIGHBOUR_GAP_DEGREES = 0.2
-
-
-def neighbours(codes: Sequence[str]) -> list[str]:
-    """The shipped countries, other than ``codes``, that border any of them, in the shipped order.
-
-    >>> neighbours(["JOR"])
-    ['ISR', 'PSE', 'SYR', 'IRQ', 'SAU']
-    """
-    given = [countries()[g][1] for g in codes]
-    return [c for c, (_, shape_c) in countries().items()
-            if c not in codes and any(shapely.dwithin(shape_c, g, NEIGHBOUR_GAP_DEGREES) for g in given)]
-
-
-def countries_of(geometry: BaseGeometry) -> list[str]:
-    """The shipped countries ``geometry`` lies in or touches."""
-    return [code for code, (_, polygon) in countries().items() if polygon.intersects(geometry)]
 
 
 @cache
 def country_area(code: str) -> float:
-    """The geodesic area of a shipped country, in m²."""
+    """The geodesic area of a shipped country, in m².
+
+    >>> round(country_area("SYR") / 1e6)  # km²
+    185939
+    """
     return geodesic_area(countries()[code][1])
