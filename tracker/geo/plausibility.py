@@ -39,11 +39,12 @@ def misplaced_points(events: EventCollection, resolution: Resolution,
     >>> from tracker.records.collection import EventCollection
     >>> from tracker.records.model import Event
     >>> from tracker.geo.places import resolve_places
+    >>> from gazetteer import Gazetteer
     >>> swapped = Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles",
     ...     "actors": ["X"], "location": {"lat": 38.55, "lon": 34.78},  # near Tadmur, written lon first
     ...     "area": {"hull": ["Tadmur", "Arak", "As Sukhnah"]}})
     >>> events = EventCollection([swapped])
-    >>> [problem.message for problem in misplaced_points(events, resolve_places(events))]
+    >>> [problem.message for problem in misplaced_points(events, resolve_places(events, Gazetteer(user=False)))]
     ["{lat: 38.55, lon: 34.78} lies in Turkey, but the record's places are in Syria; swapped, {lat: 34.78,
      lon: 38.55} lies in Syria: are latitude and longitude swapped?"]
     """
@@ -115,7 +116,19 @@ def _misplaced(lat: float, lon: float, named: set[str], strong: set[str]) -> str
 def region_anchors(events: EventCollection, resolution: Resolution, texts: dict[str, str] | None = None
                    ) -> list[Problem]:
     """A warning for each hull corner or circle centre that names a region-sized place (see
-    :func:`gazetteer.kinds.region_sized`): an area built from it cannot be measured."""
+    :func:`gazetteer.kinds.region_sized`): an area built from it cannot be measured.
+
+    >>> from tracker.records.collection import EventCollection
+    >>> from tracker.geo.places import resolve_places
+    >>> from gazetteer import Gazetteer
+    >>> events = EventCollection([Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T",
+    ...     "type": "Battles", "actors": ["X"], "location": "Tadmur",
+    ...     "area": {"hull": ["Syrian Desert", "Homs", "Tadmur"]}})])
+    >>> for problem in region_anchors(events, resolve_places(events, Gazetteer(user=False))):
+    ...     print(problem)
+    <memory>: area.hull.0: Syrian Desert is a region, not a point: an area built from it cannot be measured, and
+    its claims are unverifiable; name a town or other point for the corner, or give its {lat, lon}
+    """
     from gazetteer.kinds import region_sized
 
     warnings = []
