@@ -29,6 +29,7 @@ from .context import (
     region_word,
     split_context,
 )
+from .countries import TABLE
 from .errors import AmbiguousPlace, PlaceNotFound, raised
 from .normalize import first_sounds, normalize
 from .table import Place, PlaceTable
@@ -38,17 +39,9 @@ if TYPE_CHECKING:
 
 #: The least fuzzy score (0-100, rapidfuzz ``ratio`` of normalised names) accepted as a match.
 MIN_SCORE = 88.0
-#: Country names (and ISO codes) a query may end with, as in "Sinjar, Iraq" or "Sinjar (IQ)".
-COUNTRIES = {
-    "SY": ("Syria", "Syrian Arab Republic"),
-    "IQ": ("Iraq",),
-    "JO": ("Jordan",),
-    "LB": ("Lebanon",),
-    "TR": ("Turkey", "Türkiye", "Turkiye"),
-    "IL": ("Israel",),
-    "SA": ("Saudi Arabia",),
-    "IR": ("Iran",),
-}
+#: Country names (and ISO codes) a query may end with, as in "Sinjar, Iraq" or "Sinjar (IQ)": those of
+#: the country table (:data:`gazetteer.countries.TABLE`), by two-letter code, the name messages use first.
+COUNTRIES = {country.alpha2: country.names for country in TABLE}
 _COUNTRY_KEYS = {normalize(name): code for code, names in COUNTRIES.items() for name in (*names, code)}
 _CHUNK = 512  # queries per rapidfuzz.cdist call: bounds memory to about 50 MB
 

@@ -350,8 +350,11 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]
 
 @cache
 def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern for country names (as written, or all in capitals) and the ISO code of each."""
+    """A pattern for country names (ISO 3166's and the country table's, as written or all in capitals)
+    and the ISO code of each."""
     import pycountry
+
+    from gazetteer.countries import TABLE
 
     codes: dict[str, str] = {}
     for country in pycountry.countries:
@@ -359,9 +362,9 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             name = getattr(country, attribute, None)
             if name and "," not in name:
                 codes[name] = country.alpha_2
-    for code, aliases in _names()["countries"].items():
-        for alias in aliases:
-            codes[alias] = code
+    for known in TABLE:
+        for name in known.names:
+            codes[name] = known.alpha2
     for name, code in list(codes.items()):
         if len(name) >= 4 and not name.isupper():
             codes[name.upper()] = code

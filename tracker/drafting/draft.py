@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from gazetteer.countries import TABLE as COUNTRY_TABLE
 from gazetteer.kinds import region_sized
 
 from ..errors import InputTooLarge, ReadError
@@ -65,8 +66,7 @@ _DIRECTION = re.compile(
 _COMPASS_DIRECTION = re.compile(
     r"\b(?P<direction>(?:north|south)(?:[- ]?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?", re.I
 )
-_BORDER_ADJECTIVES = {"Iraqi": "Iraq", "Jordanian": "Jordan", "Turkish": "Turkey", "Lebanese": "Lebanon",
-                      "Israeli": "Israel", "Syrian": "Syria", "Saudi": "Saudi Arabia"}
+_BORDER_ADJECTIVES = {country.adjective: country.name for country in COUNTRY_TABLE if country.adjective}
 _REACH = re.compile(
     r"\b(?:reach\w*|arriv\w* at|all the way to|up to|as far as|got to)\b[^.;]{0,300}?\b(?:the\s+)?(?:"
     r"(?P<adjective>" + "|".join(_BORDER_ADJECTIVES) + r")(?:-\w+)?\s+borders?"

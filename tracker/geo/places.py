@@ -66,7 +66,16 @@ def _circle_problem(event: Event, path: Path, match: Match) -> str | None:
 
 @dataclass(frozen=True)
 class Resolution:
-    """Every place name of a set of records, resolved: look one up with ``[event_id, path]``."""
+    """Every place name of a set of records, resolved: look one up with ``[event_id, path]``.
+
+    >>> from gazetteer import Gazetteer
+    >>> from tracker.records.collection import EventCollection
+    >>> events = EventCollection([Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T",
+    ...     "type": "Battles", "actors": ["X"], "location": "Tadmur"})])
+    >>> resolution = resolve_places(events, Gazetteer(user=False))
+    >>> resolution["a", ("location",)].place.name, resolution.problems
+    ('Tadmur', [])
+    """
 
     matches: dict[tuple[str, Path], Match]
     problems: list[Problem]
@@ -80,7 +89,22 @@ def resolve_places(
 ) -> Resolution:
     """Resolve every place name of ``events`` in one batch; unknown and ambiguous names become
     problems naming the file, line and column (the offline gazetteer by default). ``texts`` holds the
-    YAML of records that were not read from a file (standard input), by the name they were read as."""
+    YAML of records that were not read from a file (standard input), by the name they were read as.
+
+    >>> from gazetteer import Gazetteer
+    >>> from tracker.records.collection import EventCollection
+    >>> events = EventCollection([Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T",
+    ...     "type": "Battles", "actors": ["X"], "location": "Tadmur",
+    ...     "area": {"hull": ["Tadmur", "Arak", "As Sukhnah"]}, "claims": [{"distance": "15 mi", "to": "al-Tanf"}]})])
+    >>> resolution = resolve_places(events, Gazetteer(user=False))
+    >>> [(path, match.place.name) for (_, path), match in resolution.matches.items() if match.found]
+    [(('location',), 'Tadmur'), (('area', 'hull', 0), 'Tadmur'), (('area', 'hull', 1), 'Arak'),
+     (('area', 'hull', 2), 'As Sukhnah')]
+    >>> for problem in resolution.problems:
+    ...     print(problem)
+    <memory>: claims[0].to: 'al-Tanf' names 2 places: Al-Tanf garrison (SY, 33.5058, 38.6178),
+    Al-Tanf border crossing (IQ, 33.4332, 38.9374); write the one you mean, or add the country ('al-Tanf, Iraq')
+    """
     if gazetteer is None:
         from gazetteer import Gazetteer
 

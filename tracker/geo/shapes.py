@@ -42,7 +42,16 @@ class Shape:
     """Where an event is: its point (lat, lon), its area, and whether the point is only a region;
     how far from its point it may lie (``radius``, metres: 10 km at precision 2 when it has no area);
     and the points its geometry was built from (``anchors``: rows of lat, lon; all of one kind,
-    ``anchor_kind``, a key of :data:`ANCHOR_WORDS`), for circular claims."""
+    ``anchor_kind``, a key of :data:`ANCHOR_WORDS`), for circular claims.
+
+    >>> point = Shape((34.56, 38.28), None, regional=False, radius=10_000.0)
+    >>> point.geometry.wkt, point.testable
+    ('POINT (38.28 34.56)', True)
+    >>> Shape((34.56, 38.28), None, regional=True).untestable  # precision 3
+    "the record's location is only its region (precision 3)"
+    >>> Shape((34.56, 38.28), geo.hull([(34.56, 38.28), (34.65, 38.57), (34.88, 38.87)]), False).geometry.geom_type
+    'Polygon'
+    """
 
     point: tuple[float, float] | None
     area: BaseGeometry | None
@@ -77,6 +86,18 @@ class Shape:
 
 
 def place_of(value: Any, event: Event, path: tuple[str | int, ...], resolution: Resolution) -> tuple[float, float]:
+    """The (lat, lon) of a place of a record: its coordinates, or where the gazetteer put its name.
+
+    >>> from gazetteer import Gazetteer
+    >>> from tracker.records.collection import EventCollection
+    >>> from tracker.geo.places import resolve_places
+    >>> event = Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles",
+    ...     "actors": ["X"], "location": "Tadmur",
+    ...     "area": {"hull": [{"lat": 34.5, "lon": 38.0}, "Arak", "As Sukhnah"]}})
+    >>> resolution = resolve_places(EventCollection([event]), Gazetteer(user=False))
+    >>> [place_of(place, event, ("area", "hull", i), resolution) for i, place in enumerate(event.area.hull[:2])]
+    [(34.5, 38.0), (34.65, 38.5667)]
+    """
     if isinstance(value, Coordinates):
         return (value.lat, value.lon)
     place = resolution[event.id, path].place
@@ -85,6 +106,16 @@ def place_of(value: Any, event: Event, path: tuple[str | int, ...], resolution: 
 
 
 def make_shape(event: Event, events: EventCollection, resolution: Resolution) -> Shape:
+    """A record's :class:`Shape`, its place names found in ``resolution`` (each one resolved).
+
+    >>> from tracker.records.collection import EventCollection
+    >>> event = Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles",
+    ...     "actors": ["X"], "location": {"lat": 33.5058, "lon": 38.6178},
+    ...     "area": {"circle": {"center": {"lat": 33.5058, "lon": 38.6178}, "radius": "55 km"}}})
+    >>> shape = make_shape(event, EventCollection([event]), Resolution({}, []))  # no place names to resolve
+    >>> round(geo.geodesic_area(shape.area) / 1e6), shape.anchor_kind, shape.anchors.tolist(), shape.radius
+    (9503, 'centre', [[33.5058, 38.6178]], 0.0)
+    """
     point = place_of(event.location, event, ("location",), resolution)
     area = None
     anchors: np.ndarray | None = None
@@ -115,7 +146,16 @@ def make_shape(event: Event, events: EventCollection, resolution: Resolution) ->
 
 def region_anchor(event: Event, resolution: Resolution) -> str | None:
     """The first region-sized place (see :func:`gazetteer.kinds.region_sized`) the record's area is
-    built from, as a hull's corner or a circle's centre, or ``None``."""
+    built from, as a hull's corner or a circle's centre, or ``None``.
+
+    >>> from gazetteer import Gazetteer
+    >>> from tracker.records.collection import EventCollection
+    >>> from tracker.geo.places import resolve_places
+    >>> event = Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles",
+    ...     "actors": ["X"], "location": "Tadmur", "area": {"hull": ["Homs", "Syrian Desert", "Tadmur"]}})
+    >>> region_anchor(event, resolve_places(EventCollection([event]), Gazetteer(user=False)))
+    'Syrian Desert'
+    """
     from gazetteer.kinds import region_sized
 
     area = event.area
@@ -131,7 +171,13 @@ def region_anchor(event: Event, resolution: Resolution) -> str | None:
 
 def anchor_at(shape: Shape, lat: float, lon: float) -> str | None:
     """The kind of point (a key of :data:`ANCHOR_WORDS`) ``shape`` was built from that lies at the
-    same place as (lat, lon), or ``None`` when none does."""
+    same place as (lat, lon), or ``None`` when none does.
+
+    >>> corners = np.array([[34.5624, 38.2840], [34.65, 38.5667], [34.8752, 38.8733]])  # Tadmur, Arak, As Sukhnah
+    >>> shape = Shape(None, geo.hull(corners.tolist()), False, anchors=corners, anchor_kind="hull")
+    >>> anchor_at(shape, 34.5626, 38.2841), anchor_at(shape, 34.0, 38.0)  # 20 m from Tadmur; elsewhere
+    ('hull', None)
+    """
     rows = shape.anchors
     if rows is None or not len(rows):
         return None
@@ -140,7 +186,19 @@ def anchor_at(shape: Shape, lat: float, lon: float) -> str | None:
 
 
 def distance_between(shape: Shape, target: BaseGeometry) -> float:
-    """Metres from an event (its area, else its point) to a geometry."""
+    """Metres from an event (its area, else its point) to a geometry.
+
+    >>> from shapely.geometry import Point
+    >>> garrison, zone = Point(38.6178, 33.5058), geo.geodesic_circle(33.5058, 38.6178, 55_000)
+    >>> tadmur = Shape((34.5624, 38.2840), None, False)
+    >>> round(distance_between(tadmur, garrison) / 1000, 3), round(distance_between(tadmur, zone) / 1000, 1)
+    (121.187, 66.2)
+    >>> area = Shape(None, geo.hull([(34.5624, 38.2840), (34.65, 38.5667), (34.8752, 38.8733)]), False)
+    >>> round(distance_between(area, zone) / 1000, 1)  # from its nearest edge
+    66.3
+    >>> distance_between(area, Point(38.6, 34.7))  # a point inside it
+    0.0
+    """
     if shape.area is None:
         lat, lon = shape.point  # type: ignore[misc]
         return geo.distance_to(lat, lon, target)
