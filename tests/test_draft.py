@@ -241,3 +241,48 @@ def test_cli_draft_json_lists_mentions_with_their_sentences() -> None:
     date = data["dates"][0]
     assert (date["text"], date["start"], date["end"], date["sentence"]) == ("June 18", "2017-06-18", "2017-06-18", 2)
     assert len(data["records"]) == 3 and data["marks"] == 17
+
+
+def _counts(text: str) -> list[tuple[float, str | None]]:
+    article = read_article(text, published=dt.date(2017, 6, 10), gazetteer=_gazetteer())
+    return [(q.value, q.noun) for q in article.quantities if q.kind == "count"]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("2016 Dozens of civilians were killed in air strikes on Aleppo.", []),
+    ("Aleppo, December 13, 2016 Dozens of civilians were killed.", []),
+    ("Since March 2016 rebels have held the town.", []),
+    ("On June 5, 2016 rebels attacked the town.", []),
+    ("In 2016 civilians fled Aleppo; in 2017, 300 civilians came back.", [(300.0, "civilians")]),
+    ("In the last 48 hours civilians fled Aleppo.", []),
+    ("48 hours of air strikes killed 20 civilians.", [(20.0, "civilians")]),
+    ("For 3 days jets struck Raqqa.", []),
+    ("Three days of shelling left 12 dead.", [(12.0, "dead")]),
+    ("2 weeks 500 fighters arrived.", [(500.0, "fighters")]),
+    ("2000 Syrian troops and 1,500 fighters moved on Tadmur in 2017.", [(2000.0, "troops"), (1500.0, "fighters")]),
+])
+def test_years_days_and_hours_are_never_counts(text: str, counts: list[tuple[float, str]]) -> None:
+    assert _counts(text) == counts
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 5000), st.sampled_from(["minutes", "hours", "days", "nights", "weeks", "months", "years"]),
+       st.sampled_from(["fighters", "civilians", "air strikes", "killed", "jets", "people"]))
+def test_a_number_of_hours_or_days_is_never_a_count(number: int, unit: str, noun: str) -> None:
+    """Law: a number that counts time units is never a count of what follows them."""
+    for text in (f"For {number} {unit} {noun} came.", f"{number} {unit} of {noun}.", f"The last {number} {unit} "
+                 f"{noun} fled."):
+        assert all(value != number for value, _noun in _counts(text)), text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1900, 2099), st.sampled_from(["In", "Since", "Until", "During", "Early", "Late", "Throughout"]),
+       st.sampled_from(["fighters", "civilians", "rebels", "people"]))
+def test_a_year_after_a_word_of_time_is_never_a_count(year: int, word: str, noun: str) -> None:
+    assert _counts(f"{word} {year} {noun} fled the town.") == []
+
+
+def test_a_draft_takes_no_year_for_a_count() -> None:
+    draft = draft_events("Aleppo, 2016 Dozens of civilians were killed in air strikes near Aleppo.",
+                         published=dt.date(2016, 12, 13), gazetteer=_gazetteer())
+    assert [c for record in draft.records for c in record.get("claims", []) if "count" in c] == []

@@ -132,8 +132,21 @@ _COUNTED = (
     r"insurgents|tanks|vehicles|jets|aircraft|airstrikes|air strikes|strikes|missiles|rockets|dead|killed|"
     r"casualties|wounded|families|refugees|prisoners|hostages|families|villages|towns"
 )
+#: Units of time: "3 days of air strikes" counts days, not strikes.
+_TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?)"
+#: Words that are a number of their own: in "2016 Dozens of civilians", 2016 counts nothing.
+_AMOUNTS = r"(?:dozens?|scores?|tens|hundreds|thousands|millions)"
+#: A word between a number and what it counts ("4,000 ISIS fighters"): no unit of time, no other
+#: number.
+_BETWEEN = rf"(?!(?:{_TIME_UNITS}|{_AMOUNTS})\b|\d)[\w'’\-]+\s+"
 _COUNT = re.compile(
-    rf"{_NUMBER}\s+(?P<between>(?:[\w'’\-]+\s+){{0,2}}?)(?P<noun>{_COUNTED})\b", re.IGNORECASE
+    rf"{_NUMBER}\s+(?P<between>(?:{_BETWEEN}){{0,2}}?)(?P<noun>{_COUNTED})\b", re.IGNORECASE
+)
+#: A year, as a count's number could be: four digits, 1900 to 2099.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+#: Words before a number that make it a year ("in 2016 civilians fled").
+_BEFORE_YEAR = re.compile(
+    r"\b(?:in|since|until|till|during|throughout|early|late|mid-?|spring|summer|autumn|fall|winter)\s*$", re.I
 )
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -396,12 +409,14 @@ def read_article(raw: str, *, published: dt.date | None = None, gazetteer: Gazet
     countries = _country_pattern()[0]
     taken = [(a.start, a.start + len(a.text)) for a in actors if not countries.fullmatch(a.text)]
     places = list(_find_places(article, taken, gazetteer))
+    dates = sorted(_find_dates(article, published), key=lambda m: m.start_at)
+    date_spans = _Spans([(d.start_at, d.start_at + len(d.text)) for d in dates])
     return Article(
         text, title, tuple(sentences),
         places=tuple(sorted(places, key=lambda m: m.start)),
         actors=tuple(actors),
-        quantities=tuple(sorted(_find_quantities(article), key=lambda m: m.start)),
-        dates=tuple(sorted(_find_dates(article, published), key=lambda m: m.start_at)),
+        quantities=tuple(sorted(_find_quantities(article, date_spans), key=lambda m: m.start)),
+        dates=tuple(dates),
     )
 
 
@@ -554,7 +569,9 @@ def _name_like(run: list[re.Match[str]], text: str) -> bool:
     return last[0].isupper() or "\u0600" <= last[0] <= "\u06ff" or "-" in last
 
 
-def _find_quantities(article: Article) -> Iterator[QuantityMention]:
+def _find_quantities(article: Article, dates: _Spans) -> Iterator[QuantityMention]:
+    """The areas, distances and counts of ``article``; ``dates`` holds where its dates are, whose
+    years count nothing."""
     text = article.text
     for match in _MEASURE.finditer(text):
         value = _number(match.group("number"))
@@ -571,10 +588,21 @@ def _find_quantities(article: Article) -> Iterator[QuantityMention]:
         between = match.group("between")
         if re.search(r"[.,;:]", between) or re.search(rf"\b(?:{_AREA_UNITS}|{_LENGTH_UNITS})\b", between, re.I):
             continue
+        if _a_year(text, match, dates):
+            continue
         value = _number(match.group("number"))
         noun = match.group("noun").lower()
         yield QuantityMention(match.group(), match.start(), article.sentence_of(match.start()), "count",
                               value, str(int(value)) if value.is_integer() else str(value), noun)
+
+
+def _a_year(text: str, match: re.Match[str], dates: _Spans) -> bool:
+    """Whether the number of a count's ``match`` is a year: part of a date, or four digits after a
+    word of time ("since 2016")."""
+    start, end = match.span("number")
+    if dates.overlaps(start, end):
+        return True
+    return bool(_YEAR.fullmatch(match.group("number")) and _BEFORE_YEAR.search(text[max(0, start - 20): start]))
 
 
 def _find_dates(article: Article, published: dt.date | None) -> Iterator[DateMention]:
