@@ -286,3 +286,11 @@ def test_a_draft_takes_no_year_for_a_count() -> None:
     draft = draft_events("Aleppo, 2016 Dozens of civilians were killed in air strikes near Aleppo.",
                          published=dt.date(2016, 12, 13), gazetteer=_gazetteer())
     assert [c for record in draft.records for c in record.get("claims", []) if "count" in c] == []
+
+
+def test_a_number_too_large_to_read_is_no_quantity_and_drafting_goes_on() -> None:
+    huge = "1" + "0" * 400
+    draft = draft_events(f"{huge} fighters were killed near Tadmur. ISIS lost {huge} km2 near Tadmur.",
+                         gazetteer=_gazetteer())
+    assert draft.article.quantities == ()
+    assert [c for record in draft.records for c in record.get("claims", [])] == []

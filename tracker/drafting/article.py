@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
-from ..records.quantity import parse_quantity
+from ..records.quantity import NUMBER_IN_TEXT, parse_number, parse_quantity
 from .markup import article_text as article_text  # part of this module's interface too
 
 if TYPE_CHECKING:
@@ -75,48 +75,7 @@ _UNKNOWN_PLACE = re.compile(
     r"(?:\s+(?:al-|ad-|as-|ar-|at-|el-|ez-)?[A-Z][\w'’\-]+){0,2})"
 )
 
-_NUMBER_WORDS = {
-    word: value for value, word in enumerate(
-        [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-        ]
-    )
-}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                      "hundred": 100, "a hundred": 100, "a thousand": 1000})
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_NUMBER = (
-    r"(?P<number>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?(?![\d,]\d)"
-    r"(?:\s+(?:million|thousand))?"
-    rf"|(?i:\b(?:{_WORD_NUMBER})(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million)\b)*\b))"
-)
-
-
-def _number(text: str) -> float:
-    """The value of a number as written: digits (with thousands commas or spaces, and 'million'), or
-    words ("two", "twenty-five", "two hundred").
-
-    >>> [_number(t) for t in ("1,400", "1 000", "1.5 million", "twenty-five", "two hundred", "a thousand")]
-    [1400.0, 1000.0, 1500000.0, 25.0, 200.0, 1000.0]
-    """
-    words = text.lower().replace("-", " ").split()
-    if words[0][0].isdigit():
-        scale = _SCALES.get(words[-1], 1)
-        digits = "".join(word for word in words if word[0].isdigit()).replace(",", "")
-        return float(digits) * scale
-    total, current = 0.0, 0.0
-    for position, word in enumerate(words):
-        if word in _SCALES:
-            current = max(current, 1) * _SCALES[word]
-            if _SCALES[word] >= 1000:
-                total, current = total + current, 0.0
-        elif word != "a":
-            current += _NUMBER_WORDS.get(word, 0)
-        elif position + 1 == len(words):
-            current += 1
-    return total + current
+_NUMBER = rf"(?P<number>{NUMBER_IN_TEXT})"
 
 
 _AREA_UNITS = (
@@ -574,7 +533,10 @@ def _find_quantities(article: Article, dates: _Spans) -> Iterator[QuantityMentio
     years count nothing."""
     text = article.text
     for match in _MEASURE.finditer(text):
-        value = _number(match.group("number"))
+        try:
+            value = parse_number(match.group("number"))
+        except ValueError:  # too large for a float
+            continue
         unit = re.sub(r"\s+", " ", match.group("unit"))
         number = str(int(value)) if value.is_integer() else str(value)
         try:
@@ -590,7 +552,10 @@ def _find_quantities(article: Article, dates: _Spans) -> Iterator[QuantityMentio
             continue
         if _a_year(text, match, dates):
             continue
-        value = _number(match.group("number"))
+        try:
+            value = parse_number(match.group("number"))
+        except ValueError:  # too large for a float
+            continue
         noun = match.group("noun").lower()
         yield QuantityMention(match.group(), match.start(), article.sentence_of(match.start()), "count",
                               value, str(int(value)) if value.is_integer() else str(value), noun)
