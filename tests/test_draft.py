@@ -294,3 +294,14 @@ def test_a_number_too_large_to_read_is_no_quantity_and_drafting_goes_on() -> Non
                          gazetteer=_gazetteer())
     assert draft.article.quantities == ()
     assert [c for record in draft.records for c in record.get("claims", [])] == []
+
+
+def test_29_february_before_it_comes_is_left_unresolved_not_a_failure() -> None:
+    """A day and month without a year is in the article's year, or the year before when that day is
+    still to come; the year before 2016 has no 29 February."""
+    article = read_article("Fighting on 29 February. More on 28 February.", published=dt.date(2016, 2, 28),
+                           gazetteer=_gazetteer())
+    assert [(d.text, d.start, d.end) for d in article.dates] == [
+        ("29 February", None, None), ("28 February", dt.date(2016, 2, 28), dt.date(2016, 2, 28))]
+    later = read_article("Fighting on 29 February.", published=dt.date(2017, 1, 15), gazetteer=_gazetteer())
+    assert [(d.text, d.start) for d in later.dates] == [("29 February", dt.date(2016, 2, 29))]
