@@ -305,3 +305,63 @@ def test_29_february_before_it_comes_is_left_unresolved_not_a_failure() -> None:
         ("29 February", None, None), ("28 February", dt.date(2016, 2, 28), dt.date(2016, 2, 28))]
     later = read_article("Fighting on 29 February.", published=dt.date(2017, 1, 15), gazetteer=_gazetteer())
     assert [(d.text, d.start) for d in later.dates] == [("29 February", dt.date(2016, 2, 29))]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "exact"), [
+    ("yesterday", "2017-06-09", "2017-06-09", True),
+    ("last Tuesday", "2017-06-06", "2017-06-06", True),
+    ("on Monday", "2017-06-05", "2017-06-05", True),
+    ("on Saturday", "2017-06-10", "2017-06-10", True),  # the article's own day
+    ("last Saturday", "2017-06-03", "2017-06-03", True),
+    ("two days ago", "2017-06-08", "2017-06-08", True),
+    ("2 days ago", "2017-06-08", "2017-06-08", True),
+    ("a day ago", "2017-06-09", "2017-06-09", True),
+    ("ten days ago", "2017-05-31", "2017-05-31", True),
+    ("a week ago", "2017-05-31", "2017-06-06", False),
+    ("three weeks ago", "2017-05-17", "2017-05-23", False),
+    ("1.5 days ago", None, None, False),
+])
+def test_relative_dates_are_counted_from_the_article_s_day(text: str, start: str | None, end: str | None,
+                                                            exact: bool) -> None:
+    """Counted from Saturday 10 June 2017: a weekday is the last one on or before that day ('last':
+    before it), 'N days ago' that day, 'N weeks ago' the week around it."""
+    article = read_article(f"Fighting broke out {text} near Tadmur.", published=dt.date(2017, 6, 10),
+                           gazetteer=_gazetteer())
+    assert [(d.text, str(d.start) if d.start else None, str(d.end) if d.end else None, d.exact)
+            for d in article.dates] == [(text, start, end, exact)]
+    unresolved = read_article(f"Fighting broke out {text}.", gazetteer=_gazetteer())
+    assert [(d.start, d.end) for d in unresolved.dates] == [(None, None)]
+
+
+def test_a_draft_dates_a_record_two_days_before_the_article() -> None:
+    draft = draft_events("Syrian troops captured Arak two days ago.", published=dt.date(2017, 6, 10),
+                         gazetteer=_gazetteer())
+    assert draft.records[0]["date"] == dt.date(2017, 6, 8)
+    assert draft.to_yaml().count('date: 2017-06-08  # "two days ago"\n') == 1
+
+
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)), st.integers(0, 6),
+       st.sampled_from(["on", "last", "earlier on", "this"]))
+def test_a_weekday_is_the_last_such_day_up_to_the_article_s(published: dt.date, weekday: int, before: str) -> None:
+    """Law: 'on Friday' is a Friday of the seven days ending on the article's day; 'last Friday' one
+    of the seven days before it."""
+    from tracker.drafting.dates import find_dates
+
+    [found] = find_dates(f"{before} {_DAYS[weekday]}", lambda _: 0, published)
+    assert found.start == found.end and found.start is not None and found.start.weekday() == weekday
+    back = (published - found.start).days
+    assert 1 <= back <= 7 if before == "last" else 0 <= back <= 6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)), st.integers(0, 20_000), st.booleans())
+def test_n_days_ago_is_n_days_before_the_article(published: dt.date, days: int, grouped: bool) -> None:
+    from tracker.drafting.dates import find_dates
+
+    [found] = find_dates(f"{days:,} days ago" if grouped else f"{days} days ago", lambda _: 0, published)
+    expected = published - dt.timedelta(days=days) if days < (published - dt.date(1, 1, 1)).days else None
+    assert (found.start, found.end) == (expected, expected)

@@ -4,7 +4,8 @@ A date written whole (``2017-06-08``, ``June 5, 2017``, ``March 2016``) means th
 without its year, or relative to the day the article appeared (``9 June``, ``on Friday``, ``last
 month``, ``yesterday``), is counted from that day, and left unresolved without it: a day and month
 are in the article's year, or the year before when that day is still to come; a weekday is the last
-one on or before the article's day ("last Friday": before it).
+one on or before the article's day ("last Friday": before it); "two days ago" is that day, "three
+weeks ago" the week around that day.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..records.quantity import NUMBER_IN_TEXT, parse_number
 from .spans import Spans
 
 #: The first and last day an expression can mean, and whether it names one exact day.
@@ -40,6 +42,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this month", re.compile(rf"\b(?:this|last|next|early|late|mid-?|in)\s+{_MONTH}\b(?!\s+(?:of\s+)?\d)", re.I)),
     ("weekday", re.compile(r"\b(?:on|last|this|earlier on|late on|early on)\s+(?P<weekday>" + "|".join(_WEEKDAYS)
                            + r")\b", re.I)),
+    ("ago", re.compile(rf"(?P<count>{NUMBER_IN_TEXT}|\ban?)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
     ("relative", re.compile(r"\b(?P<relative>yesterday|today|tonight|earlier this week|this week|last week|"
                             r"in the last month|in the past month|last month|this month|a few weeks ago|"
                             r"in recent days|over the weekend|this weekend|last weekend|a few days ago)\b", re.I)),
@@ -163,8 +166,22 @@ def _relative(_words: str, groups: dict[str, Any], _month: int, published: dt.da
     return published - dt.timedelta(days=back_start), published - dt.timedelta(days=back_end), exact
 
 
+def _ago(_words: str, groups: dict[str, Any], _month: int, published: dt.date) -> DateSpan:
+    """'two days ago': that day; 'three weeks ago': the week around that day (three days either side)."""
+    try:
+        count = 1.0 if groups["count"].lower() in ("a", "an") else parse_number(groups["count"])
+        if not count.is_integer():
+            return _UNRESOLVED
+        if groups["unit"].lower().startswith("day"):
+            return _one_day(published - dt.timedelta(days=count))
+        day = published - dt.timedelta(days=7 * count)
+        return day - dt.timedelta(days=3), day + dt.timedelta(days=3), False
+    except (ValueError, OverflowError):  # a number too large for a float, or a day before the year 1
+        return _UNRESOLVED
+
+
 #: Expressions counted from the day the article appeared.
 _COUNTED_FROM: dict[str, Callable[[str, dict[str, Any], int, dt.date], DateSpan]] = {
     "day month": _day_month, "month day": _day_month, "this month": _named_month, "weekday": _weekday,
-    "relative": _relative,
+    "ago": _ago, "relative": _relative,
 }
