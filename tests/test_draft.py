@@ -241,3 +241,127 @@ def test_cli_draft_json_lists_mentions_with_their_sentences() -> None:
     date = data["dates"][0]
     assert (date["text"], date["start"], date["end"], date["sentence"]) == ("June 18", "2017-06-18", "2017-06-18", 2)
     assert len(data["records"]) == 3 and data["marks"] == 17
+
+
+def _counts(text: str) -> list[tuple[float, str | None]]:
+    article = read_article(text, published=dt.date(2017, 6, 10), gazetteer=_gazetteer())
+    return [(q.value, q.noun) for q in article.quantities if q.kind == "count"]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("2016 Dozens of civilians were killed in air strikes on Aleppo.", []),
+    ("Aleppo, December 13, 2016 Dozens of civilians were killed.", []),
+    ("Since March 2016 rebels have held the town.", []),
+    ("On June 5, 2016 rebels attacked the town.", []),
+    ("In 2016 civilians fled Aleppo; in 2017, 300 civilians came back.", [(300.0, "civilians")]),
+    ("In the last 48 hours civilians fled Aleppo.", []),
+    ("48 hours of air strikes killed 20 civilians.", [(20.0, "civilians")]),
+    ("For 3 days jets struck Raqqa.", []),
+    ("Three days of shelling left 12 dead.", [(12.0, "dead")]),
+    ("2 weeks 500 fighters arrived.", [(500.0, "fighters")]),
+    ("2000 Syrian troops and 1,500 fighters moved on Tadmur in 2017.", [(2000.0, "troops"), (1500.0, "fighters")]),
+])
+def test_years_days_and_hours_are_never_counts(text: str, counts: list[tuple[float, str]]) -> None:
+    assert _counts(text) == counts
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 5000), st.sampled_from(["minutes", "hours", "days", "nights", "weeks", "months", "years"]),
+       st.sampled_from(["fighters", "civilians", "air strikes", "killed", "jets", "people"]))
+def test_a_number_of_hours_or_days_is_never_a_count(number: int, unit: str, noun: str) -> None:
+    """Law: a number that counts time units is never a count of what follows them."""
+    for text in (f"For {number} {unit} {noun} came.", f"{number} {unit} of {noun}.", f"The last {number} {unit} "
+                 f"{noun} fled."):
+        assert all(value != number for value, _noun in _counts(text)), text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1900, 2099), st.sampled_from(["In", "Since", "Until", "During", "Early", "Late", "Throughout"]),
+       st.sampled_from(["fighters", "civilians", "rebels", "people"]))
+def test_a_year_after_a_word_of_time_is_never_a_count(year: int, word: str, noun: str) -> None:
+    assert _counts(f"{word} {year} {noun} fled the town.") == []
+
+
+def test_a_draft_takes_no_year_for_a_count() -> None:
+    draft = draft_events("Aleppo, 2016 Dozens of civilians were killed in air strikes near Aleppo.",
+                         published=dt.date(2016, 12, 13), gazetteer=_gazetteer())
+    assert [c for record in draft.records for c in record.get("claims", []) if "count" in c] == []
+
+
+def test_a_number_too_large_to_read_is_no_quantity_and_drafting_goes_on() -> None:
+    huge = "1" + "0" * 400
+    draft = draft_events(f"{huge} fighters were killed near Tadmur. ISIS lost {huge} km2 near Tadmur.",
+                         gazetteer=_gazetteer())
+    assert draft.article.quantities == ()
+    assert [c for record in draft.records for c in record.get("claims", [])] == []
+
+
+def test_29_february_before_it_comes_is_left_unresolved_not_a_failure() -> None:
+    """A day and month without a year is in the article's year, or the year before when that day is
+    still to come; the year before 2016 has no 29 February."""
+    article = read_article("Fighting on 29 February. More on 28 February.", published=dt.date(2016, 2, 28),
+                           gazetteer=_gazetteer())
+    assert [(d.text, d.start, d.end) for d in article.dates] == [
+        ("29 February", None, None), ("28 February", dt.date(2016, 2, 28), dt.date(2016, 2, 28))]
+    later = read_article("Fighting on 29 February.", published=dt.date(2017, 1, 15), gazetteer=_gazetteer())
+    assert [(d.text, d.start) for d in later.dates] == [("29 February", dt.date(2016, 2, 29))]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "exact"), [
+    ("yesterday", "2017-06-09", "2017-06-09", True),
+    ("last Tuesday", "2017-06-06", "2017-06-06", True),
+    ("on Monday", "2017-06-05", "2017-06-05", True),
+    ("on Saturday", "2017-06-10", "2017-06-10", True),  # the article's own day
+    ("last Saturday", "2017-06-03", "2017-06-03", True),
+    ("two days ago", "2017-06-08", "2017-06-08", True),
+    ("2 days ago", "2017-06-08", "2017-06-08", True),
+    ("a day ago", "2017-06-09", "2017-06-09", True),
+    ("ten days ago", "2017-05-31", "2017-05-31", True),
+    ("a week ago", "2017-05-31", "2017-06-06", False),
+    ("three weeks ago", "2017-05-17", "2017-05-23", False),
+    ("1.5 days ago", None, None, False),
+])
+def test_relative_dates_are_counted_from_the_article_s_day(text: str, start: str | None, end: str | None,
+                                                            exact: bool) -> None:
+    """Counted from Saturday 10 June 2017: a weekday is the last one on or before that day ('last':
+    before it), 'N days ago' that day, 'N weeks ago' the week around it."""
+    article = read_article(f"Fighting broke out {text} near Tadmur.", published=dt.date(2017, 6, 10),
+                           gazetteer=_gazetteer())
+    assert [(d.text, str(d.start) if d.start else None, str(d.end) if d.end else None, d.exact)
+            for d in article.dates] == [(text, start, end, exact)]
+    unresolved = read_article(f"Fighting broke out {text}.", gazetteer=_gazetteer())
+    assert [(d.start, d.end) for d in unresolved.dates] == [(None, None)]
+
+
+def test_a_draft_dates_a_record_two_days_before_the_article() -> None:
+    draft = draft_events("Syrian troops captured Arak two days ago.", published=dt.date(2017, 6, 10),
+                         gazetteer=_gazetteer())
+    assert draft.records[0]["date"] == dt.date(2017, 6, 8)
+    assert draft.to_yaml().count('date: 2017-06-08  # "two days ago"\n') == 1
+
+
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)), st.integers(0, 6),
+       st.sampled_from(["on", "last", "earlier on", "this"]))
+def test_a_weekday_is_the_last_such_day_up_to_the_article_s(published: dt.date, weekday: int, before: str) -> None:
+    """Law: 'on Friday' is a Friday of the seven days ending on the article's day; 'last Friday' one
+    of the seven days before it."""
+    from tracker.drafting.dates import find_dates
+
+    [found] = find_dates(f"{before} {_DAYS[weekday]}", lambda _: 0, published)
+    assert found.start == found.end and found.start is not None and found.start.weekday() == weekday
+    back = (published - found.start).days
+    assert 1 <= back <= 7 if before == "last" else 0 <= back <= 6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)), st.integers(0, 20_000), st.booleans())
+def test_n_days_ago_is_n_days_before_the_article(published: dt.date, days: int, grouped: bool) -> None:
+    from tracker.drafting.dates import find_dates
+
+    [found] = find_dates(f"{days:,} days ago" if grouped else f"{days} days ago", lambda _: 0, published)
+    expected = published - dt.timedelta(days=days) if days < (published - dt.date(1, 1, 1)).days else None
+    assert (found.start, found.end) == (expected, expected)

@@ -282,29 +282,34 @@ def _records(article: Article, published: dt.date | None, url: str | None) -> It
         record = CommentedMap()
         record["title"] = review(f"a one-line title for: {_excerpt(sentence.text, 160)}")
         _date(record, article, index, published)
-        if verb:
-            event_type = _VERB_TYPES[int(next(k for k, v in verb.groupdict().items() if v)[1:])]
-            record["type"] = event_type
-            record.yaml_add_eol_comment(f'from "{_comment(verb.group())}"', "type")
-        else:
-            record["type"] = review(f"one of: {', '.join(EVENT_TYPES)}")
-        if actors:
-            record["actors"] = _flow(actors)
-        else:
-            record["actors"] = _flow([review(f"who took part (none named in this sentence; the article names: "
-                                             f"{all_actors})")])
+        _type(record, verb)
+        record["actors"] = _flow(actors or [review(f"who took part (none named in this sentence; the article names: "
+                                                   f"{all_actors})")])
         _location(record, article, index, targets, all_places)
         if any("area" in claim for claim in claims):
-            record["area"] = CommentedMap([("basis", review(
-                "where the area's geometry will come from: reported (the article gives it), assessed (an "
-                "independent assessment, such as a control map), reconstructed (your minimal reconstruction from "
-                "places known to be involved: a lower bound) or reference (a fixed zone, not a gain); then draw it "
-                "as a hull, circle, polygon or geojson, or remove this area"))])
-        record["claims"] = CommentedSeq(claims) if claims else None
-        if record["claims"] is None:
-            del record["claims"]
+            record["area"] = CommentedMap([("basis", review(_AREA_BASIS))])
+        if claims:
+            record["claims"] = CommentedSeq(claims)
         record["sources"] = CommentedSeq([_source(title, url, published)])
         yield record
+
+
+#: What a drafted area's basis asks of a person.
+_AREA_BASIS = (
+    "where the area's geometry will come from: reported (the article gives it), assessed (an independent "
+    "assessment, such as a control map), reconstructed (your minimal reconstruction from places known to be "
+    "involved: a lower bound) or reference (a fixed zone, not a gain); then draw it as a hull, circle, polygon or "
+    "geojson, or remove this area"
+)
+
+
+def _type(record: CommentedMap, verb: re.Match[str] | None) -> None:
+    """The event type the sentence's verb suggests, with the verb as comment; a mark without one."""
+    if verb is None:
+        record["type"] = review(f"one of: {', '.join(EVENT_TYPES)}")
+        return
+    record["type"] = _VERB_TYPES[int(next(k for k, v in verb.groupdict().items() if v)[1:])]
+    record.yaml_add_eol_comment(f'from "{_comment(verb.group())}"', "type")
 
 
 def _headline(article: Article) -> str | None:

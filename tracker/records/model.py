@@ -23,6 +23,7 @@ import difflib
 import math
 import re
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
@@ -46,7 +47,7 @@ from pydantic_core import PydanticCustomError
 
 from ..text import GEOJSON_TOO_LARGE, MAX_GEOJSON_BYTES, not_regular, size_text
 from .extent import circle_problem, load_geojson, radius_problem, ring_problem
-from .quantity import Quantity, parse_quantity, wrong_dimension
+from .quantity import Quantity, parse_count, parse_quantity, wrong_dimension
 from .vocabulary import EVENT_TYPES, SUB_TYPE_PARENT, canonical_sub_type, canonical_type
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -185,8 +186,9 @@ Ratio = Annotated[float, PlainValidator(_ratio)]
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, str) and re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", value.strip()):
-        value = int(value.replace(",", ""))
+    if isinstance(value, str):
+        with suppress(ValueError):  # refused below, with the value as given
+            value = parse_count(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise fail("count_type", f"expected a whole number such as 4000, got {value!r}")
     return value
