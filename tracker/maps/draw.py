@@ -12,8 +12,9 @@ import math
 from typing import TYPE_CHECKING, Any, cast
 
 from ..geo import geodesy as geo
+from .assets import add_style
 from .markup import Markup, claim_text, inert, legend_html, panel_html, popup
-from .scripts import aggregated_js, time_control_js
+from .scripts import add_cells, add_sorting, add_time_control
 from .style import (
     AGGREGATE_ABOVE,
     BORDER_STYLE,
@@ -200,12 +201,14 @@ class Drawing:
         folium.LayerControl(collapsed=False).add_to(self.fmap)
         page = root(self.fmap)
         groups = {self.layers[name]: (self.colours[name], rows) for name, rows in self.cells.items()}
-        page.script.add_child(Markup(aggregated_js(groups, self.bounds)))
+        add_cells(page, groups, self.bounds)
         if not controls:
             return
         page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers})))
-        page.html.add_child(Markup(panel_html(self.compared)))
-        page.script.add_child(Markup(time_control_js(self.fmap.get_name(), self.timed, self.cells)))
+        if self.compared:
+            page.html.add_child(Markup(panel_html(self.compared)))
+            add_sorting(page)
+        add_time_control(page, self.fmap.get_name(), self.timed, self.cells)
         if self.bounds:
             fit(self.fmap, self.bounds)
 
@@ -214,6 +217,7 @@ def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, colours
          controls: bool) -> list[tuple[float, float]]:
     """Draw ``chosen`` on ``fmap``; with ``controls``, also the time control and the claims panel, and
     fit the view to what was drawn. Returns the (lat, lon) corners of what was drawn."""
+    add_style(root(fmap))
     borders(fmap)
     drawing = Drawing(fmap, report, colours, len(chosen))
     for event in chosen:

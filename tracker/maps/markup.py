@@ -79,7 +79,7 @@ def _claim_rows(result: ClaimResult) -> str:
         f"<tr><td>{inert(result.kind)}</td><td>{inert(claim_text(result))}</td>"
         f"<td>{inert(measured)} {inert(result.unit or '')}</td>"
         f"<td><b>{inert(result.verdict)}</b></td></tr>"
-        f"<tr class='tracker-why'><td colspan='4' style='font-size:11px;color:#444;padding-bottom:4px'>"
+        f"<tr class='tracker-why'><td colspan='4'>"
         f"{inert(result.explanation)}</td></tr>"
     )
 
@@ -121,32 +121,14 @@ def _panel_row(event: Event, result: ClaimResult) -> str:
 
 
 def panel_html(compared: list[tuple[Event, ClaimResult]]) -> str:
-    """A table of the area claims, sortable by clicking a column's heading."""
+    """A table of the area claims (``static/sort.js`` sorts it by the column whose heading is clicked)."""
     if not compared:
         return ""
     rows = "".join(_panel_row(event, result) for event, result in compared)
     return (
-        "<style>.tracker-panel{position:fixed;bottom:60px;left:10px;z-index:1000;background:#fff;"
-        "border:1px solid #999;font:12px sans-serif;max-width:46vw;max-height:30vh;overflow:auto}"
-        ".tracker-panel th{cursor:pointer;text-align:left;background:#eee}.tracker-panel td,.tracker-panel th"
-        "{padding:2px 6px}.tracker-panel td.tracker-why{min-width:24em;white-space:normal}"
-        ".tracker-time{background:#fff;padding:4px 8px;font:12px sans-serif}"
-        ".tracker-time label{display:block}</style>"
         "<div class='tracker-panel'><table id='tracker-claims'><thead><tr><th>area claim</th><th>claimed</th>"
         f"<th>measured</th><th>claimed / measured</th><th>verdict</th><th>why</th></tr></thead><tbody>{rows}</tbody>"
         "</table></div>"
-        "<script>document.querySelectorAll('#tracker-claims th').forEach(function (th, column) {"
-        " th.addEventListener('click', function () {"
-        "  var body = th.closest('table').tBodies[0], rows = Array.from(body.rows);"
-        "  var up = th.dataset.order !== 'up'; th.dataset.order = up ? 'up' : 'down';"
-        "  var key = function (row) { var cell = row.cells[column];"  # a cell with nothing measured: null
-        "   if (cell.dataset.value === undefined) { return cell.textContent; }"
-        "   return cell.dataset.value === '' ? null : +cell.dataset.value; };"
-        "  rows.sort(function (a, b) { var x = key(a), y = key(b);"  # rows with nothing measured go last
-        "   if (x === null || y === null) { return (x === null) - (y === null); }"
-        "   return (x > y ? 1 : x < y ? -1 : 0) * (up ? 1 : -1); });"
-        "  rows.forEach(function (row) { body.appendChild(row); });"
-        " }); });</script>"
     )
 
 
@@ -160,18 +142,14 @@ def legend_html(colours: dict[str, str]) -> str:
         for verdict, colour in VERDICT_COLOURS.items()
     )
     types = "".join(
-        f"<div><span style='border:2px solid {colour};border-radius:50%;width:8px;height:8px'></span>"
+        f"<div><span class='tracker-type' style='border-color:{colour}'></span>"
         f"{inert(event_type)}</div>"
         for event_type, colour in TYPE_COLOURS.items()
     )
     return (
-        "<style>.tracker-legend{position:fixed;bottom:28px;right:12px;z-index:1000;background:#fff;"
-        "padding:8px 10px;border:1px solid #999;font:12px sans-serif;max-height:45vh;overflow:auto}"
-        ".tracker-legend span{display:inline-block;width:12px;height:12px;margin-right:6px;"
-        "vertical-align:middle}</style>"
         f"<div class='tracker-legend'><b>Actors</b> (fill){actors}<b>Event types</b> (outline){types}"
         f"<b>Areas</b>{verdicts}"
-        "<div><span style='border:2px dashed #333;width:9px;height:9px'></span>disc of the claimed size</div>"
-        "<div><span style='border:2px dotted #444;width:9px;height:9px'></span>reference zone</div>"
+        "<div><span class='tracker-disc'></span>disc of the claimed size</div>"
+        "<div><span class='tracker-zone'></span>reference zone</div>"
         "</div>"
     )

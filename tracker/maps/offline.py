@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import MapError
+from .assets import add_script
 from .draw import root
 from .markup import Markup
 
@@ -44,10 +45,4 @@ def inline_assets(fmap: folium.Map) -> None:
     header = root(fmap).header
     header.add_child(Markup(f"<style>{css}</style>"), name="leaflet_css_inline")
     header.add_child(Markup(f"<script>{script}</script>"), name="leaflet_js_inline")
-    # folium turns popup markup into an element with jQuery's $(markup)[0], its only use of jQuery;
-    # offline pages carry no jQuery, so this does that one thing
-    header.add_child(Markup(
-        "<script>window.$ = window.$ || function (markup) {"
-        " var t = document.createElement('template'); t.innerHTML = markup.trim();"
-        " return [t.content.firstElementChild]; };</script>"
-    ), name="popup_markup")
+    add_script(root(fmap), "popup-markup.js")  # offline pages carry no jQuery

@@ -25,6 +25,7 @@ from ..errors import MapError as MapError  # still importable from here
 from ..errors import RecordError
 from ..files.outputs import check_output, write_text
 from ..records.model import Event
+from .assets import add_script, call
 from .draw import MIN_VIEW_DEGREES as MIN_VIEW_DEGREES
 from .draw import draw, fit, root
 from .markup import Markup, inert, legend_html
@@ -102,25 +103,6 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     return fmap
 
 
-#: The title of each pane of a comparison, above its map.
-PANE_CSS = ("<style>.tracker-pane{position:absolute;top:8px;left:50%;transform:translateX(-50%);z-index:1000;"
-            "background:#fff;padding:3px 8px;font:13px sans-serif;border:1px solid #999}</style>")
-
-
-def _sync_js(first: str, second: str) -> str:
-    """Keep the two maps on the same view, and put each pane's title into its map."""
-    return (
-        "document.addEventListener('DOMContentLoaded', function () {\n"
-        f"  var maps = [{first}, {second}], busy = false;\n"
-        "  maps.forEach(function (source, i) { var target = maps[1 - i];\n"
-        "    source.on('move', function () { if (busy) { return; } busy = true;\n"
-        "      target.setView(source.getCenter(), source.getZoom(), {animate: false}); busy = false; }); });\n"
-        "  document.querySelectorAll('.tracker-pane').forEach(function (pane, i) {\n"
-        "    maps[i].getContainer().appendChild(pane); });\n"
-        "});\n"
-    )
-
-
 def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: CheckReport,
           colours: dict[str, str], day: dt.date, side: str, *,
           offline: bool) -> tuple[folium.Map, list[tuple[float, float]]]:
@@ -160,8 +142,8 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
     figure.html.add_child(Markup(legend_html(colours)))
     if offline:
         inline_assets(panes[0][0])
-    figure.html.add_child(Markup(PANE_CSS))
-    figure.script.add_child(Markup(_sync_js(panes[0][0].get_name(), panes[1][0].get_name())))
+    add_script(figure, "sync.js")
+    figure.script.add_child(Markup(call("syncPanes", [pane.get_name() for pane, _ in panes])))
     return figure
 
 
