@@ -122,7 +122,11 @@ def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: 
 
 def render_comparison(events: EventCollection, first: dt.date, second: dt.date, *, offline: bool = False,
                       actor: str | None = None, gazetteer: Gazetteer | None = None) -> Figure:
-    """Two synchronised maps side by side: what each actor had claimed by ``first`` and by ``second``."""
+    """Two synchronised maps side by side: what each actor had claimed by ``first`` and by ``second``.
+
+    The panes keep in step by ``static/sync.js`` rather than folium's ``DualMap``: that loads the
+    Leaflet.Sync plugin from an unversioned CDN address, and no Python or Debian package ships the
+    plugin to inline offline; nor do the panes share their layers, which is what ``DualMap`` adds."""
     from branca.element import Figure
 
     if first > second:
