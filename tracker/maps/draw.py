@@ -9,10 +9,12 @@ events aggregated into grid cells.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from ..geo import geodesy as geo
 from .assets import add_style
+from .gains import Change, draw_gains
 from .markup import Markup, claim_text, inert, legend_html, panel_html, popup
 from .scripts import add_cells, add_sorting, add_time_control
 from .style import (
@@ -105,6 +107,7 @@ class Drawing:
         self.compared: list[tuple[Event, ClaimResult]] = []  # area claims, for the comparison panel
         self.cells: dict[str, list[list[float]]] = {}  # actor -> [lat, lon, start day, end day] of its plain events
         self.aggregate = count > AGGREGATE_ABOVE
+        self.gains: list[tuple[str, str, str]] = []  # legend entries of assessed gains: (label, fill, outline)
 
     def layer(self, actor: str) -> folium.FeatureGroup:
         """The layer of ``actor``, made on first use."""
@@ -190,9 +193,15 @@ class Drawing:
         self.timed.append((dot, layer, event))
         self.bounds.append((lat, lon))
 
-    def finish(self, *, controls: bool) -> None:
+    def add_gains(self, changes: Sequence[Change]) -> None:
+        """The ground assessors say actors gained and lost, each change a layer, beneath the events."""
+        bounds, self.gains = draw_gains(self.fmap, list(changes))
+        self.bounds += bounds
+
+    def finish(self, *, controls: bool, chart: str = "") -> None:
         """Add the layers, the layer control and the aggregated cells; with ``controls``, also the
-        legend, the claims panel and the time control, and open the map on what was drawn."""
+        legend, the claims panel (with ``chart`` as a section of it) and the time control, and open
+        the map on what was drawn."""
         import folium
 
         self.zones.add_to(self.fmap)
@@ -204,9 +213,9 @@ class Drawing:
         add_cells(page, groups, self.bounds)
         if not controls:
             return
-        page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers})))
-        if self.compared:
-            page.html.add_child(Markup(panel_html(self.compared)))
+        page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers}, self.gains)))
+        if self.compared or chart:
+            page.html.add_child(Markup(panel_html(self.compared, chart)))
             add_sorting(page)
         add_time_control(page, self.fmap.get_name(), self.timed, self.cells)
         if self.bounds:
@@ -214,13 +223,15 @@ class Drawing:
 
 
 def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, colours: dict[str, str], *,
-         controls: bool) -> list[tuple[float, float]]:
-    """Draw ``chosen`` on ``fmap``; with ``controls``, also the time control and the claims panel, and
-    fit the view to what was drawn. Returns the (lat, lon) corners of what was drawn."""
+         controls: bool, changes: Sequence[Change] = (), chart: str = "") -> Drawing:
+    """Draw ``chosen`` on ``fmap``, over the assessed ``changes``; with ``controls``, also the time
+    control and the claims panel (with ``chart`` in it), and fit the view to what was drawn. Returns
+    the drawing: the corners of what was drawn and the legend entries of the changes."""
     add_style(root(fmap))
     borders(fmap)
     drawing = Drawing(fmap, report, colours, len(chosen))
+    drawing.add_gains(changes)
     for event in chosen:
         drawing.add(event)
-    drawing.finish(controls=controls)
-    return drawing.bounds
+    drawing.finish(controls=controls, chart=chart)
+    return drawing

@@ -7,6 +7,7 @@ markup reaches the page through :class:`Markup`, as a template variable, never a
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from branca.element import Element
@@ -120,20 +121,23 @@ def _panel_row(event: Event, result: ClaimResult) -> str:
     )
 
 
-def panel_html(compared: list[tuple[Event, ClaimResult]]) -> str:
-    """A table of the area claims (``static/sort.js`` sorts it by the column whose heading is clicked)."""
-    if not compared:
+def panel_html(compared: list[tuple[Event, ClaimResult]], chart: str = "") -> str:
+    """A table of the area claims (``static/sort.js`` sorts it by the column whose heading is clicked),
+    and below it ``chart``, markup built from inert text (see :mod:`~tracker.maps.chart`)."""
+    if not compared and not chart:
         return ""
     rows = "".join(_panel_row(event, result) for event, result in compared)
-    return (
-        "<div class='tracker-panel'><table id='tracker-claims'><thead><tr><th>area claim</th><th>claimed</th>"
+    table = (
+        "<table id='tracker-claims'><thead><tr><th>area claim</th><th>claimed</th>"
         f"<th>measured</th><th>claimed / measured</th><th>verdict</th><th>why</th></tr></thead><tbody>{rows}</tbody>"
-        "</table></div>"
-    )
+        "</table>"
+    ) if compared else ""
+    return f"<div class='tracker-panel'>{table}{chart}</div>"
 
 
-def legend_html(colours: dict[str, str]) -> str:
-    """The legend: each actor's colour, the outline of each event type, the fill of each verdict."""
+def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = ()) -> str:
+    """The legend: each actor's colour, the outline of each event type, the fill of each verdict,
+    and each area of ``gains`` (label, fill, outline: see :mod:`~tracker.maps.gains`)."""
     actors = "".join(
         f"<div><span style='background:{colour}'></span>{inert(name)}</div>" for name, colour in colours.items()
     )
@@ -146,10 +150,15 @@ def legend_html(colours: dict[str, str]) -> str:
         f"{inert(event_type)}</div>"
         for event_type, colour in TYPE_COLOURS.items()
     )
+    assessed = "".join(
+        f"<div><span style='background:{fill};border:2px solid {outline}'></span>{inert(label)}</div>"
+        for label, fill, outline in gains
+    )
     return (
         f"<div class='tracker-legend'><b>Actors</b> (fill){actors}<b>Event types</b> (outline){types}"
         f"<b>Areas</b>{verdicts}"
         "<div><span class='tracker-disc'></span>disc of the claimed size</div>"
         "<div><span class='tracker-zone'></span>reference zone</div>"
-        "</div>"
+        + (f"<b>Assessed control</b>{assessed}" if assessed else "")
+        + "</div>"
     )

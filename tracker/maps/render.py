@@ -16,18 +16,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..claims.check import CheckReport, check_claims
+from ..control.assess import with_assessments
+from ..control.compare import compare
+from ..control.layers import load_series
 from ..errors import MapError as MapError  # still importable from here
 from ..errors import RecordError
 from ..files.outputs import check_output, write_text
 from ..records.model import Event
 from .assets import add_script, call
+from .chart import chart_html
 from .draw import MIN_VIEW_DEGREES as MIN_VIEW_DEGREES
-from .draw import draw, fit, root
+from .draw import Drawing, draw, fit, root
+from .gains import Change, assessed_changes
 from .markup import Markup, inert, legend_html
 from .markup import claim_text as claim_text
 from .offline import inline_assets
@@ -76,6 +81,27 @@ def _checked(events: EventCollection, gazetteer: Gazetteer | None) -> CheckRepor
     return report
 
 
+def _folder(control: str | Path | None) -> Path | None:
+    """The folder of control layers, or ``None`` when there is none."""
+    return Path(control) if control is not None and Path(control).is_dir() else None
+
+
+def _chart(chosen: Iterable[Event], events: EventCollection, report: CheckReport, control: Path | None) -> str:
+    """The charts of the groups of claims in ``chosen``, each claim coloured by its verdicts (one per
+    assessor whose layers in ``control`` cover it, else the verdict on the records)."""
+    groups = compare(chosen, control)
+    if not groups:
+        return ""
+    results = with_assessments(report.results, events, control) if control is not None else report.results
+    grades = {series.assessor: series.reliability for series in load_series(control)} if control is not None else {}
+    return chart_html(groups, results, grades)
+
+
+def _chart_panel(chart: str) -> str:
+    """The panel of a comparison that holds ``chart`` (none when it is empty)."""
+    return f"<div class='tracker-panel tracker-compare-panel'>{chart}</div>" if chart else ""
+
+
 def _subset(events: EventCollection, chosen: list[Event]) -> EventCollection:
     from ..records.collection import EventCollection
 
@@ -84,8 +110,10 @@ def _subset(events: EventCollection, chosen: list[Event]) -> EventCollection:
 
 def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,
                until: dt.date | None = None, actor: str | None = None,
-               gazetteer: Gazetteer | None = None) -> folium.Map:
-    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts.
+               gazetteer: Gazetteer | None = None, control: str | Path | None = None) -> folium.Map:
+    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts. The
+    claims panel ends with a chart of each group of claims about the same gain, set against the
+    gains the assessors' layers in the folder ``control`` give (where it exists).
 
     ``RecordError`` with the problems :func:`~tracker.claims.check.check_claims` reports (an unknown place,
     an area that cannot be drawn) rather than a map that leaves those records out."""
@@ -99,14 +127,15 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     if offline:
         inline_assets(fmap)
     colours = actor_colours(event.actors[0].name for event in chosen)
-    draw(fmap, chosen, report, colours, controls=True)
+    draw(fmap, chosen, report, colours, controls=True, chart=_chart(chosen, events, report, _folder(control)))
     return fmap
 
 
 def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: CheckReport,
-          colours: dict[str, str], day: dt.date, side: str, *,
-          offline: bool) -> tuple[folium.Map, list[tuple[float, float]]]:
-    """One half of a comparison: what was claimed by ``day``, titled, with the corners of what it drew."""
+          colours: dict[str, str], day: dt.date, side: str, *, offline: bool,
+          changes: Sequence[Change] = ()) -> tuple[folium.Map, Drawing]:
+    """One half of a comparison: what was claimed by ``day`` over the assessed ``changes``, titled;
+    with the drawing (what it drew)."""
     import folium
 
     fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, width="50%",
@@ -114,15 +143,19 @@ def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: 
     fmap.add_to(figure)
     if offline:
         fmap.default_js, fmap.default_css = [], []
-    drawn = draw(fmap, _subset(events, chosen), report, colours, controls=False)
+    drawing = draw(fmap, _subset(events, chosen), report, colours, controls=False, changes=changes)
     count = f"{len(chosen)} record{'s' * (len(chosen) != 1)}"
     root(fmap).html.add_child(Markup(f"<div class='tracker-pane'>claimed by {inert(day)} ({count})</div>"))
-    return fmap, drawn
+    return fmap, drawing
 
 
 def render_comparison(events: EventCollection, first: dt.date, second: dt.date, *, offline: bool = False,
-                      actor: str | None = None, gazetteer: Gazetteer | None = None) -> Figure:
+                      actor: str | None = None, gazetteer: Gazetteer | None = None,
+                      control: str | Path | None = None) -> Figure:
     """Two synchronised maps side by side: what each actor had claimed by ``first`` and by ``second``.
+    Where the folder ``control`` holds control layers, the second pane also shows the ground each
+    assessor says each actor gained and lost between the two dates, and a panel sets the claims of
+    each group against the assessed gains.
 
     The panes keep in step by ``static/sync.js`` rather than folium's ``DualMap``: that loads the
     Leaflet.Sync plugin from an unversioned CDN address, and no Python or Debian package ships the
@@ -134,16 +167,19 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
                        f"first: --compare {second} {first}")
     report = _checked(events, gazetteer)
     figure = Figure()
-    everyone = select(events, None, max(first, second), actor)
+    everyone = select(events, None, second, actor)
     if not everyone:
         raise MapError("no event falls before those dates for that actor; choose later dates or drop --actor")
     colours = actor_colours(event.actors[0].name for event in everyone)
-    panes = [_pane(figure, events, select(events, None, day, actor), report, colours, day, side, offline=offline)
-             for side, day in (("0%", first), ("50%", second))]
-    drawn = [corner for _, corners in panes for corner in corners]
+    folder = _folder(control)
+    changes = assessed_changes(folder, first, second, actor) if folder is not None else []
+    panes = [_pane(figure, events, select(events, None, first, actor), report, colours, first, "0%", offline=offline),
+             _pane(figure, events, everyone, report, colours, second, "50%", offline=offline, changes=changes)]
+    drawn = [corner for _, drawing in panes for corner in drawing.bounds]
     for pane, _ in panes:  # both open on everything either shows
         fit(pane, drawn)
-    figure.html.add_child(Markup(legend_html(colours)))
+    figure.html.add_child(Markup(legend_html(colours, panes[1][1].gains)))
+    figure.html.add_child(Markup(_chart_panel(_chart(everyone, events, report, folder))))
     if offline:
         inline_assets(panes[0][0])
     add_script(figure, "sync.js")
