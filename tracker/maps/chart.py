@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 #: The fill of an assessor's bar.
 ASSESSED_COLOUR = "#404040"
 WIDTH, ROW, BAR = 600, 20, 14
-LABEL_X, BAR_X, BAR_WIDTH = 0, 150, 150
+LABEL_X, BAR_X, BAR_WIDTH = 0, 165, 135
 VALUE_X, GRADE_X = BAR_X + BAR_WIDTH + 6, BAR_X + BAR_WIDTH + 196
 
 
@@ -67,7 +67,7 @@ def _stripes(results: Sequence[ClaimResult]) -> list[tuple[str, str]]:
 
 def _claim_row(y: float, claim: ClaimedGain, results: Sequence[ClaimResult], scale: float) -> str:
     value = f"{claim.claimed_km2:,.0f} km² in {claim.days} d: {claim.rate:,.1f}/d"
-    return (_text(LABEL_X, y + 11, f"{claim.event_id} #{claim.index}", "tracker-label", 24)
+    return (_text(LABEL_X, y + 11, f"{claim.event_id} #{claim.index}", "tracker-label", 27)
             + _bar(y, claim.rate * scale, _stripes(results), "tracker-bar tracker-claimed")
             + _text(VALUE_X, y + 11, value, "tracker-value", 32)
             + _text(GRADE_X, y + 11, ", ".join(claim.grades) or "ungraded", "tracker-grade", 17))
@@ -77,7 +77,7 @@ def _assessed_row(y: float, gains: Gains, reliability: str | None, days: int, sc
     rate = gains.net_m2 / 1e6 / days
     tip = (f"{gains.assessor}: net {gains.net_m2 / 1e6:+,.1f} km² from {gains.since} to {gains.until} (layers of "
            f"{gains.since_layer.date} and {gains.until_layer.date})")
-    return (_text(LABEL_X, y + 11, f"{gains.assessor} (assessed)", "tracker-label", 24)
+    return (_text(LABEL_X, y + 11, f"{gains.assessor} (assessed)", "tracker-label", 27)
             + _bar(y, max(rate, 0.0) * scale, [(ASSESSED_COLOUR, tip)], "tracker-bar tracker-assessed")
             + _text(VALUE_X, y + 11, f"net {gains.net_m2 / 1e6:+,.0f} km²: {rate:+,.1f}/d", "tracker-value", 32)
             + _text(GRADE_X, y + 11, reliability or "ungraded", "tracker-grade", 17))

@@ -46,10 +46,14 @@ class Change:
         """The fill colour of the change."""
         return GAINED_COLOUR if self.change == "gained" else LOST_COLOUR
 
-    def label(self) -> str:
-        """'ISW (B), Syrian Arab Army: gained 10,642.5 km²' (plain text, not yet escaped)."""
+    def name(self) -> str:
+        """'ISW (B), Syrian Arab Army: gained', the name of its layer (plain text, not yet escaped)."""
         grade = f" ({self.series.reliability})" if self.series.reliability else ""
-        return f"{self.series.assessor}{grade}, {self.series.actor}: {self.change} {self.area_m2 / 1e6:,.1f} km²"
+        return f"{self.series.assessor}{grade}, {self.series.actor}: {self.change}"
+
+    def label(self) -> str:
+        """'ISW (B), Syrian Arab Army: gained 10,642.5 km²', its entry in the legend (plain text)."""
+        return f"{self.name()} {self.area_m2 / 1e6:,.1f} km²"
 
 
 def assessed_changes(control: str | Path, first: dt.date, second: dt.date,
@@ -98,7 +102,7 @@ def draw_gains(fmap: folium.Map, changes: list[Change]) -> tuple[list[tuple[floa
         geometry = change.gains.gained if change.change == "gained" else change.gains.lost
         if geometry.is_empty:
             continue
-        layer = folium.FeatureGroup(name=inert(change.label()), show=True)
+        layer = folium.FeatureGroup(name=inert(change.name()), show=True)
         style = {"color": outline, "weight": 2, "fillColor": change.fill, "fillOpacity": 0.5}
         drawn = folium.GeoJson(geometry.__geo_interface__, style_function=lambda _, style=style: style,
                                tooltip=folium.Tooltip(inert(change.label())))
