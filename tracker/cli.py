@@ -591,14 +591,19 @@ def _measured(value: float | None, unit: str | None) -> str:
 @click.option("--compare", nargs=2, type=click.DateTime(["%Y-%m-%d"]), metavar="DATE1 DATE2",
               help="Two synchronised panes: what was claimed by DATE1, and by DATE2.")
 @_online
+@click.option("--control", type=click.Path(file_okay=False, path_type=Path), default=Path("control"),
+              show_default=True, help="Control layers: the ground each assessor says was gained and lost between "
+              "the --compare dates, and the claims set against the assessed gains.")
 def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: bool, since: Any, until: Any,
-                actor: str | None, compare: Any, online: bool) -> None:
+                actor: str | None, compare: Any, online: bool, control: Path) -> None:
     """Draw the records in PATHS (default ./events) on a map: one HTML file.
 
     A layer per actor; each claimed area coloured by the verdict on its area claim, with a dashed disc
     of the claimed size beside it; events as dots, with a disc of uncertainty for a location known
     only near a place (precision 2) or as a region (3); reference zones; country borders; a legend.
     Popups give the title, dates, actors, sources with their grades, and every claim with its verdict.
+    The claims panel charts each group of claims about the same gain against the gains assessed in
+    --control; with --compare, the second pane also draws each assessor's gained and lost ground.
 
     \b
     Examples:
@@ -606,6 +611,7 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
       tracker map --offline -o seed-map.html
       tracker map --since 2017-05-01 --until 2017-06-30 --actor "Syrian Arab Army"
       tracker map --compare 2017-05-01 2017-06-15 -o compare.html
+      tracker map --compare 2017-05-08 2017-06-08 --control control/ --offline -o gains.html
     """
     from .files.outputs import check_output
     from .maps.render import render_comparison, render_map, write_map
@@ -623,10 +629,11 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
     try:
         if compare:
             fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline,
-                                          actor=actor, gazetteer=_gazetteer(online))
+                                          actor=actor, gazetteer=_gazetteer(online), control=control)
         else:
             fmap = render_map(events, offline=offline, since=since.date() if since else None,
-                              until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online))
+                              until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online),
+                              control=control)
     except RecordError as error:
         _report(error.problems)
         raise InputError(f"no map was written: fix the problem{'s' * (len(error.problems) != 1)} above") from None
