@@ -31,6 +31,8 @@ from .records.model import Coordinates, Event, Resolved
 from .records.roundtrip import read_documents, stored_yaml
 from .records.yaml import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
 
+# Checking claims and measuring distances (pyproj) are imported where they are used: an add refused
+# for its records, and `import tracker.add`, start without them.
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
