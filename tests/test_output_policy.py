@@ -2,7 +2,8 @@
 never; a failed write (a full disk, a read-only folder) is one line and leaves the disk as it was.
 
 Faults the tests cannot cause for real (they run as root, whom a read-only mode does not stop) are
-raised at the operating system's boundary: the ``os`` functions ``tracker.files.outputs`` calls.
+raised at the operating system's boundary: the ``os`` functions ``tracker.files.outputs`` calls, and
+``tracker.files.atomic`` for it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gazetteer.table
+import tracker.files.atomic
 import tracker.files.outputs
 from tracker.cli import main
 from tracker.datasets.importing import import_events
@@ -37,7 +39,7 @@ TOO_LONG = "the name is too long for the file system; choose a shorter name"
 
 
 class FaultyOs:
-    """The ``os`` module as ``tracker.files.outputs`` and ``gazetteer.table`` see it, except that calls named in ``fail`` raise
+    """The ``os`` module as ``tracker.files`` and ``gazetteer.table`` see it, except that calls named in ``fail`` raise
     ``OSError(code)`` (or ``error``): those after the first ``after`` calls of those names, and only
     ``times`` of them when given."""
 
@@ -64,6 +66,7 @@ def _fault(monkeypatch: pytest.MonkeyPatch, *fail: str, code: int = errno.ENOSPC
            error: BaseException | None = None, times: int | None = None) -> FaultyOs:
     faulty = FaultyOs(fail, code, after, error, times)
     monkeypatch.setattr(tracker.files.outputs, "os", faulty)
+    monkeypatch.setattr(tracker.files.atomic, "os", faulty)  # the steps of every atomic write
     monkeypatch.setattr(gazetteer.table, "os", faulty)  # the place table's own atomic write
     return faulty
 

@@ -22,7 +22,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .errors import FolderWriteError, InputError, OutputError, Problem, RecordError, TrackerError
 from .files.batches import LOCK_TIMEOUT as LOCK_TIMEOUT  # still importable from here
-from .files.batches import fix, folder_lock, reason, recover, remove_lock_file, write_batch
+from .files.batches import folder_lock, recover, remove_lock_file, write_batch
+from .files.failures import fix, folder_error, reason
 from .geo.places import Resolution, place_names, resolve_places
 from .load import read_events
 from .records.collection import EventCollection
@@ -30,6 +31,8 @@ from .records.model import Coordinates, Event, Resolved
 from .records.roundtrip import read_documents, stored_yaml
 from .records.yaml import MAX_FILE_BYTES, Origin, position, read_bytes, read_file
 
+# Checking claims and measuring distances (pyproj) are imported where they are used: an add refused
+# for its records, and `import tracker.add`, start without them.
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
@@ -126,13 +129,10 @@ def _failure(error: OSError, folder: Path) -> FolderWriteError:
     name = folder if isinstance(error, FolderWriteError) or error.filename is None else Path(error.filename)
     written = os.path.abspath(folder) in (os.path.abspath(name), *map(str, Path(os.path.abspath(name)).parents))
     if written or os.path.abspath(name) in map(str, Path(os.path.abspath(folder)).parents):
-        failure = FolderWriteError(f"cannot write to {name}: {reason(error)}; nothing was added to {folder}; "
-                                   f"{fix(error, 'add to another folder with --into')}")
-    else:
-        failure = FolderWriteError(f"cannot read {name}: {reason(error)}; nothing was added to {folder}; "
-                                   "check that the file is there and readable")
-    failure.errno, failure.filename = error.errno, str(name)
-    return failure
+        return folder_error(f"cannot write to {name}: {reason(error)}; nothing was added to {folder}; "
+                            f"{fix(error, 'add to another folder with --into')}", error, name)
+    return folder_error(f"cannot read {name}: {reason(error)}; nothing was added to {folder}; "
+                        "check that the file is there and readable", error, name)
 
 
 def _read_inputs(sources: Iterable[Source]) -> tuple[list[_Input], list[Problem]]:
@@ -165,23 +165,11 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
     """The rest of :func:`add_events`, under the folder's lock; ``invalid`` are the problems of the
     input files, reported with those found here so that one run shows everything to fix."""
     recover(folder)  # what an add killed midway left: completed or undone
-    stored, stored_problems = read_events(folder, progress=progress)
-    stored_problems = [p for p in stored_problems if "no .yaml files here" not in p.message]
-    if stored_problems:
-        advice = (f"the events folder has invalid records; fix them first (`tracker validate {folder}`), "
-                  "so that new records can be compared with them")
-        raise RecordError([*stored_problems, Problem(str(folder), None, None, "", advice)])
+    stored = _stored(folder, progress)
     targets, replaced, problems = _targets(inputs, stored, folder, force)
     problems[:0] = invalid
-    unique = list({item.event.id: item for item in reversed(inputs)}.values())[::-1]
-    adding = {item.event.id for item in unique}
-    kept = [event for event in stored if event.id not in adding]
-    everything = EventCollection(
-        [*kept, *(item.event for item in unique)],
-        [*(stored.origin(event.id) for event in kept), *(item.origin for item in unique)],
-    )
-    streams = {item.origin.file: item.text.decode("utf-8-sig") for item in unique if item.origin.file == "<stdin>"}
-    resolution = resolve_places(everything, gazetteer, streams)
+    kept, everything = _together(inputs, stored)
+    resolution = _resolve(inputs, everything, gazetteer)
     files = {item.origin.file for item in inputs}
     problems.extend(problem for problem in resolution.problems if problem.path in files)
     if not problems and not force:
@@ -189,7 +177,50 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
     problems.extend(_area_files(inputs, folder, targets))
     if problems:
         raise RecordError(problems)
+    results = _verdicts(inputs, everything, gazetteer)
+    writes, added = _writes(inputs, targets, replaced, resolution, results)
+    write_batch(folder, writes)
+    return added
 
+
+def _stored(folder: Path, progress: bool) -> EventCollection:
+    """The records stored in ``folder``, which must all be valid for new ones to be compared with them."""
+    stored, problems = read_events(folder, progress=progress)
+    problems = [p for p in problems if "no .yaml files here" not in p.message]
+    if problems:
+        advice = (f"the events folder has invalid records; fix them first (`tracker validate {folder}`), "
+                  "so that new records can be compared with them")
+        raise RecordError([*problems, Problem(str(folder), None, None, "", advice)])
+    return stored
+
+
+def _together(inputs: list[_Input], stored: EventCollection) -> tuple[list[Event], EventCollection]:
+    """The stored records the new ones leave in place, and those together with the new ones."""
+    unique = _last_of_each_id(inputs)
+    adding = {item.event.id for item in unique}
+    kept = [event for event in stored if event.id not in adding]
+    everything = EventCollection(
+        [*kept, *(item.event for item in unique)],
+        [*(stored.origin(event.id) for event in kept), *(item.origin for item in unique)],
+    )
+    return kept, everything
+
+
+def _resolve(inputs: list[_Input], everything: EventCollection, gazetteer: Gazetteer | None) -> Resolution:
+    """The places of every record resolved, a record read from standard input with its text at hand."""
+    streams = {item.origin.file: item.text.decode("utf-8-sig") for item in _last_of_each_id(inputs)
+               if item.origin.file == "<stdin>"}
+    return resolve_places(everything, gazetteer, streams)
+
+
+def _last_of_each_id(inputs: list[_Input]) -> list[_Input]:
+    """One input per id, the first given (an id given twice is one of the problems :func:`_targets` finds)."""
+    return list({item.event.id: item for item in reversed(inputs)}.values())[::-1]
+
+
+def _verdicts(inputs: list[_Input], everything: EventCollection,
+              gazetteer: Gazetteer | None) -> dict[str, list[ClaimResult]]:
+    """The verdicts on the claims of the new records, by id."""
     from .claims.check import check_claims
 
     report = check_claims(everything, gazetteer)
@@ -198,6 +229,13 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
     for result in report.results:
         if result.event in new:
             results.setdefault(result.event, []).append(result)
+    return results
+
+
+def _writes(inputs: list[_Input], targets: dict[str, Path], replaced: set[str], resolution: Resolution,
+            results: dict[str, list[ClaimResult]]) -> tuple[list[tuple[Path, bytes]], list[Added]]:
+    """The files to write for the new records (each record, and the GeoJSON file of its area where it
+    moves), and what is added."""
     writes: list[tuple[Path, bytes]] = []
     added: list[Added] = []
     parsed: dict[int, list[Any]] = {}  # each input's documents, read once (a file may hold many records)
@@ -208,14 +246,18 @@ def _add_locked(inputs: list[_Input], invalid: list[Problem], folder: Path, forc
             parsed[id(item.text)] = read_documents(item.text)
         text = stored_yaml(item.text, item.origin.document, record, item.record_dir, parsed[id(item.text)])
         writes.append((target, text.encode("utf-8")))
-        if record.area is not None and record.area.geojson is not None:
-            source = (item.record_dir / record.area.geojson).resolve()
-            destination = target.parent / record.area.geojson  # beside the file the record is written to
-            if source != destination.resolve():
-                writes.append((destination, source.read_bytes()))
+        writes.extend(_area_file(record, item.record_dir, target))
         added.append(Added(record, target, tuple(results.get(record.id, ())), record.id in replaced))
-    write_batch(folder, writes)
-    return added
+    return writes, added
+
+
+def _area_file(record: Event, record_dir: Path, target: Path) -> list[tuple[Path, bytes]]:
+    """The GeoJSON file of the record's area, to be written beside ``target`` where it is elsewhere now."""
+    if record.area is None or record.area.geojson is None:
+        return []
+    source = (record_dir / record.area.geojson).resolve()
+    destination = target.parent / record.area.geojson  # beside the file the record is written to
+    return [(destination, source.read_bytes())] if source != destination.resolve() else []
 
 
 def _targets(

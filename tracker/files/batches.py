@@ -24,20 +24,22 @@ ValueError: .../../outside.yaml lies outside ...
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import secrets
 import shutil
 import stat
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..errors import FolderLocked, TrackerError
 from ..errors import FolderWriteError as FolderWriteError  # still importable from here
+from .atomic import put_in_place, sync_folder, unique, write_new
+from .failures import fix as fix  # still importable from here
+from .failures import folder_error
+from .failures import reason as reason  # still importable from here
 
 #: Hidden folders of a batch being written begin with this.
 PREFIX = ".tracker-add-"
@@ -47,34 +49,6 @@ _JOURNAL_LIMIT = 64 * 1024 * 1024  # bytes; a journal of a million files is well
 #: How long to wait for another command holding the folder's lock, in seconds.
 LOCK_TIMEOUT = 60.0
 _LOCK_NAME = ".tracker.lock"  # used only where folders cannot be locked (no fcntl)
-
-
-def reason(error: OSError) -> str:
-    """What went wrong, in lower case and without the file name: ``no space left on device``.
-
-    >>> reason(OSError(errno.ENOSPC, "No space left on device", "x"))
-    'no space left on device'
-    >>> reason(OSError("odd"))
-    'odd'
-    """
-    text = os.strerror(error.errno) if error.errno else str(error)
-    return text[:1].lower() + text[1:]
-
-
-def fix(error: OSError, elsewhere: str = "write to another folder") -> str:
-    """The likely fix for an error writing a folder.
-
-    >>> fix(OSError(errno.EROFS, "Read-only file system"))
-    'make the folder writable, or write to another folder'
-    """
-    code = error.errno
-    if code in (errno.ENOSPC, errno.EDQUOT):
-        return "free some space on its disk and run the same command again"
-    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"make the folder writable, or {elsewhere}"
-    if code == errno.ENAMETOOLONG:
-        return "use shorter names"
-    return "fix that and run the same command again"
 
 
 def write_batch(folder: str | os.PathLike[str], files: Iterable[tuple[Path, bytes]]) -> None:
@@ -88,7 +62,7 @@ def write_batch(folder: str | os.PathLike[str], files: Iterable[tuple[Path, byte
     """
     root = Path(folder)
     batch = {_relative(root, Path(path)): data for path, data in files}
-    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    token = unique()
     staging = root / f"{PREFIX}{token}{_STAGING}"
     committed = staging.with_name(f"{PREFIX}{token}{_COMMIT}")
     try:  # staged, then made visible by one rename (the commit point); until then, nothing happened
@@ -101,7 +75,7 @@ def write_batch(folder: str | os.PathLike[str], files: Iterable[tuple[Path, byte
         _discard(staging)
         raise
     try:
-        _sync_folder(root)
+        sync_folder(root)
         _roll_forward(root, committed, journal)
     except BaseException as error:
         aborted = committed.with_name(f"{PREFIX}{token}{_ABORT}")
@@ -121,9 +95,7 @@ def write_batch(folder: str | os.PathLike[str], files: Iterable[tuple[Path, byte
 
 
 def _failure(root: Path, error: OSError) -> FolderWriteError:
-    failure = FolderWriteError(f"cannot write to {root}: {reason(error)}; nothing was written; {fix(error)}")
-    failure.errno, failure.filename = error.errno, str(root)
-    return failure
+    return folder_error(f"cannot write to {root}: {reason(error)}; nothing was written; {fix(error)}", error, root)
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -144,7 +116,7 @@ def _stage(root: Path, staging: Path, batch: dict[str, bytes]) -> dict[str, Any]
     entries: list[dict[str, Any]] = []
     folders: set[str] = set()
     for number, (relative, data) in enumerate(batch.items()):
-        _write_file(staging / str(number), data)
+        write_new(staging / str(number), data)
         target = root / relative
         backup = False
         try:
@@ -157,37 +129,16 @@ def _stage(root: Path, staging: Path, batch: dict[str, bytes]) -> dict[str, Any]
             except OSError:
                 if not stat.S_ISREG(mode):
                     raise
-                _write_file(staging / f"{number}.old", target.read_bytes())
+                write_new(staging / f"{number}.old", target.read_bytes())
             backup = True
         for parent in PurePosixPath(relative).parents:
             if str(parent) != "." and not (root / parent).exists():
                 folders.add(str(parent))
         entries.append({"staged": str(number), "target": relative, "backup": backup})
     journal = {"version": 1, "files": entries, "folders": sorted(folders)}
-    _write_file(staging / _JOURNAL, json.dumps(journal).encode("utf-8"))
-    _sync_folder(staging)
+    write_new(staging / _JOURNAL, json.dumps(journal).encode("utf-8"))
+    sync_folder(staging)
     return journal
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view):]
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _sync_folder(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return  # Windows: folders cannot be opened, and renames are durable without
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _roll_forward(root: Path, batch: Path, journal: dict[str, Any]) -> None:
@@ -197,11 +148,11 @@ def _roll_forward(root: Path, batch: Path, journal: dict[str, Any]) -> None:
         staged, target = batch / entry["staged"], root / entry["target"]
         if os.path.lexists(staged):
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target)
+            put_in_place(staged, target)
         parents.add(target.parent)
     for parent in parents:
         if parent.is_dir():
-            _sync_folder(parent)
+            sync_folder(parent)
 
 
 def _roll_back(root: Path, batch: Path, journal: dict[str, Any]) -> None:
@@ -222,7 +173,7 @@ def _roll_back(root: Path, batch: Path, journal: dict[str, Any]) -> None:
             (root / relative).rmdir()
     for parent in parents:
         if parent.is_dir():
-            _sync_folder(parent)
+            sync_folder(parent)
 
 
 def _remove(batch: Path) -> None:
@@ -280,47 +231,62 @@ def recover(folder: Path) -> None:
                 _roll_back(folder, batch, journal)
             _remove(batch)
         except OSError as error:
-            failure = FolderWriteError(f"cannot finish the interrupted `tracker add` left in {batch}: "
-                                       f"{reason(error)}; {fix(error, 'run `tracker validate` as its owner')}")
-            failure.errno, failure.filename = error.errno, str(batch)
-            raise failure from None
+            raise folder_error(f"cannot finish the interrupted `tracker add` left in {batch}: {reason(error)}; "
+                               f"{fix(error, 'run `tracker validate` as its owner')}", error, batch) from None
 
 
 def _journal(folder: Path, batch: Path) -> dict[str, Any]:
     """The journal of ``batch``, checked: every staged name is a file of the batch, every target a
     path inside ``folder``."""
-    bad = TrackerError(f"{batch} was not left by `tracker add` (its {_JOURNAL} is not one it writes); "
-                       "look at what it holds, then delete it")
-    if not batch.name.endswith((_COMMIT, _ABORT)) or stat.S_ISLNK(os.lstat(batch).st_mode):
-        raise bad
+    if batch.name.endswith((_COMMIT, _ABORT)) and not stat.S_ISLNK(os.lstat(batch).st_mode):
+        journal = _read_journal(batch)
+        if _well_formed(journal, folder):
+            return journal
+    raise _not_a_batch(batch)
+
+
+def _not_a_batch(batch: Path) -> TrackerError:
+    return TrackerError(f"{batch} was not left by `tracker add` (its {_JOURNAL} is not one it writes); "
+                        "look at what it holds, then delete it")
+
+
+def _read_journal(batch: Path) -> Any:
+    """What the journal of ``batch`` holds, or ``None`` when it is too long or not JSON."""
     with (batch / _JOURNAL).open("rb") as stream:
         raw = stream.read(_JOURNAL_LIMIT + 1)
     try:
-        journal = json.loads(raw) if len(raw) <= _JOURNAL_LIMIT else None
+        return json.loads(raw) if len(raw) <= _JOURNAL_LIMIT else None
     except ValueError:
-        journal = None
+        return None
+
+
+def _well_formed(journal: Any, folder: Path) -> TypeGuard[dict[str, Any]]:
+    """Whether ``journal`` is one :func:`write_batch` writes, for a batch of ``folder``."""
     if not isinstance(journal, dict) or not isinstance(journal.get("files"), list):
-        raise bad
-    inside = folder.resolve()
+        return False
     folders = journal.get("folders")
     if not isinstance(folders, list) or not all(isinstance(name, str) for name in folders):
-        raise bad
-    for entry in journal["files"]:
-        if not isinstance(entry, dict) or not isinstance(entry.get("backup"), bool):
-            raise bad
-        staged, target = entry.get("staged"), entry.get("target")
-        if not isinstance(staged, str) or not (staged.isascii() and staged.isdigit()) or not isinstance(target, str):
-            raise bad
-        parts = PurePosixPath(target).parts
-        if not parts or target.startswith("/") or ".." in parts:
-            raise bad
-        if not (folder / target).parent.resolve().is_relative_to(inside):
-            raise bad
-    for name in folders:
-        parts = PurePosixPath(name).parts
-        if not parts or name.startswith("/") or ".." in parts:
-            raise bad
-    return journal
+        return False
+    inside = folder.resolve()
+    return (all(_well_formed_entry(entry, folder, inside) for entry in journal["files"])
+            and all(_stays_below(name) for name in folders))
+
+
+def _well_formed_entry(entry: Any, folder: Path, inside: Path) -> bool:
+    """Whether ``entry`` names a staged file by number and a target inside ``folder`` (``inside``
+    once its links are followed)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("backup"), bool):
+        return False
+    staged, target = entry.get("staged"), entry.get("target")
+    if not isinstance(staged, str) or not (staged.isascii() and staged.isdigit()) or not isinstance(target, str):
+        return False
+    return _stays_below(target) and (folder / target).parent.resolve().is_relative_to(inside)
+
+
+def _stays_below(name: str) -> bool:
+    """Whether ``name`` is a relative path that stays below where it starts."""
+    parts = PurePosixPath(name).parts
+    return bool(parts) and not name.startswith("/") and ".." not in parts
 
 
 def finish_interrupted(folder: Path, timeout: float = LOCK_TIMEOUT) -> None:

@@ -1,9 +1,9 @@
 """Writing output files: one policy for every command that writes.
 
 An output is written under a temporary name in its own folder, flushed to disk, and renamed into
-place only once it is complete. A failed or interrupted command (Ctrl-C included) leaves the disk as
-it was: the old file intact and no temporary behind. (Only ``kill -9`` can leave a hidden
-``.NAME.PID-XXXXXXXX.tmp`` next to the output.)
+place only once it is complete (the steps of :mod:`tracker.files.atomic`). A failed or interrupted
+command (Ctrl-C included) leaves the disk as it was: the old file intact and no temporary behind.
+(Only ``kill -9`` can leave a hidden ``.NAME.PID-XXXXXXXX.tmp`` next to the output.)
 
 Before anything is written, the path is checked:
 
@@ -13,7 +13,8 @@ Before anything is written, the path is checked:
 * an existing folder is not a file name, and the folder the file goes in must exist.
 
 Every :class:`OSError` on the way (a full disk, a read-only folder, a name too long) becomes an
-:class:`~tracker.errors.OutputError`: one line naming the file and what to do.
+:class:`~tracker.errors.OutputError`: one line naming the file and what to do
+(:func:`~tracker.files.failures.output_error`).
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -35,11 +36,8 @@ tracker.errors.OutputError: .../a.txt is also an input of this command; give the
 
 from __future__ import annotations
 
-import errno
 import io
 import os
-import re
-import secrets
 import shutil
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -49,54 +47,14 @@ from types import TracebackType
 from typing import IO, Any
 
 from ..errors import OutputError, TrackerError
+from .atomic import SyncedFile, beside, open_new, put_in_place, replace_folder, sync_folder
+from .failures import output_error as output_error  # still importable from here
 
 #: Endings of the files a command reads out of a folder (records, GeoJSON areas, GeoParquet parts): a
 #: file with one of them inside an input folder counts as an input, and is never written over.
 READ_SUFFIXES = (".yaml", ".yml", ".geojson", ".json", ".parquet")
 #: Bytes gathered in memory before each write to disk.
 BUFFER_BYTES = 1 << 20
-
-_ADVICE = {
-    errno.ENOSPC: "the disk is full; free some space, or write to another disk, and run the command again",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is used up; free some space, or write elsewhere, and "
-    "run the command again",
-    errno.EACCES: "permission denied; choose a folder you can write to",
-    errno.EPERM: "permission denied; choose a folder you can write to",
-    errno.EROFS: "the file system is read-only; choose a folder on a disk you can write to",
-    errno.ENAMETOOLONG: "the name is too long for the file system; choose a shorter name",
-    errno.EFBIG: "the file is too large for this file system; write it to another disk",
-    errno.EIO: "the disk reported an input/output error; check the disk, or write to another one",
-}
-
-
-def output_error(path: str | os.PathLike[str], error: OSError) -> OutputError:
-    """The one-line error for ``error``, met while writing ``path``: the file and what to do.
-
-    >>> print(output_error("out/map.html", OSError(errno.ENOSPC, "No space left on device")))
-    cannot write out/map.html: the disk is full; free some space, or write to another disk, and run the command again
-    >>> print(output_error("map.html", OSError("[Errno 30] Read-only file system")))
-    cannot write map.html: the file system is read-only; choose a folder on a disk you can write to
-    >>> print(output_error("map.html", OSError(errno.ELOOP, "Too many levels of symbolic links")))
-    cannot write map.html: too many levels of symbolic links; check the path and run the command again
-    """
-    if isinstance(error, OutputError):
-        return error
-    code = error.errno if error.errno is not None else _errno_in(str(error))
-    advice = _ADVICE.get(code) if code is not None else None
-    if advice is None:
-        reason = (error.strerror or str(error) or type(error).__name__).rstrip(".")
-        advice = f"{reason[:1].lower()}{reason[1:]}; check the path and run the command again"
-    return OutputError(f"cannot write {path}: {advice}")
-
-
-def _errno_in(text: str) -> int | None:
-    """The error number in a message that only tells it in words (as pyarrow's do)."""
-    found = re.search(r"\[Errno (\d+)\]", text)
-    if found:
-        return int(found.group(1))
-    lower = text.lower()
-    return next((code for code in _ADVICE if os.strerror(code).lower() in lower), None)
-
 
 def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
@@ -150,6 +108,21 @@ def check_output(
     tracker.errors.OutputError: tracker is a folder; give a file name
     """
     path = Path(path)
+    _check_parent(path)
+    info = _stat(path)
+    exists = info is not None or os.path.lexists(path)  # a broken symbolic link exists too
+    clash = _input_clash(path, inputs, folder, exists)
+    if clash:
+        raise OutputError(clash)
+    if folder:
+        _check_folder(path, info, exists, force, owned)
+    else:
+        _check_file(path, info, exists, force)
+    return path
+
+
+def _check_parent(path: Path) -> None:
+    """Refuse ``path`` unless the folder it goes in is one."""
     parent = path.parent
     try:
         parent_info = os.stat(parent)
@@ -161,72 +134,46 @@ def check_output(
         raise output_error(path, error) from error
     if not stat.S_ISDIR(parent_info.st_mode):
         raise OutputError(f"{parent} is a file, not a folder; give a path inside a folder")
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """What ``path`` leads to, or ``None`` for nothing (or a broken symbolic link)."""
     try:
-        info = os.stat(path)
+        return os.stat(path)
     except FileNotFoundError:
-        info = None
+        return None
     except OSError as error:  # a name too long, a folder that cannot be searched...
         raise output_error(path, error) from error
-    exists = info is not None or os.path.lexists(path)  # a broken symbolic link exists too
-    clash = _input_clash(path, inputs, folder, exists)
-    if clash:
-        raise OutputError(clash)
-    if folder:
-        if info is None and not exists:
-            return path
-        if info is None or not stat.S_ISDIR(info.st_mode):
-            raise OutputError(f"{path} exists and is not a folder; give the name of a new folder")
-        try:
-            names = os.listdir(path)
-        except OSError as error:
-            raise output_error(path, error) from error
-        if names and not force:
-            raise OutputError(f"{path} exists and is not empty; pass --force to replace it")
-        foreign = sorted(name for name in names if owned is None or not owned(name))
-        if foreign:
-            raise OutputError(f"{path} holds {foreign[0]}, which this command does not write; give the output a new "
-                              "folder")
-        return path
+
+
+def _check_folder(path: Path, info: os.stat_result | None, exists: bool, force: bool,
+                  owned: Callable[[str], bool] | None) -> None:
+    """Refuse ``path`` as an output folder unless it is new, empty, or (with ``force``) holds only
+    files ``owned`` says such an output writes."""
+    if info is None and not exists:
+        return
+    if info is None or not stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{path} exists and is not a folder; give the name of a new folder")
+    try:
+        names = os.listdir(path)
+    except OSError as error:
+        raise output_error(path, error) from error
+    if names and not force:
+        raise OutputError(f"{path} exists and is not empty; pass --force to replace it")
+    foreign = sorted(name for name in names if owned is None or not owned(name))
+    if foreign:
+        raise OutputError(f"{path} holds {foreign[0]}, which this command does not write; give the output a new "
+                          "folder")
+
+
+def _check_file(path: Path, info: os.stat_result | None, exists: bool, force: bool) -> None:
+    """Refuse ``path`` as an output file unless it is new or (with ``force``) a regular file."""
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"{path} is a folder; give a file name")
     if exists and not force:
         raise OutputError(f"{path} exists; pass --force to replace it")
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise OutputError(f"{path} is not a regular file (a device or a pipe); give the name of a file")
-    return path
-
-
-class _Raw(io.RawIOBase):
-    """A file descriptor to write to, flushed to disk (``fsync``) when closed. Once ``abandoned`` (the
-    file is to be removed), writes go nowhere, so closing the streams over it writes nothing more."""
-
-    def __init__(self, descriptor: int):
-        super().__init__()
-        self._descriptor = descriptor
-        self.abandoned = False
-
-    def writable(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        return self._descriptor
-
-    def write(self, data: Any) -> int:
-        if self.abandoned:
-            return memoryview(data).nbytes
-        return os.write(self._descriptor, data)
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        try:
-            if not self.abandoned:
-                os.fsync(self._descriptor)
-        finally:
-            try:
-                os.close(self._descriptor)
-            finally:
-                super().close()
 
 
 class Output:
@@ -262,15 +209,15 @@ class Output:
         self.force = force
         self.folder = folder
         self._streams: list[IO[Any]] = []
-        self._raws: list[_Raw] = []
+        self._raws: list[SyncedFile] = []
         self._descriptor: int | None = None
         self._finished = False
-        self.temporary = self.path.parent / f".{self.path.name[:80]}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        self.temporary = beside(self.path, ".tmp")
         try:
             if folder:
                 os.mkdir(self.temporary)
             else:
-                self._descriptor = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                self._descriptor = open_new(self.temporary)
         except OSError as error:
             raise output_error(self.path, error) from error
 
@@ -293,14 +240,14 @@ class Output:
             if self.folder:
                 if member is None:
                     raise ValueError("a folder output opens files by name: give member")
-                descriptor = os.open(self.temporary / member, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                descriptor = open_new(self.temporary / member)
             else:
                 if member is not None or self._descriptor is None:
                     raise ValueError("a file output is opened once, as a whole")
                 descriptor, self._descriptor = self._descriptor, None
         except OSError as error:
             raise output_error(self.path, error) from error
-        raw = _Raw(descriptor)
+        raw = SyncedFile(descriptor)
         self._raws.append(raw)
         stream: IO[Any] = io.BufferedWriter(raw, BUFFER_BYTES)
         if text:
@@ -328,9 +275,9 @@ class Output:
                 stream.close()  # flushes and fsyncs
             if self._descriptor is not None:
                 descriptor, self._descriptor = self._descriptor, None
-                _Raw(descriptor).close()
+                SyncedFile(descriptor).close()
             if self.folder:
-                _sync_folder(self.temporary)
+                sync_folder(self.temporary, strict=False)
             self._put_in_place()
         except BaseException as error:
             self.discard()
@@ -338,7 +285,7 @@ class Output:
                 raise output_error(self.path, error) from error
             raise
         self._finished = True
-        _sync_folder(self.path.parent)
+        sync_folder(self.path.parent, strict=False)
         return self.path
 
     def _put_in_place(self) -> None:
@@ -352,22 +299,10 @@ class Output:
             occupied = info is not None or os.path.lexists(self.path)
         if occupied and not self.force:  # it came while this was written
             raise OutputError(f"{self.path} exists; pass --force to replace it")
-        if not self.folder:
-            if info is not None and stat.S_ISREG(info.st_mode):
-                os.chmod(self.temporary, stat.S_IMODE(info.st_mode))  # keep the replaced file's permissions
-            os.replace(self.temporary, self.path)
-            return
-        if not occupied:
-            os.replace(self.temporary, self.path)  # over nothing, or over an empty folder
-            return
-        aside = self.path.parent / f".{self.path.name[:80]}.{os.getpid()}-{secrets.token_hex(4)}.old"
-        os.rename(self.path, aside)
-        try:
-            os.rename(self.temporary, self.path)
-        except BaseException:
-            os.rename(aside, self.path)
-            raise
-        shutil.rmtree(aside, ignore_errors=True)
+        if self.folder and occupied:
+            replace_folder(self.temporary, self.path)
+        else:  # a file, keeping the permissions of one it replaces; a folder over nothing or an empty one
+            put_in_place(self.temporary, self.path, info)
 
     def abandon(self) -> None:
         """From now on, what is written to this output's streams goes nowhere: it is to be discarded."""
@@ -396,22 +331,6 @@ class Output:
             pass
         except OSError:
             shutil.rmtree(self.temporary, ignore_errors=True)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush a folder's entries (and, for a folder just written, its files' names) to disk, where the
-    system allows it."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    with suppress(OSError):  # some file systems cannot sync a folder; the files themselves are synced
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def write_bytes(

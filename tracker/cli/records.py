@@ -1,4 +1,5 @@
-"""The ``tracker`` command. It only translates: arguments in, one library call, text or JSON out."""
+"""The commands on event records: validate, add, draft, list, check, map and export. They only
+translate: arguments in, one library call, text or JSON out."""
 
 from __future__ import annotations
 
@@ -10,84 +11,22 @@ from typing import Any
 
 import click
 
-from gazetteer.errors import GazetteerError, PlaceFileError
+from .. import text as safety
+from ..console import DEFAULT_FOLDER
+from ..console import roots as _roots
+from ..console import table as _table
+from ..errors import InputError, Problem, RecordError
+from ..load import read_events
+from ..records.model import Event
+from .group import force as _force
+from .group import gazetteer_for as _gazetteer
+from .group import main
+from .group import online as _online
+from .group import paths as _paths
+from .group import report as _report
 
-from . import __version__
-from . import text as safety
-from .console import DEFAULT_FOLDER
-from .console import roots as _roots
-from .console import table as _table
-from .errors import InputError, Problem, RecordError, TrackerError
-from .load import read_events
-from .records.model import Event
-
-_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-
-
-class TrackerGroup(click.Group):
-    """A click group that turns a :class:`TrackerError` into one line on stderr and exit status 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except (TrackerError, GazetteerError) as error:
-            click.echo(f"tracker: {safety.terminal_safe(error)}", err=True)
-            ctx.exit(1)
-
-
-@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tracker")
-def main() -> None:
-    """Record conflict events reported in the news, as YAML, and check what the reports claim.
-
-    Records live in a folder, one YAML file per event (by default ./events).
-
-    \b
-    Examples:
-      tracker validate                 check every record in ./events
-      tracker list --json events/      the records as JSON, for scripts
-      tracker draft article.txt > draft.yaml && tracker add draft.yaml
-    """
-
-
-def _next_step(output: Path) -> str:
-    """What to do with a file just written: only commands that read its format."""
-    from .tables.paths import TABLE_SUFFIXES
-
-    if output.suffix.lower() == ".kml":
-        return f"next: open {output} in Google Earth or QGIS"
-    if output.suffix.lower() in TABLE_SUFFIXES:
-        other = "events.csv" if output.suffix.lower() in (".geojson", ".json") else "events.geojson"
-        return f"next: tracker map {output} --offline, or tracker export {output} -o {other}"
-    return f"next: tracker check {output}, tracker map {output} --offline, or tracker export {output} -o events.geojson"
-
-
-def _report(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        click.echo(safety.terminal_safe(problem), err=True)
-
-
-_force = click.option("--force", is_flag=True, help="Replace the output if it exists (never an input of the "
-                      "command).")
-_online = click.option(
-    "--online", is_flag=True, help="Ask OpenStreetMap's Nominatim (rate-limited, cached) for names not known offline."
-)
-
-
-def _gazetteer(online: bool) -> Any:
-    import warnings
-
-    from gazetteer import Gazetteer
-    from gazetteer.online import nominatim
-
-    if not online:
-        return Gazetteer()
-    with warnings.catch_warnings(record=True) as caught:  # a corrupt cache is reported, then ignored
-        warnings.simplefilter("always")
-        fallback = nominatim()
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
-    return Gazetteer(fallback=fallback)
+# The commands import what they run inside their bodies, so that `tracker --help` and the other commands
+# start without loading it (GeoPandas, pyproj, folium, the article reader, the place importers).
 
 
 @main.command()
@@ -114,8 +53,8 @@ def validate(paths: tuple[Path, ...], as_json: bool, no_places: bool, online: bo
     events, problems = read_events(_roots(paths), progress=True)
     warnings: list[Problem] = []
     if not no_places:
-        from .geo.places import resolve_places
-        from .geo.plausibility import misplaced_points, region_anchors
+        from ..geo.places import resolve_places
+        from ..geo.plausibility import misplaced_points, region_anchors
 
         resolution = resolve_places(events, _gazetteer(online))
         problems += resolution.problems
@@ -166,7 +105,7 @@ def add(files: tuple[Path, ...], into: Path, force: bool, as_json: bool, online:
     """
     import sys
 
-    from .add import add_events
+    from ..add import add_events
 
     sources: list[Any] = [sys.stdin.buffer if str(file) == "-" else file for file in files]
     try:
@@ -220,8 +159,8 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, f
     """
     import sys
 
-    from .drafting.draft import MAX_INPUT_CHARS, draft_events
-    from .files.outputs import check_output, write_text
+    from ..drafting.draft import MAX_INPUT_CHARS, draft_events
+    from ..files.outputs import check_output, write_text
 
     inputs = [article] if str(article) != "-" else []
     if output is not None:
@@ -246,49 +185,6 @@ def draft(article: Path, published: Any, url: str | None, output: Path | None, f
         f"next: fill them in {where}, then tracker validate and tracker add it",
         err=True,
     )
-
-
-@main.command(name="import")
-@click.argument("dataset", type=click.Choice(["acled", "ucdp"], case_sensitive=False))
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Where to write: a .parquet (GeoParquet), .csv, .geojson or .kml file, or a new folder of "
-              "YAML records (an existing output only with --force).")
-@_force
-@click.option("--encoding", default="utf-8", show_default=True,
-              help="The encoding the file was saved in, such as latin-1 or cp1252.")
-def import_command(dataset: str, file: Path, output: Path, force: bool, encoding: str) -> None:
-    """Import an ACLED or UCDP GED export (CSV) as point events.
-
-    The file is streamed in blocks, with a progress bar. Each row becomes an event: dates, ACLED
-    event type, actors, point, and a precision (1 exact, 2 near, 3 region) mapped from ACLED's
-    geo_precision or UCDP's where_prec; the dataset's own columns are kept beside, prefixed acled_
-    or ucdp_. A row that cannot be read is reported with its line and the reason, and left out;
-    the others are imported. Exit status 1 when any row was left out; when none can be read, nothing
-    is written. A file not in UTF-8 is refused unless --encoding names its encoding. Refused: a header
-    over 65,536 characters or 1,000 columns, a row over 32 MiB.
-
-    \b
-    Examples:
-      tracker import acled 2017-01-01-2017-12-31-Syria.csv -o syria-2017.parquet
-      tracker import ucdp GEDEvent_v25_1.csv -o ged.geojson
-      tracker import ucdp ged-syria.csv -o ged-events/        YAML records, 500 per file
-    """
-    from .datasets.importing import NothingImported, import_events
-
-    try:
-        report = import_events(dataset, file, output, progress=True, encoding=encoding,
-                               force=force)
-    except NothingImported as error:
-        _report(error.report.problems[:50])
-        raise
-    problems = report.problems
-    _report(problems[:50])
-    if len(problems) > 50:
-        click.echo(f"... and {len(problems) - 50:,} more rows left out", err=True)
-    click.echo(report.summary())
-    click.echo(_next_step(output))
-    raise SystemExit(1 if problems else 0)
 
 
 @main.command()
@@ -320,8 +216,8 @@ def export(paths: tuple[Path, ...], output: Path, force: bool, since: Any, until
       tracker export syria-2017.parquet --since 2017-05-01 --actor "Islamic State (Syria)" -o may.kml
       tracker export events --region Iraq -o iraq.csv
     """
-    from .tables.formats import check_table_output
-    from .tables.table import EventTable, parse_region
+    from ..tables.formats import check_table_output
+    from ..tables.table import EventTable, parse_region
 
     sources = _roots(paths)
     check_table_output(output, force=force, inputs=sources)
@@ -389,115 +285,6 @@ def list_events(paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("names", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per name, one per line.")
-@click.option("--country", metavar="CC", help="Prefer places in this country (ISO code such as SY or IQ).")
-@_online
-def geocode(names: tuple[str, ...], as_json: bool, country: str | None, online: bool) -> None:
-    """Look up place NAMES in the offline gazetteer, however the news spells them.
-
-    A name may end with its country to settle an ambiguous one ("Sinjar, Iraq"). Exit status 0 when
-    every name was found, 1 otherwise (not found, or ambiguous: the candidates are listed).
-
-    \b
-    Examples:
-      tracker geocode "Deir al-Zour" Boukamal "Tadmur (Palmyra)"
-      tracker geocode al-Tanf "Sinjar, Iraq" --json
-    """
-    matches = _gazetteer(online).resolve_many(list(names), country=country)
-    if as_json:
-        for match in matches:
-            click.echo(safety.json_safe(json.dumps(match.to_dict(), ensure_ascii=False)))
-    else:
-        rows = []
-        for match in matches:
-            place = match.place
-            if place is not None:
-                rows.append((match.query, "found", place.name, f"{place.latitude:.4f}", f"{place.longitude:.4f}",
-                             place.country, place.feature, f"{match.score:g}" if match.score is not None else "online"))
-            else:
-                rows.append((match.query, match.status.replace("_", " "), "", "", "", "", "", ""))
-        click.echo(_table(("query", "result", "name", "latitude", "longitude", "country", "feature", "score"), rows))
-        for match in matches:
-            if not match.found:
-                click.echo(safety.terminal_safe(match.explain()), err=True)
-    raise SystemExit(0 if all(match.found for match in matches) else 1)
-
-
-@main.group(name="gazetteer")
-def gazetteer_group() -> None:
-    """Manage the offline gazetteer: add your own places to the bundled ones.
-
-    \b
-    Examples:
-      tracker gazetteer download SY IQ         GeoNames' dumps of Syria and Iraq, villages included
-      tracker gazetteer import SY.txt          a GeoNames country dump
-      tracker gazetteer import my-places.csv   name,latitude,longitude[,alternate_names,country,...]
-    """
-
-
-@gazetteer_group.command(name="import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--into", type=click.Path(path_type=Path), help="The table to add to "
-              "(default: places.tsv in the user data folder, or $TRACKER_GAZETTEER).")
-@click.option("--force", is_flag=True, help="Replace an --into file that is not a place table (never FILE itself).")
-def gazetteer_import(file: Path, into: Path | None, force: bool) -> None:
-    """Add the places of FILE, a GeoNames dump (19 tab-separated columns, like SY.txt) or a CSV with
-    a header naming name, latitude and longitude, to your own gazetteer, which extends the bundled one.
-
-    Every row is checked first: if any is bad, each bad line is reported and nothing is written.
-    Your table holds at most 100,000 places (every command reads it whole).
-
-    \b
-    Examples:
-      tracker gazetteer import SY.txt
-      tracker gazetteer import places.csv --into events/places.tsv
-    """
-    from gazetteer.importer import import_places
-
-    try:
-        result = import_places(file, into, force=force)
-    except PlaceFileError as error:
-        _report(error.problems)
-        raise SystemExit(1) from None
-    merged = f", merged {result.merged} into places already known" if result.merged else ""
-    click.echo(f"added {result.added} place(s), replaced {result.replaced}{merged}, from a {result.format} into "
-               f"{result.path}")
-    click.echo("next: tracker validate (names that failed to resolve may resolve now)")
-
-
-@gazetteer_group.command(name="download")
-@click.argument("countries", nargs=-1, required=True)
-@click.option("--into", type=click.Path(path_type=Path), help="The table to add to "
-              "(default: places.tsv in the user data folder, or $TRACKER_GAZETTEER).")
-@click.option("--force", is_flag=True, help="Replace an --into file that is not a place table.")
-def gazetteer_download(countries: tuple[str, ...], into: Path | None, force: bool) -> None:
-    """Download GeoNames' dump of each of COUNTRIES (ISO codes: SY IQ JO LB...) and add its places,
-    villages included, to your own gazetteer, as `tracker gazetteer import` does: a place already
-    known (the same GeoNames id, or the same name and kind within 5 km) is merged, never doubled.
-
-    The dumps come from https://download.geonames.org/export/dump/ (CC BY 4.0, GeoNames), or from
-    $TRACKER_GEONAMES_URL.
-
-    \b
-    Examples:
-      tracker gazetteer download SY IQ
-      TRACKER_GEONAMES_URL=http://mirror.example/dump/ tracker gazetteer download JO
-    """
-    from gazetteer.download import download_countries
-
-    try:
-        results = download_countries(countries, into, force=force, progress=True)
-    except PlaceFileError as error:
-        _report(error.problems)
-        raise SystemExit(1) from None
-    for code, result in zip(countries, results, strict=True):
-        merged = f", merged {result.merged} into places already known" if result.merged else ""
-        click.echo(f"{code.upper()}: added {result.added} place(s), replaced {result.replaced}{merged}, into "
-                   f"{result.path}")
-
-
-@main.command()
 @_paths
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array: one object per claim.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any claim is overstated, understated, contradicted "
@@ -523,7 +310,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool, co
     """
     import warnings
 
-    from .claims.check import check_claims
+    from ..claims.check import check_claims
 
     events, problems = read_events(_roots(paths), progress=True, claimed_only=True)
     with warnings.catch_warnings(record=True) as caught:
@@ -532,7 +319,7 @@ def check(paths: tuple[Path, ...], as_json: bool, strict: bool, online: bool, co
     _report([*problems, *report.problems])
     for warning in caught:
         click.echo(safety.terminal_safe(f"warning: {warning.message}"), err=True)
-    from .control.assess import outcome  # assessed gains, per assessor, where control layers cover a claim
+    from ..control.assess import outcome  # assessed gains, per assessor, where control layers cover a claim
 
     results, summary, failed = outcome(report, events, control)
     if as_json:
@@ -613,8 +400,8 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
       tracker map --compare 2017-05-01 2017-06-15 -o compare.html
       tracker map --compare 2017-05-08 2017-06-08 --control control/ --offline -o gains.html
     """
-    from .files.outputs import check_output
-    from .maps.render import render_comparison, render_map, write_map
+    from ..files.outputs import check_output
+    from ..maps.render import render_comparison, render_map, write_map
 
     sources = _roots(paths)
     check_output(output, force=force, inputs=sources)
@@ -642,14 +429,3 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")
     click.echo(f"next: open {output} in a browser")
     raise SystemExit(1 if problems else 0)
-
-
-def _add_control() -> None:
-    """The ``control`` group (assessed control layers and gains) and ``compare``, kept in their own package."""
-    from .control.commands import compare_command, control_group
-
-    main.add_command(control_group)
-    main.add_command(compare_command)
-
-
-_add_control()
