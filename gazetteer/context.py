@@ -13,8 +13,10 @@ is kept for ``geocode --json`` and a record's ``resolved:``:
    means the town: "Homs" is the city, "Homs Governorate" the region). It decides when the
    best candidate's rank exceeds the next one's by :data:`KIND_MARGIN` or more.
 
-Otherwise the name stays ambiguous, with its candidates in that order (nearest to the context, then
-most prominent, then most populous) so that the likeliest comes first.
+Then the size (:func:`by_population`) and the bundled table's listing (:func:`by_listing`) may
+settle it, each by its own margin, unless the context lies near another candidate
+(:func:`far_from_context`). Otherwise the name stays ambiguous, with its candidates in that order
+(nearest to the context, then most prominent, then most populous) so that the likeliest comes first.
 
 >>> town = Place("a", "Homs", 34.73, 36.71, "SY", "populated place (PPLA)")
 >>> area = Place("b", "Homs", 34.48, 38.36, "SY", "administrative area (ADM1)")
@@ -53,6 +55,8 @@ DOMINANT_POPULATION = 10_000
 #: A town of at least this many people beats places whose population is unknown: GeoNames knows the
 #: population of every city that large, so an unknown one is a village.
 CITY_POPULATION = 100_000
+#: GeoNames lists a populated place among its towns (the bundled table) from this many people on.
+LISTED_POPULATION = 500
 #: How many ranks of :func:`prominence` the best candidate must lead the next by for its kind to decide.
 KIND_MARGIN = 2
 #: Words after a name that ask for the region, not the town: the GeoNames code prefix of what they mean.
@@ -159,8 +163,8 @@ def by_population(places: Sequence[Place], key: str) -> tuple[Place | None, str 
     """The place the size settles, and why: a city of :data:`CITY_POPULATION` among places of unknown
     population; or a town of :data:`DOMINANT_POPULATION` or more with ten times the next one's known
     population, when all are in one country or the name ``key`` is that town's own (not just an
-    alternate spelling of it while being another place's). Administrative areas take part only when
-    there are no two towns.
+    alternate spelling of it while being another place's) and no other town of known population bears
+    it as its own. Administrative areas take part only when there are no two towns.
 
     >>> raqqa = Place("a", "Raqqa", 35.95, 39.01, "SY", "populated place", 177636)
     >>> by_population([raqqa, Place("b", "Raqqa", 36.2, 38.1, "SY", "populated place", 1200)], "raqa")[1]
@@ -174,10 +178,45 @@ def by_population(places: Sequence[Place], key: str) -> tuple[Place | None, str 
     if not (second > 0 and top >= DOMINANT_POPULATION and top >= 10 * second):
         return None, None
     one_country = len({p.country for p in places}) == 1
-    own_name = normalize(first.name) == key and all(normalize(p.name) != key for p in places if p is not first)
+    # the name is the town's own, and no other town of known size bears it as its own (an area named
+    # after the town, or a village of unknown size, does not stand in the way)
+    own_name = normalize(first.name) == key and all(normalize(p.name) != key for p in towns
+                                                    if p is not first and p.population > 0)
     if one_country or own_name:
         return first, f"the most populous ({top:,} people; the next has {second:,})"
     return None, None
+
+
+def by_listing(places: Sequence[Place], key: str) -> tuple[Place | None, str | None]:
+    """The one candidate the bundled table knows by the name ``key`` (see
+    :class:`~gazetteer.table.PlaceTable`), and why, when every other candidate is a populated place
+    that only an imported table names so, of unknown population or fewer people than that town has
+    (at least :data:`LISTED_POPULATION`, as GeoNames lists towns from that size), or an administrative
+    area (a name alone means the town). So "Tal Abyad" is the border town, not the Iraqi village an
+    imported dump adds, and "Kobani" is Ayn al-Arab, not Afrin, to which a dump gives the name as noise.
+    Any other kind of place (a base, a place of the user's own table) leaves the name ambiguous.
+
+    >>> town = Place("a", "Tall Abyad", 36.70, 38.95, "SY", "populated place", listed=("tal abyad",))
+    >>> village = Place("b", "Tall Abyad", 34.62, 44.89, "IQ", "populated place (PPL)")
+    >>> by_listing([village, town], "tal abyad")
+    (Place(id='a', name='Tall Abyad', latitude=36.7, longitude=38.95, country='SY', \
+feature='populated place', population=0, source=''), 'the only town of that name in the bundled \
+gazetteer (the others are villages or areas an imported table adds)')
+    >>> by_listing([village, Place("c", "Tall Abyad", 36.4, 39.2, "SY", "farm")], "tal abyad")
+    (None, None)
+    """
+    listed = [p for p in places if key in p.listed]
+    if len(listed) != 1:
+        return None, None
+    first = listed[0]
+    most = max(first.population, LISTED_POPULATION)
+    for other in places:
+        if other is first or other.feature.startswith("administrative area"):
+            continue
+        if not other.feature.startswith("populated place") or other.population > most:
+            return None, None
+    return first, ("the only town of that name in the bundled gazetteer (the others are villages or areas an "
+                   "imported table adds)")
 
 
 def far_from_context(chosen: Place, candidates: Sequence[Place], near: Sequence[tuple[float, float]]) -> bool:

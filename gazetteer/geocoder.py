@@ -6,25 +6,33 @@ or above when they may begin with the same sound (:func:`~gazetteer.normalize.fi
 name of another place beginning with another sound fits as well; and, when several distinct places
 match equally well, a choice only where something settles it (a country named with the query, a
 bias, or one place being a city that dwarfs the others), else the candidates are returned as
-ambiguous. A name that matches nothing well is not found, with the
+ambiguous, with what to add to the name to settle it (a country, or a town near the place), tried
+before it is suggested. A name that matches nothing well is not found, with the
 nearest names as suggestions: never a confident wrong place.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from .context import (
+    CITY_POPULATION,
+    CONTEXT_KM,
     CONTEXT_RATIO,
     WITHIN_RATIO,
+    by_listing,
     by_population,
+    distance_km,
     far_from_context,
     is_region,
+    prominence,
     rank,
     region_word,
     split_context,
@@ -44,6 +52,9 @@ MIN_SCORE = 88.0
 COUNTRIES = {country.alpha2: country.names for country in TABLE}
 _COUNTRY_KEYS = {normalize(name): code for code, names in COUNTRIES.items() for name in (*names, code)}
 _CHUNK = 512  # queries per rapidfuzz.cdist call: bounds memory to about 50 MB
+#: How many candidates of an ambiguous name, and how many towns near each, are tried for the place
+#: its message suggests adding (see :meth:`Gazetteer._hint`).
+HINT_TRIES = 3
 
 Status = Literal["found", "ambiguous", "not_found"]
 
@@ -63,6 +74,14 @@ class Match:
     reason: str | None = None
     #: The other places of the name, likeliest first, when one was chosen among several.
     alternatives: tuple[Place, ...] = ()
+    #: Works out :attr:`hint` when it is first asked for (a message needs it, a batch of lookups does not).
+    hinter: Callable[[], tuple[str, str] | None] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def hint(self) -> tuple[str, str] | None:
+        """For an ambiguous name: what to add to it to settle it, and the query so written
+        (``("the country", "al-Tanf, Iraq")``); ``None`` when nothing written settles it."""
+        return self.hinter() if self.hinter is not None else None
 
     @property
     def found(self) -> bool:
@@ -82,10 +101,9 @@ class Match:
             return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g}){why}"
         if self.status == "ambiguous":
             labels = ", ".join(place.label() for place in self.candidates)
-            return (
-                f"{self.query!r} names {len(self.candidates)} places: {labels}; write the one you mean, or add "
-                f"the country ({self.query + ', ' + COUNTRIES.get(self.candidates[-1].country, ('Syria',))[0]!r})"
-            )
+            hint = self.hint
+            how = f"add {hint[0]} ({hint[1]!r})" if hint else "its coordinates"
+            return f"{self.query!r} names {len(self.candidates)} places: {labels}; write the one you mean, or {how}"
         nearest = ", ".join(f"{name} ({score:.0f})" for name, score in self.suggestions[:3])
         return f"{self.query!r} is not in the gazetteer" + (f"; nearest: {nearest}" if nearest else "")
 
@@ -105,10 +123,7 @@ class Match:
         if self.reason:  # a name several places bear: why this one (the other keys stay as they were)
             data["reason"] = self.reason
         if self.alternatives:
-            data["alternatives"] = [
-                {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
-                 "feature": p.feature} for p in self.alternatives
-            ]
+            data["alternatives"] = self.runners_up()
         if self.status == "ambiguous":
             data["candidates"] = [
                 {"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
@@ -117,6 +132,30 @@ class Match:
         if self.status == "not_found":
             data["suggestions"] = [name for name, _ in self.suggestions]
         return data
+
+    def runners_up(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The first ``limit`` :attr:`alternatives` (all with ``None``) as data, likeliest first: name,
+        latitude, longitude, country, feature and ``distance_km``, the geodesic distance on WGS84 from
+        the chosen place, to 0.1 km.
+
+        >>> from gazetteer import Gazetteer
+        >>> bosra = Gazetteer(user=False).resolve_together(["Bosra", "Daraa"])[0]
+        >>> bosra.runners_up()
+        [{'name': 'Basrah', 'latitude': 30.50852, 'longitude': 47.7804, 'country': 'IQ', \
+'feature': 'populated place', 'distance_km': 1095.6}]
+        """
+        others = self.alternatives[:limit]
+        if self.place is None or not others:
+            return []
+        from pyproj import Geod
+
+        place = self.place
+        _, _, metres = Geod(ellps="WGS84").inv(
+            np.full(len(others), place.longitude), np.full(len(others), place.latitude),
+            np.array([p.longitude for p in others]), np.array([p.latitude for p in others]))
+        return [{"name": p.name, "latitude": p.latitude, "longitude": p.longitude, "country": p.country,
+                 "feature": p.feature, "distance_km": round(float(m) / 1000, 1)}
+                for p, m in zip(others, metres, strict=True)]
 
     def location(self) -> Location:
         """The found place as a ``geopy.Location`` whose ``raw`` holds the details."""
@@ -140,6 +179,7 @@ class _Query:
     key: str
     country: str | None  # a bias: preferred among equal matches
     alternative: str | None  # the part in parentheses, as in "Tadmur (Palmyra)"
+    name: str  # the name without its country, the place written with it, or the part in parentheses
     required: str | None = None  # the country written in the query, as in "Sinjar, Iraq": obeyed
     level: str | None = None  # the region asked for, as in "Homs Governorate": ADM1
     within: str | None = None  # a place written with the name, as in "Hajin, Deir ez-Zor"
@@ -160,9 +200,10 @@ def _parse(query: str, country: str | None) -> _Query:
     if head and normalize(tail) in _COUNTRY_KEYS:
         text, required = head, _COUNTRY_KEYS[normalize(tail)]
     text, within = split_context(text)
+    name = text
     text, level = region_word(text)
     bias = required or (country.upper() if country else None)
-    return _Query(query, normalize(text), bias, alternative, required, level, within)
+    return _Query(query, normalize(text), bias, alternative, name, required, level, within)
 
 
 class Gazetteer:
@@ -197,6 +238,7 @@ class Gazetteer:
         self.region = region
         self.min_score = min_score
         self.fallback = fallback
+        self._towns: list[tuple[Place, str]] | None = None
 
     @property
     def table(self) -> PlaceTable:
@@ -253,9 +295,11 @@ class Gazetteer:
         return self.resolve_many([query], country=country, near=near, what=what)[0]
 
     def resolve_together(self, queries: Sequence[str], *, country: str | None = None,
-                         what: str = "the other places named") -> list[Match]:
+                         what: str = "the other places named",
+                         near: Sequence[tuple[float, float]] = ()) -> list[Match]:
         """:meth:`resolve_many` for names read together (one record's, one article's): a name that
-        several places bear is settled by the places the other names found on their own.
+        several places bear is settled by the places the other names found on their own, and by
+        ``near``, points given with the names (a record's coordinates).
 
         >>> gazetteer = Gazetteer(user=False)
         >>> [m.status for m in gazetteer.resolve_many(["Bosra", "Daraa"])]
@@ -264,15 +308,45 @@ class Gazetteer:
         >>> bosra.place.name, bosra.reason
         ('Buşrá ash Shām', 'nearest to the other places named (37 km; the next is 1,130 km away)')
         """
-        first = self.resolve_many(queries, country=country)
-        points = {m.query: (m.place.latitude, m.place.longitude) for m in first
-                  if m.place is not None and m.status == "found"}
+        return self.resolve_groups([queries], country=country, what=what, near=[near])[0]
+
+    def resolve_groups(self, groups: Sequence[Sequence[str]], *, country: str | None = None,
+                       what: str = "the other places named",
+                       near: Sequence[Sequence[tuple[float, float]]] | None = None) -> list[list[Match]]:
+        """:meth:`resolve_together` for many groups of names (each record's), in one batch: every name
+        is looked up once (:meth:`resolve_many`), then the names of each group that several places
+        bear are settled by the group's other places, and by its points in ``near`` (one sequence per
+        group).
+
+        >>> [[m.status for m in group] for group in Gazetteer(user=False).resolve_groups(
+        ...     [["Bosra", "Daraa"], ["Bosra"]])]
+        [['found', 'found'], ['ambiguous']]
+        """
+        names = list(dict.fromkeys(name for group in groups for name in group))
+        alone = dict(zip(names, self.resolve_many(names, country=country), strict=True))
+        points = near if near is not None else [()] * len(groups)
+        return [self._together([alone[name] for name in group], country, what, given)
+                for group, given in zip(groups, points, strict=True)]
+
+    def _together(self, first: list[Match], country: str | None, what: str,
+                  near: Sequence[tuple[float, float]]) -> list[Match]:
+        """The names of one group, found on their own (``first``), settled by one another and ``near``."""
+        # The context is the names only one place bears (and ``near``); names chosen among several on
+        # their own (for their kind or size) count only when there are none, since alone they may be
+        # the wrong one: "Hawijah" alone is the Iraqi town, beside a Syrian village's neighbours a village.
+        certain: dict[str, tuple[float, float]] = {}
+        chosen: dict[str, tuple[float, float]] = {}
+        for m in first:
+            if m.place is not None and m.status == "found":
+                (chosen if m.reason else certain)[m.query] = (m.place.latitude, m.place.longitude)
         answers: list[Match] = []
         for match in first:
-            near = [point for query, point in points.items() if query != match.query]
+            around = [*near, *(point for query, point in certain.items() if query != match.query)]
+            if not around:
+                around = [point for query, point in chosen.items() if query != match.query]
             unsure = match.status == "ambiguous" or (match.status == "found" and match.reason is not None)
-            answers.append(self.resolve(match.query, country=country, near=near, what=what)
-                           if unsure and near else match)
+            answers.append(self.resolve(match.query, country=country, near=around, what=what)
+                           if unsure and around else match)
         return answers
 
     def resolve_many(self, queries: Sequence[str], *, country: str | None = None,
@@ -362,7 +436,9 @@ class Gazetteer:
             distinct = regions or distinct
         chosen, reason, ranked = self._settle(distinct, query, key)
         if chosen is None:
-            return Match(query.text, "ambiguous", None, score, key, tuple(table.places[i] for i in ranked))
+            candidates = tuple(table.places[i] for i in ranked)
+            return Match(query.text, "ambiguous", None, score, key, candidates,
+                         hinter=cache(partial(self._hint, query, candidates)))
         others = tuple(table.places[i] for i in ranked if i != chosen)
         return Match(query.text, "found", table.places[chosen], score, table.name_matched(chosen, key),
                      reason=reason, alternatives=others)
@@ -390,9 +466,46 @@ class Gazetteer:
             allowed = not far_from_context(ranked.chosen, ranked.candidates, query.near)
             return (index[id(ranked.chosen)], ranked.reason, order) if allowed else (None, None, order)
         first, reason = by_population([places[i] for i in rows], key)
+        if first is None:
+            first, reason = by_listing([places[i] for i in rows], key)
         if first is None or far_from_context(first, ranked.candidates, query.near):
             return None, None, order  # the context says another place of the name, however small
         return index[id(first)], reason, order
+
+    def _hint(self, query: _Query, candidates: tuple[Place, ...]) -> tuple[str, str] | None:
+        """What to add to an ambiguous name to settle it, and the query so written: the country of a
+        candidate that no other candidate shares ("al-Tanf, Iraq"), else where it is, a town near it
+        in its country (:meth:`_towns_near`) with which the name resolves to it, as tried here
+        ("Tallaf, Aleppo"); ``None`` when neither settles it. The last candidates (the least
+        likely) are tried first: the likeliest needs no example, the message lists it first."""
+        countries = Counter(place.country for place in candidates)
+        for place in reversed(candidates):
+            if countries[place.country] == 1 and place.country in COUNTRIES:
+                return "the country", f"{query.name}, {COUNTRIES[place.country][0]}"
+        for place in list(reversed(candidates))[:HINT_TRIES]:
+            for town, written in self._towns_near(place, candidates, query.key)[:HINT_TRIES]:
+                near = [(town.latitude, town.longitude)]
+                if rank(candidates, near, ratio=WITHIN_RATIO).chosen is not place:
+                    continue  # the town would not settle the name (a quick look before trying it)
+                text = f"{query.name}, {written}"
+                if self.resolve(text, country=query.country).place == place:
+                    return "where it is", text
+        return None
+
+    def _towns_near(self, place: Place, candidates: Sequence[Place], key: str) -> list[tuple[Place, str]]:
+        """The towns within :data:`~gazetteer.context.CONTEXT_KM` of ``place`` in its country, nearest
+        first, each with the name to write it by: towns of :data:`~gazetteer.context.CITY_POPULATION`
+        people or more and seats of governorates, which their name alone finds, none of them a
+        candidate nor named ``key``."""
+        if self._towns is None:
+            towns = [p for p in self.table.places if p.population >= CITY_POPULATION or prominence(p) >= 5]
+            names = [_plain_name(p) for p in towns]
+            found = self.resolve_many(names)
+            self._towns = [(p, n) for p, n, m in zip(towns, names, found, strict=True) if m.place == p]
+        ids = {p.id for p in candidates}
+        near = [(distance_km(place.latitude, place.longitude, town), town, name) for town, name in self._towns
+                if town.country == place.country and town.id not in ids and key not in town.name_keys()]
+        return [(town, name) for far, town, name in sorted(near, key=lambda t: t[0]) if far <= CONTEXT_KM]
 
     def _biased(self, rows: list[int], country: str | None) -> tuple[int, str] | None:
         """The only candidate in the country or the region of the bias, and why; ``None`` if not one."""
@@ -425,6 +538,18 @@ def _with_context(query: _Query, place: Place | None) -> _Query:
     if place is None:
         return query
     return replace(query, near=((place.latitude, place.longitude),), what=place.name, ratio=WITHIN_RATIO)
+
+
+def _plain_name(place: Place) -> str:
+    """The place's name, or a spelling of it in plain Latin letters when there is one ("Hama" for "Ḩamāh").
+
+    >>> _plain_name(Place("x", "Ḩamāh", 35.13, 36.76, "SY", "populated place", names=("Ḩamāh", "Hama", "Hamah")))
+    'Hama'
+    """
+    if place.name.isascii():
+        return place.name
+    key = normalize(place.name)
+    return next((name for name in place.names if name.isascii() and normalize(name) == key), place.name)
 
 
 def _inside(place: Place, region: tuple[float, float, float, float]) -> bool:

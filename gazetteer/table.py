@@ -57,6 +57,9 @@ class Place:
     names: tuple[str, ...] = field(default=(), compare=False, repr=False)
     #: The normalised forms of ``names`` when already known (from a table's ``keys`` column), else empty.
     keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: The normalised names the bundled table gives the place (GeoNames' own, or a curated source's),
+    #: when it is there; empty for a place only an imported table holds (see :class:`PlaceTable`).
+    listed: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def name_keys(self) -> tuple[str, ...]:
         """The distinct normalised forms of the place's names (``keys`` when known).
@@ -84,12 +87,29 @@ class Place:
         }
 
 
-class PlaceTable:
-    """Places indexed by the normalised forms of all their names."""
+def _row_keys(row: dict[str, str]) -> tuple[str, ...]:
+    """The normalised names of a table's row: its ``keys`` column, else its names normalised."""
+    if row.get("keys"):
+        return tuple(k for k in row["keys"].split("|") if k)
+    names = row["names"].split("|") if row.get("names") else [row["name"]]
+    return tuple(k for k in dict.fromkeys(map(normalize, names)) if k)
 
-    def __init__(self, rows: Iterable[dict[str, str]]):
+
+class PlaceTable:
+    """Places indexed by the normalised forms of all their names.
+
+    The bundled table (GeoNames' towns of 500 people or more and the seats of administrative areas,
+    with GeoNames' own alternate names, and the curated sites) is the reference; a table the user
+    imports adds villages and more names, some of them noise (the dumps of Who's On First give a town
+    the names of unrelated things). So each place keeps the names the bundled table gives it
+    (:attr:`Place.listed`), which :func:`gazetteer.context.by_listing` weighs.
+    """
+
+    def __init__(self, rows: Iterable[dict[str, str]], *, listed: dict[str, tuple[str, ...]] | None = None):
         """Index ``rows`` (dicts with the table's columns); a later row with the id of an earlier one
-        replaces it, so the user's table can correct a bundled place."""
+        replaces it, so the user's table can correct a bundled place. ``listed`` holds, by id, the
+        normalised names of the places of the bundled table (:meth:`read` fills it in)."""
+        listed = listed or {}
         self.places: list[Place] = []
         self.key_rows: dict[str, list[int]] = {}
         for row in {row["id"]: row for row in rows}.values():
@@ -102,7 +122,8 @@ class PlaceTable:
                 )
             )
             keys = row["keys"].split("|") if row.get("keys") else [normalize(n) for n in names]
-            self.places[-1] = replace(self.places[-1], keys=tuple(k for k in keys if k))
+            self.places[-1] = replace(self.places[-1], keys=tuple(k for k in keys if k),
+                                      listed=listed.get(row["id"], ()))
             for key in dict.fromkeys(keys):
                 if key:
                     self.key_rows.setdefault(key, []).append(index)
@@ -127,9 +148,13 @@ class PlaceTable:
         :class:`~gazetteer.errors.PlaceTableError` naming the file and line.
         """
         rows: list[dict[str, Any]] = []
+        listed: dict[str, tuple[str, ...]] = {}
         for path in paths:
-            rows.extend(read_rows(path, None if path == BUNDLED else MAX_USER_PLACES))
-        return cls(rows)
+            read = read_rows(path, None if path == BUNDLED else MAX_USER_PLACES)
+            if path == BUNDLED:
+                listed = {row["id"]: _row_keys(row) for row in read}
+            rows.extend(read)
+        return cls(rows, listed=listed)
 
     @classmethod
     def default(cls, user: bool = True) -> PlaceTable:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 
@@ -256,3 +258,29 @@ def test_a_user_table_extends_the_bundled_one(tmp_path) -> None:
     places = Gazetteer(PlaceTable.read([BUNDLED, extra]))
     assert places.geocode("tri-border point").raw["name"] == "Iraq-Syria-Jordan tripoint"
     assert places.geocode("Tadmur").raw["name"] == "Tadmur"
+
+
+def test_the_hint_of_an_ambiguous_name_names_a_country_that_separates_its_places(places: Gazetteer) -> None:
+    match = places.resolve("Suran")  # Soran in Iraq and two places called Şūrān in Syria
+    assert match.status == "ambiguous" and sorted(p.country for p in match.candidates) == ["IQ", "SY", "SY"]
+    assert match.explain().endswith("write the one you mean, or add the country ('Suran, Iraq')")
+    assert places.resolve("Suran, Iraq").place.name == "Soran"
+    assert places.resolve("al-Tanf").explain().endswith("or add the country ('al-Tanf, Iraq')")  # as before
+
+
+def test_the_hint_of_an_ambiguous_name_always_settles_it(places: Gazetteer) -> None:
+    """Whatever the ambiguous name of the bundled table, the query its message suggests finds one of its places."""
+    keys = [key for key, rows in places.table.key_rows.items() if len(set(rows)) > 1]
+    matches = [m for m in places.resolve_many(keys) if m.status == "ambiguous"]
+    assert len(matches) > 400
+    suggested = 0
+    for match in matches:
+        written = re.search(r"or add (?:the country|where it is) \((.+)\)$", match.explain())
+        if written is None:
+            assert match.explain().endswith("write the one you mean, or its coordinates"), match.explain()
+            continue
+        suggested += 1
+        hinted = places.resolve(ast.literal_eval(written[1]))
+        assert hinted.found and hinted.place in match.candidates, (match.explain(), hinted.explain())
+        assert "'Syria'" not in written[1] or "SY" in {p.country for p in match.candidates}
+    assert suggested > 100

@@ -24,7 +24,7 @@ from .errors import FolderWriteError, InputError, OutputError, Problem, RecordEr
 from .files.batches import LOCK_TIMEOUT as LOCK_TIMEOUT  # still importable from here
 from .files.batches import folder_lock, recover, remove_lock_file, write_batch
 from .files.failures import fix, folder_error, reason
-from .geo.places import Resolution, place_names, resolve_places
+from .geo.places import Resolution, place_names, resolve_places, resolved_entry
 from .load import read_events
 from .records.collection import EventCollection
 from .records.model import Coordinates, Event, Resolved
@@ -315,11 +315,7 @@ def _with_resolved(event: Event, resolution: Resolution) -> Event:
         match = resolution.matches.get((event.id, path))
         if match is None or match.place is None:
             continue  # an event id (the ``to`` of a distance to another event's area), not a place
-        place = match.place
-        resolved.setdefault(name, Resolved(
-            entry=place.id, name=place.name, lat=place.latitude, lon=place.longitude,
-            country=place.country or None, score=round(float(match.score or 0), 1),
-        ))
+        resolved.setdefault(name, resolved_entry(match))
     return event.model_copy(update={"resolved": resolved or None})
 
 

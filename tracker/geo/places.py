@@ -4,6 +4,10 @@ Wherever a record expects a place (``location``, the items of ``hull``, ``circle
 claim's ``to`` and a direction claim's ``of``) it holds a gazetteer name or coordinates. Coordinates
 need nothing; every name is resolved here, all of a folder in one batch, and a name that is unknown
 or ambiguous becomes a :class:`~tracker.errors.Problem` located at its line.
+
+A record's places are read together (:meth:`gazetteer.Gazetteer.resolve_groups`): a name that
+several places bear is settled by the record's other places, names and coordinates alike, by the
+margins of :mod:`gazetteer.context`, and the choice keeps its reason (:func:`resolved_entry`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from ..records.diagnostics import field_path
-from ..records.model import Coordinates, DirectionClaim, DistanceClaim, Event
+from ..records.model import Alternative, Coordinates, DirectionClaim, DistanceClaim, Event, Resolved
 from ..records.yaml import position
 
 if TYPE_CHECKING:
@@ -23,6 +27,10 @@ if TYPE_CHECKING:
     from ..records.collection import EventCollection
 
 Path = tuple[str | int, ...]
+#: What a record's other places are called in the reason for a choice among places of one name.
+RECORD_CONTEXT = "the record's other places"
+#: How many other places of a name ``resolved:`` keeps, the likeliest first.
+STORED_ALTERNATIVES = 3
 
 
 def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterator[tuple[Path, str]]:
@@ -38,6 +46,24 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
     """
     if event.point_claims.value.complete:
         return  # every place of the record is given as coordinates
+    for path, place in _places(event, event_ids):
+        if not isinstance(place, Coordinates):
+            yield path, place
+
+
+def place_points(event: Event) -> list[tuple[float, float]]:
+    """The places a record gives as coordinates, as (latitude, longitude): the context of its names.
+
+    >>> event = Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles",
+    ...     "actors": ["X"], "location": "Tadmur", "area": {"hull": ["Tadmur", "Arak", {"lat": 34.9, "lon": 38.9}]}})
+    >>> place_points(event)
+    [(34.9, 38.9)]
+    """
+    return [(place.lat, place.lon) for _, place in _places(event) if isinstance(place, Coordinates)]
+
+
+def _places(event: Event, event_ids: frozenset[str] = frozenset()) -> list[tuple[Path, Any]]:
+    """Every place of a record, a name or coordinates, with the path of its key."""
     candidates: list[tuple[Path, Any]] = [(("location",), event.location)]
     if event.area is not None:
         if event.area.hull is not None:
@@ -45,13 +71,12 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
         if event.area.circle is not None:
             candidates.append((("area", "circle", "center"), event.area.circle.center))
     for i, claim in enumerate(event.claims):
-        if isinstance(claim, DistanceClaim) and isinstance(claim.to, str) and claim.to not in event_ids:
+        if isinstance(claim, DistanceClaim) and (isinstance(claim.to, Coordinates) or
+                                                 (isinstance(claim.to, str) and claim.to not in event_ids)):
             candidates.append((("claims", i, "to"), claim.to))
-        elif isinstance(claim, DirectionClaim) and isinstance(claim.of, str):
+        elif isinstance(claim, DirectionClaim) and isinstance(claim.of, str | Coordinates):
             candidates.append((("claims", i, "of"), claim.of))
-    for path, place in candidates:
-        if not isinstance(place, Coordinates):
-            yield path, place
+    return candidates
 
 
 def _circle_problem(event: Event, path: Path, match: Match) -> str | None:
@@ -62,6 +87,23 @@ def _circle_problem(event: Event, path: Path, match: Match) -> str | None:
     from ..records.extent import circle_problem
 
     return circle_problem(match.place.latitude, match.place.longitude, circle.radius.to("m"))
+
+
+def resolved_entry(match: Match) -> Resolved:
+    """What ``resolved:`` keeps of a found name: the gazetteer entry, and when several places bear
+    the name, why this one and the :data:`STORED_ALTERNATIVES` likeliest others with their distance
+    from it."""
+    place = match.place
+    if place is None:
+        raise ValueError(f"{match.query!r} was not found, so it has no entry")
+    others = tuple(
+        Alternative(name=other["name"], country=other["country"] or None, lat=other["latitude"],
+                    lon=other["longitude"], distance_km=other["distance_km"])
+        for other in match.runners_up(STORED_ALTERNATIVES)
+    )
+    return Resolved(entry=place.id, name=place.name, lat=place.latitude, lon=place.longitude,
+                    country=place.country or None, score=round(float(match.score or 0), 1),
+                    reason=match.reason, alternatives=others or None)
 
 
 @dataclass(frozen=True)
@@ -110,13 +152,12 @@ def resolve_places(
 
         gazetteer = Gazetteer()
     ids = frozenset(event.id for event in events)
-    wanted = [
-        (event, path, name)
-        for event in events
-        if not event.point_claims.value.complete
-        for path, name in place_names(event, ids)
-    ]
-    answers = gazetteer.resolve_many([name for _, _, name in wanted])
+    records = [(event, list(place_names(event, ids))) for event in events if not event.point_claims.value.complete]
+    records = [(event, names) for event, names in records if names]
+    groups = gazetteer.resolve_groups([[name for _, name in names] for _, names in records], what=RECORD_CONTEXT,
+                                      near=[place_points(event) for event, _ in records])
+    wanted = [(event, path, name) for event, names in records for path, name in names]
+    answers = [match for group in groups for match in group]
     matches: dict[tuple[str, Path], Match] = {}
     problems = []
     for (event, path, _), match in zip(wanted, answers, strict=True):

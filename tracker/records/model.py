@@ -620,8 +620,24 @@ class Source(Record):
         return self
 
 
+class Alternative(Record):
+    """Another place of a resolved name, which the gazetteer did not choose: where it is, and how far
+    from the chosen one (geodesic, in km)."""
+
+    name: Name
+    country: Name | None = None
+    lat: Latitude
+    lon: Longitude
+    distance_km: Annotated[float, Field(ge=0)]
+
+
 class Resolved(Record):
-    """The gazetteer entry a place name resolved to when ``tracker add`` stored the record."""
+    """The gazetteer entry a place name resolved to when ``tracker add`` stored the record.
+
+    ``reason`` and ``alternatives`` are there when several places bear the name: why this one (the
+    record's other places, the kind or the size of the place) and the likeliest others. A name only
+    one place bears has neither.
+    """
 
     entry: Name
     name: Name
@@ -629,6 +645,8 @@ class Resolved(Record):
     lon: Longitude
     country: Name | None = None
     score: Annotated[float, Field(ge=0, le=100)]
+    reason: Text | None = None
+    alternatives: tuple[Alternative, ...] | None = None
 
 
 class Event(Record):
