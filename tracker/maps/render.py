@@ -32,6 +32,7 @@ from ..files.outputs import check_output, write_text
 from ..geo import evidence
 from ..geo import geodesy as geo
 from ..records.model import Event
+from ..tables.filters import select_events as select
 
 if TYPE_CHECKING:
     import folium
@@ -120,17 +121,6 @@ class _Markup(Element):
     def __init__(self, markup: str) -> None:
         super().__init__()
         self.markup = markup
-
-
-def select(events: Iterable[Event], since: dt.date | None = None, until: dt.date | None = None,
-           actor: str | None = None) -> list[Event]:
-    """The events that may fall in [since, until] and, if ``actor`` is given, that involve it."""
-    wanted = actor.casefold() if actor else None
-    return [
-        e for e in events
-        if (since is None or e.end >= since) and (until is None or e.start <= until)
-        and (wanted is None or any(a.name.casefold() == wanted for a in e.actors))
-    ]
 
 
 def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,

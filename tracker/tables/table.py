@@ -29,6 +29,7 @@ from ..records.collection import EventCollection, load_records, no_garbage_colle
 from ..records.diagnostics import field_path
 from ..records.model import Event
 from ..records.yaml import Origin
+from .filters import matching
 from .formats import read_frame, write_table
 from .paths import is_table
 from .schema import ACTOR_SEPARATOR as ACTOR_SEPARATOR
@@ -127,25 +128,40 @@ class EventTable:
     def _rows(self, mask: Any) -> EventTable:
         return EventTable(self.frame[np.asarray(mask, dtype=bool)].reset_index(drop=True))
 
+    def select(self, since: dt.date | None = None, until: dt.date | None = None,
+               actor: str | None = None) -> EventTable:
+        """The events that may have happened between ``since`` and ``until`` (both included) and
+        involve ``actor``, each filter left out when ``None`` (see :func:`~tracker.tables.filters.matching`).
+
+        >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
+        >>> len(table.select(dt.date(2017, 6, 1), dt.date(2017, 6, 30), "islamic state"))
+        10
+        """
+        frame = self.frame
+        return self._rows(matching(frame["start"], frame["end"], frame["actors"], since=since, until=until,
+                                   actor=actor))
+
     def between(self, since: dt.date | None = None, until: dt.date | None = None) -> EventTable:
-        """The events that may have happened between ``since`` and ``until`` (both included)."""
-        mask = np.ones(len(self), dtype=bool)
-        if since is not None:
-            mask &= (pd.to_datetime(self.frame["end"]) >= pd.Timestamp(since)).to_numpy()
-        if until is not None:
-            mask &= (pd.to_datetime(self.frame["start"]) <= pd.Timestamp(until)).to_numpy()
-        return self._rows(mask)
+        """The events that may have happened between ``since`` and ``until`` (both included).
+
+        >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
+        >>> len(table.between(dt.date(2017, 6, 1))), len(table.between(until=dt.date(2016, 12, 31)))
+        (15, 4)
+        """
+        return self.select(since, until)
 
     def claimed(self) -> EventTable:
         """The events with claims or an area: those a check of claims reads."""
         return self._rows(self.frame["claims"].notna().to_numpy() | self.frame["area"].notna().to_numpy())
 
     def involving(self, actor: str) -> EventTable:
-        """The events with ``actor`` among their actors (exact name, any case)."""
-        wanted = actor.strip().casefold()
-        names = self.frame["actors"].fillna("").str.casefold()
-        mask = names.str.split(ACTOR_SEPARATOR, regex=False).map(lambda items: wanted in items)
-        return self._rows(mask)
+        """The events with ``actor`` among their actors (exact name, any case).
+
+        >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
+        >>> table.involving("HEZBOLLAH").frame["id"].tolist()
+        ['saa-within-15-miles-of-al-tanf']
+        """
+        return self.select(actor=actor)
 
     def within(self, region: str | BaseGeometry | tuple[float, float, float, float]) -> EventTable:
         """The events whose point lies in ``region``: a shipped country (name or ISO code), a polygon,
