@@ -29,9 +29,11 @@ from ..files.outputs import Output, check_output
 from ..records.model import Event
 from ..records.yaml import dump_events
 from ..text import spreadsheet_frame, spreadsheet_table, xml_safe
-from .columns import mostly_distinct
 from .exports import looks_like
-from .schema import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, frame_of, iter_records, points
+from .geoparquet import SHORT as SHORT
+from .geoparquet import STATISTICS as STATISTICS
+from .geoparquet import GeoParquetWriter
+from .schema import COLUMNS, FORMATS, JSON_COLUMNS, frame_of, iter_records, points
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -42,11 +44,6 @@ if TYPE_CHECKING:
 #: Records per file when a table is written as a folder of YAML records (well under the 1 MiB limit).
 RECORDS_PER_FILE = 500
 _KML = "http://www.opengis.net/kml/2.2"
-#: Columns whose minimum and maximum GeoParquet files record, for readers that skip row groups by
-#: id, date, place or type. (An import's ids follow the export's order, so it skips theirs.)
-STATISTICS = ("id", "start", "end", "type", "sub_type", "latitude", "longitude", "precision")
-#: Columns of few distinct values in any table.
-SHORT = ("start", "end", "precision")
 
 
 def _yaml_part(name: str) -> bool:
@@ -94,8 +91,7 @@ class TableWriter:
         self.temporary = self._output.temporary
         self.rows = 0
         self._stream: IO[str] | None = None
-        self._parquet: Any = None
-        self._schema: pa.Schema | None = None
+        self._parquet: GeoParquetWriter | None = None
         self._files = 0
 
     def __enter__(self) -> TableWriter:
@@ -128,7 +124,7 @@ class TableWriter:
             return
         if self.format == "GeoParquet":
             with self._output.guard():
-                self._parquet_table(table)
+                self._geoparquet().write_points(table)
             self.rows += table.num_rows
             return
         frame = _plain(table.drop_columns(["geometry"])).to_pandas()
@@ -137,35 +133,10 @@ class TableWriter:
 
     # --- one writer per format ---
 
-    def _parquet_table(self, table: pa.Table) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
+    def _geoparquet(self) -> GeoParquetWriter:
         if self._parquet is None:
-            metadata = {**(table.schema.metadata or {}), b"geo": json.dumps(GEO_METADATA).encode()}
-            self._schema = table.schema.with_metadata(metadata)
-            # Dictionary columns (an import's) are written as they are, with no Arrow schema stored,
-            # so readers get text, not categories; the GeoParquet metadata is added on its own.
-            coded = any(pa.types.is_dictionary(column.type) for column in self._schema)
-            plain = self.seldom_repeating
-            # An import's table: dictionary pages for its text, except the text that seldom repeats
-            # (ids, notes) and other text whose first rows mostly differ (titles and actor lists where
-            # an export names thousands), and none for the points and coordinates: trying costs time
-            # and saves nothing. Only the text named seldom repeating is compressed (snappy):
-            # compressing the rest too would make the file about a fifth smaller and the import slower.
-            repeating_text = [f.name for f in self._schema if pa.types.is_dictionary(f.type) or (
-                pa.types.is_string(f.type) and (plain is None or not mostly_distinct(table.column(f.name))))]
-            small = [name for name in STATISTICS if name in self._schema.names and not (plain and name == "id")]
-            self._parquet = pq.ParquetWriter(
-                self._output.open(text=False), self._schema, write_statistics=small, store_schema=not coded,
-                use_dictionary=True if plain is None else [
-                    name for name in self._schema.names
-                    if name in SHORT or (name in repeating_text and name not in plain)],
-                compression="snappy" if plain is None else {
-                    f.name: "snappy" if f.name in plain else "none" for f in self._schema})
-            if coded:
-                self._parquet.add_key_value_metadata(metadata)
-        self._parquet.write_table(table if table.schema.equals(self._schema) else table.cast(self._schema))
+            self._parquet = GeoParquetWriter(self._output.open(text=False), self.seldom_repeating)
+        return self._parquet
 
     def _text(self) -> IO[str]:
         if self._stream is None:
@@ -177,12 +148,7 @@ class TableWriter:
         return self._stream
 
     def _parquet_chunk(self, frame: Any) -> None:
-        import pyarrow as pa
-
-        plain = pd.DataFrame(frame.drop(columns="geometry"))
-        plain["geometry"] = shapely.to_wkb(frame.geometry.to_numpy())
-        schema = self._schema.remove_metadata() if self._schema is not None else None
-        self._parquet_table(pa.Table.from_pandas(plain, schema=schema, preserve_index=False))
+        self._geoparquet().write_frame(frame)
 
     def _csv_chunk(self, frame: Any) -> None:
         plain = pd.DataFrame(frame.drop(columns="geometry"))
@@ -244,15 +210,9 @@ class TableWriter:
             raise
 
     def _finish(self) -> None:
-        if self._parquet is not None:
-            self._parquet.close()
-        elif self.format == "GeoParquet":  # no rows: an empty table with the base columns
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            empty = pa.table({c: pa.array([], pa.string()) for c in (*COLUMNS, "geometry")})
-            metadata = {b"geo": json.dumps(GEO_METADATA).encode()}
-            pq.write_table(empty.replace_schema_metadata(metadata), self._output.open(text=False))
+        if self.format == "GeoParquet":  # with no rows, an empty table of the record columns
+            self._geoparquet().close()
+            self._parquet = None
         if self.format in ("GeoJSON", "KML") or (self.format == "CSV" and self._stream is None):
             stream = self._text()
             if self.format == "CSV" and self.rows == 0:
@@ -269,7 +229,7 @@ class TableWriter:
         if parquet is not None:
             self._output.abandon()  # the writer's last words go nowhere
             with suppress(Exception):  # the file is removed next, whatever went wrong
-                parquet.close()  # before its stream goes, which it would otherwise write to later
+                parquet.abort()  # before its stream goes, which it would otherwise write to later
         self._output.discard()
 
 
