@@ -51,7 +51,11 @@ def _yaml_part(name: str) -> bool:
 
 
 def output_format(path: Path) -> str:
-    """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none."""
+    """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none.
+
+    >>> output_format(Path("e.parquet")), output_format(Path("e.KML")), output_format(Path("records"))
+    ('GeoParquet', 'KML', 'YAML')
+    """
     if str(path) == "-":
         raise OutputError("-o -: a table is written to a file, not to standard output; give a file name ending in "
                           ".parquet, .csv, .geojson or .kml, or a folder name for YAML records")
@@ -67,7 +71,20 @@ def output_format(path: Path) -> str:
 
 def check_table_output(path: Path, *, force: bool = False, inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
     """Refuse ``path`` as the output of a table, as :func:`tracker.files.outputs.check_output` does, before the
-    work of making the table; a folder of YAML records may only replace such a folder."""
+    work of making the table; a folder of YAML records may only replace such a folder.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     existing = Path(folder, "e.csv")
+    ...     _ = existing.write_text("id", encoding="utf-8")
+    ...     print(check_table_output(Path(folder, "new.csv")).name, check_table_output(existing, force=True).name)
+    ...     try:
+    ...         check_table_output(existing)
+    ...     except OutputError as error:
+    ...         print(str(error).replace(folder, "..."))
+    new.csv e.csv
+    .../e.csv exists; pass --force to replace it
+    """
     folder = output_format(path) == "YAML"
     return check_output(path, force=force, inputs=inputs, folder=folder, owned=_yaml_part if folder else None)
 
@@ -79,7 +96,18 @@ class TableWriter:
     The output policy is :mod:`tracker.files.outputs`'s: ``path`` is refused when it exists (unless ``force``)
     or is one of ``inputs``; every failure to write is an :class:`~tracker.errors.OutputError`.
     ``seldom_repeating`` names the text columns of an import whose values seldom repeat (ids, notes):
-    a GeoParquet file then holds those as plain, compressed text and the other text as dictionaries."""
+    a GeoParquet file then holds those as plain, compressed text and the other text as dictionaries.
+
+    >>> import tempfile
+    >>> from tracker.tables.table import EventTable
+    >>> table = EventTable.read("tests/data/valid")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     with TableWriter(Path(folder, "e.csv")) as writer:  # closed at the end, or aborted on an error
+    ...         writer.write(table)
+    ...         writer.write(table)
+    ...     len(EventTable.read(writer.path))
+    2
+    """
 
     def __init__(self, path: Path, seldom_repeating: Collection[str] | None = None, *, force: bool = False,
                  inputs: Iterable[str | os.PathLike[str]] = ()):
@@ -104,11 +132,29 @@ class TableWriter:
             self.abort()
 
     def write(self, table: EventTable) -> None:
-        """Add the rows of ``table``."""
+        """Add the rows of ``table``.
+
+        >>> import tempfile
+        >>> from tracker.tables.table import EventTable
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.kml"))
+        ...     writer.write(EventTable.read("tests/data/valid"))
+        ...     writer.rows, writer.close().name
+        (1, 'e.kml')
+        """
         self.write_frame(table.frame)
 
     def write_frame(self, frame: gpd.GeoDataFrame) -> None:
-        """Add the rows of a table's frame."""
+        """Add the rows of a table's frame.
+
+        >>> import io, tempfile
+        >>> from tracker.tables.table import EventTable
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.csv"))
+        ...     writer.write_frame(EventTable.read("tests/data/valid").frame)
+        ...     pd.read_csv(io.StringIO(writer.close().read_text(encoding="utf-8")))["id"].tolist()
+        ['badiyeh-drawn']
+        """
         if not len(frame):
             return
         writer = {"GeoParquet": self._parquet_chunk, "CSV": self._csv_chunk, "GeoJSON": self._geojson_chunk,
@@ -119,7 +165,18 @@ class TableWriter:
 
     def write_arrow(self, table: pa.Table) -> None:
         """Add the rows of an Arrow table of the table's columns with a WKB ``geometry`` (what an import
-        makes); GeoParquet takes it as it is, the other formats through a GeoDataFrame."""
+        makes); GeoParquet takes it as it is, the other formats through a GeoDataFrame.
+
+        >>> import tempfile, pyarrow as pa
+        >>> from tracker.tables.columns import wkb_points
+        >>> rows = pa.table({"id": ["a"], "latitude": [34.56], "longitude": [38.28],
+        ...                  "geometry": wkb_points(np.array([38.28]), np.array([34.56]))})
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.geojson"))
+        ...     writer.write_arrow(rows)
+        ...     json.loads(writer.close().read_text(encoding="utf-8"))["features"][0]["geometry"]
+        {'type': 'Point', 'coordinates': [38.28, 34.56]}
+        """
         if not table.num_rows:
             return
         if self.format == "GeoParquet":
@@ -200,7 +257,14 @@ class TableWriter:
 
     def close(self) -> Path:
         """Finish the file and rename it into place; returns its path. On a failure, what was written
-        is removed (an ``OSError`` becomes an :class:`~tracker.errors.OutputError`)."""
+        is removed (an ``OSError`` becomes an :class:`~tracker.errors.OutputError`).
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = TableWriter(Path(folder, "e.csv")).close()  # no rows: the header alone
+        ...     path.read_text(encoding="utf-8").startswith("id,start,end,")
+        True
+        """
         try:
             with self._output.guard():
                 self._finish()
@@ -224,7 +288,18 @@ class TableWriter:
                 self._stream.write("</Document></kml>\n")
 
     def abort(self) -> None:
-        """Remove what was written (again and again: once done, nothing more happens)."""
+        """Remove what was written (again and again: once done, nothing more happens).
+
+        >>> import tempfile
+        >>> from tracker.tables.table import EventTable
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.parquet"))
+        ...     writer.write(EventTable.read("tests/data/valid"))
+        ...     writer.abort()
+        ...     writer.abort()
+        ...     list(Path(folder).iterdir())
+        []
+        """
         parquet, self._parquet = self._parquet, None
         if parquet is not None:
             self._output.abandon()  # the writer's last words go nowhere
@@ -287,7 +362,15 @@ WRITE_ROWS = 50_000
 def write_table(table: EventTable, path: Path, *, progress: bool = False, force: bool = False,
                 inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
     """Write ``table`` to ``path`` in the format its ending names; ``progress`` shows a bar on a
-    terminal. An existing ``path`` is replaced only with ``force``; one of ``inputs`` never."""
+    terminal. An existing ``path`` is replaced only with ``force``; one of ``inputs`` never.
+
+    >>> import tempfile
+    >>> from tracker.tables.table import EventTable
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write_table(EventTable.read("tests/data/valid"), Path(folder, "e.parquet"))
+    ...     read_frame(path).loc[0, "id"]
+    'badiyeh-drawn'
+    """
     starts: Any = range(0, len(table), WRITE_ROWS)
     if progress:
         from tqdm import tqdm
@@ -301,7 +384,14 @@ def write_table(table: EventTable, path: Path, *, progress: bool = False, force:
 
 def read_frame(path: Path) -> gpd.GeoDataFrame | None:
     """The frame of a table from a GeoParquet file or folder of them, a CSV with a WKT ``geometry``
-    column or a GeoJSON file; ``None`` for records (a YAML file or a folder of them)."""
+    column or a GeoJSON file; ``None`` for records (a YAML file or a folder of them).
+
+    >>> read_frame(Path("tests/data/valid")) is None  # a folder of records
+    True
+    >>> read_frame(Path("tests/data/interop/ucdp-ged-sample.csv"))
+    Traceback (most recent call last):
+    tracker.errors.InputError: tests/data/interop/ucdp-ged-sample.csv is a UCDP export, not an event table; ...
+    """
     if not path.exists():
         raise ReadError(f"{path}: no such file or folder")
     suffix = path.suffix.lower()

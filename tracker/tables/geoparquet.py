@@ -61,7 +61,14 @@ class GeoParquetWriter:
         self._geo: dict[str, Any] | None = None
 
     def write_frame(self, frame: gpd.GeoDataFrame) -> None:
-        """Add the rows of a GeoDataFrame, made an Arrow table by geopandas."""
+        """Add the rows of a GeoDataFrame, made an Arrow table by geopandas.
+
+        >>> import io, geopandas as gpd, shapely
+        >>> writer = GeoParquetWriter(io.BytesIO())
+        >>> writer.write_frame(gpd.GeoDataFrame({"id": ["a"]}, geometry=[shapely.Point(38.28, 34.56)], crs=CRS))
+        >>> writer.close()["columns"]["geometry"]["geometry_types"]
+        ['Point']
+        """
         from geopandas.io.arrow import _geopandas_to_arrow
 
         table = _geopandas_to_arrow(frame, index=False, write_covering_bbox=True)
@@ -107,7 +114,15 @@ class GeoParquetWriter:
 
     def close(self) -> dict[str, Any]:
         """Finish the file, adding its ``geo`` metadata (returned); a table with no chunk is written
-        with the record columns and no rows."""
+        with the record columns and no rows.
+
+        >>> import io, pyarrow.parquet as pq
+        >>> buffer = io.BytesIO()
+        >>> GeoParquetWriter(buffer).close()["columns"]["geometry"]["geometry_types"]  # no chunk: no rows
+        []
+        >>> pq.read_table(io.BytesIO(buffer.getvalue())).column_names[:4]
+        ['id', 'start', 'end', 'title']
+        """
         if self._writer is None:
             from .schema import COLUMNS, frame_of
 
@@ -118,7 +133,14 @@ class GeoParquetWriter:
         return self._geo
 
     def abort(self) -> None:
-        """Stop writing (the stream is the caller's to remove)."""
+        """Stop writing (the stream is the caller's to remove).
+
+        >>> import io, geopandas as gpd, shapely
+        >>> writer = GeoParquetWriter(io.BytesIO())
+        >>> writer.write_frame(gpd.GeoDataFrame({"id": ["a"]}, geometry=[shapely.Point(38.28, 34.56)], crs=CRS))
+        >>> writer.abort()
+        >>> writer.abort()  # once stopped, nothing more happens
+        """
         writer, self._writer = self._writer, None
         if writer is not None:
             writer.close()

@@ -42,7 +42,11 @@ GEO_METADATA = {"version": "1.1.0", "primary_column": "geometry",
 
 
 def points(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Shapely points; ``None`` where a coordinate is missing."""
+    """Shapely points; ``None`` where a coordinate is missing.
+
+    >>> [None if point is None else point.wkt for point in points(np.array([38.28, np.nan]), np.array([34.56, 0.0]))]
+    ['POINT (38.28 34.56)', None]
+    """
     made: np.ndarray = shapely.points(lon, lat)
     made[np.isnan(lon) | np.isnan(lat)] = None
     return made
@@ -133,7 +137,16 @@ def _blank(value: Any) -> bool:
 
 
 def unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A flat row back as a record's plain data: the inverse of :func:`flatten`."""
+    """A flat row back as a record's plain data: the inverse of :func:`flatten`.
+
+    >>> unflatten({"id": "a", "start": "2017-05-08", "end": "2017-06-08", "title": "T", "type": "Battles",
+    ...            "actors": "Syrian Arab Army; Islamic State", "location": "", "latitude": 34.56, "longitude": 38.28,
+    ...            "claims": '[{"area": "1400 km2"}]', "notes": None, "acled_fatalities": 3})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'id': 'a', 'date': {'start': '2017-05-08', 'end': '2017-06-08'}, 'title': 'T', 'type': 'Battles',
+     'actors': ['Syrian Arab Army', 'Islamic State'], 'location': {'lat': 34.56, 'lon': 38.28},
+     'claims': [{'area': '1400 km2'}], 'imported': {'acled_fatalities': 3}}
+    """
     get = {key: (None if _blank(value) else value) for key, value in row.items()}
     start, end = _day(get.get("start")), _day(get.get("end"))
     record: dict[str, Any] = _given(get, ("id",))
@@ -196,7 +209,13 @@ def _scalar(value: Any) -> Any:
 
 
 def iter_records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
-    """Each row of ``frame`` as a record's plain data."""
+    """Each row of ``frame`` as a record's plain data.
+
+    >>> frame = frame_of(pd.DataFrame({"id": ["a"], "start": ["2017-06-08"], "end": ["2017-06-08"],
+    ...                                "actors": ["Hezbollah"], "latitude": [33.5], "longitude": [38.6]}))
+    >>> list(iter_records(frame))
+    [{'id': 'a', 'date': '2017-06-08', 'actors': ['Hezbollah'], 'location': {'lat': 33.5, 'lon': 38.6}}]
+    """
     import pyarrow as pa
 
     columns = [c for c in frame.columns if c != "geometry"]
