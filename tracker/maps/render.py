@@ -32,7 +32,7 @@ from ..files.outputs import check_output, write_text
 from ..geo import evidence
 from ..geo import geodesy as geo
 from ..records.model import Event
-from ..tables.filters import select_events as select
+from ..tables.filters import select_events
 
 if TYPE_CHECKING:
     import folium
@@ -121,6 +121,10 @@ class _Markup(Element):
     def __init__(self, markup: str) -> None:
         super().__init__()
         self.markup = markup
+
+
+#: The events that may fall in [since, until] and, if ``actor`` is given, that involve it.
+select = select_events
 
 
 def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,

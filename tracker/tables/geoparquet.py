@@ -177,7 +177,9 @@ def _points_metadata(lon: pa.Array, lat: pa.Array) -> dict[str, Any]:
 
     x, y = lon.to_numpy(zero_copy_only=False), lat.to_numpy(zero_copy_only=False)
     corners = gpd.points_from_xy([x.min(), x.max()], [y.min(), y.max()]) if len(x) else []
-    return _create_metadata(gpd.GeoDataFrame(geometry=gpd.GeoSeries(corners, crs=CRS)), write_covering_bbox=True)
+    metadata: dict[str, Any] = _create_metadata(gpd.GeoDataFrame(geometry=gpd.GeoSeries(corners, crs=CRS)),
+                                                write_covering_bbox=True)
+    return metadata
 
 
 def _merged(geo: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:

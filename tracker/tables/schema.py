@@ -156,8 +156,9 @@ def unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
     record["actors"] = json.loads(actors) if actors.startswith("[") else [a for a in actors.split(ACTOR_SEPARATOR) if a]
     record["location"] = get["location"] if get.get("location") else {
         "lat": _number(get.get("latitude")), "lon": _number(get.get("longitude"))}
-    if get.get("precision") is not None:
-        record["precision"] = int(get["precision"])
+    precision = get.get("precision")
+    if precision is not None:
+        record["precision"] = int(precision)
     record.update(_decoded(get, ("area", "claims", "sources")))
     record.update(_given(get, ("notes",)))
     record.update(_decoded(get, ("resolved",)))
