@@ -128,3 +128,20 @@ def test_every_form_of_a_day_reads_as_that_day(when: dt.date) -> None:
     if 1969 <= when.year <= 2068:  # a year of two digits stands for one of these
         texts.append(f"{when.day}-{when:%b-%y}")
     assert day(pa.array(texts)).to_pylist() == [when] * len(texts)
+
+
+def test_an_uneven_row_far_into_a_block_is_reported_by_its_line(here: Path) -> None:
+    # One block of 3 MB, which Arrow's reader parses in parts of its own: rows are still counted from
+    # the block's start, a note spanning lines and a blank line before the uneven row included.
+    rows = _rows(write_acled_like(here / "utf8.csv", 8000))
+    rows[10][ACLED_COLUMNS.index("notes")] = "a note\nover two lines"
+    del rows[7900][-1]
+    path = _write(here / "acled.csv", rows)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([*lines[:50], "", *lines[50:]]), encoding="utf-8")
+    assert path.stat().st_size > 2 << 20  # Arrow parses it in parts of 1 MiB
+    report = import_events("acled", path, here / "out.parquet")
+    assert (report.rows, report.imported) == (8000, 7999)
+    assert [str(p) for p in report.problems] == [
+        f"{path}:7903: row 7900 left out: the row has 29 values; the header has 30"]
+    assert EventTable.read(here / "out.parquet").frame["acled_event_id_cnty"].tolist()[7899] == rows[7901][0]

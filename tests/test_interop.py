@@ -477,10 +477,10 @@ def test_a_failed_import_leaves_no_file_mapped_no_thread_and_no_output(tmp_path:
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from tracker.datasets import importing as datasets
+    from tracker.datasets import reading
 
     path = write_acled_like(tmp_path / "acled.csv", 2000)
-    convert, calls = datasets._convert, []
+    convert, calls = reading.convert_block, []
 
     def failing(*args: Any) -> Any:
         calls.append(1)
@@ -488,7 +488,7 @@ def test_a_failed_import_leaves_no_file_mapped_no_thread_and_no_output(tmp_path:
             raise KeyboardInterrupt
         return convert(*args)
 
-    monkeypatch.setattr(datasets, "_convert", failing)
+    monkeypatch.setattr(reading, "convert_block", failing)
     threads = threading.active_count()
     with pytest.raises(KeyboardInterrupt):
         import_events("acled", path, tmp_path / "out.parquet", chunk_bytes=20_000)

@@ -223,9 +223,7 @@ def export(paths: tuple[Path, ...], output: Path, force: bool, since: Any, until
     check_table_output(output, force=force, inputs=sources)
     table = EventTable.read_many(sources)
     count = len(table)
-    table = table.between(since.date() if since else None, until.date() if until else None)
-    if actor:
-        table = table.involving(actor)
+    table = table.select(since.date() if since else None, until.date() if until else None, actor)
     if region:
         table = table.within(parse_region(region))
     with safety.raw_csv() if raw_csv else contextlib.nullcontext():

@@ -1,4 +1,5 @@
-"""Importing public datasets (ACLED, UCDP) from CSV into event tables."""
+"""Importing public datasets (ACLED, UCDP) from CSV into event tables: the import (importing), the
+file cut into blocks of rows (blocks) and read (reading), each dataset's conversion (acled, ucdp)."""
 
 from .importing import (
     ACLED_COLUMNS,

@@ -1,14 +1,13 @@
 """Reading a large CSV file in blocks of whole rows, for parsers that take one block at a time.
 
 The file is mapped into memory and cut at row ends (line ends outside quotes), so each block is a
-view of the file that parses on its own, even where values span lines. Rows that a parser refuses
-(too few or too many values) are found again here, and any row's line in the file.
+view of the file that parses on its own, even where values span lines. A row left out is found
+again here by its line in the file.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import mmap
 import os
 from collections.abc import Generator
@@ -102,25 +101,6 @@ def is_utf8(data: pa.Buffer) -> bool:
     except pa.ArrowInvalid:
         return False
     return True
-
-
-def even_rows(data: pa.Buffer, width: int) -> tuple[pa.Buffer, np.ndarray, list[tuple[int, str]]]:
-    """A block without its rows of more or fewer values than ``width``: the rows kept, the place of
-    each in the block, and a reason for each row left out. (Rare, so read by Python's csv module.)"""
-
-    kept, left_out, out = [], [], io.StringIO()
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)  # a lone \r stays in its value
-    place = 0
-    for values in csv.reader(io.StringIO(data.to_pybytes().decode("utf-8"), newline="")):
-        if not values:  # a blank line is no row, for Arrow as here
-            continue
-        if len(values) == width:
-            kept.append(place)
-            writer.writerow(values)
-        else:
-            left_out.append((place, f"the row has {len(values)} values; the header has {width}"))
-        place += 1
-    return pa.py_buffer(out.getvalue().encode("utf-8")), np.array(kept, dtype=np.int64), left_out
 
 
 def locate(source: Path, bad_rows: list[tuple[int, str]]) -> list[Problem]:

@@ -28,6 +28,7 @@ from ..errors import MapError as MapError  # still importable from here
 from ..errors import RecordError
 from ..files.outputs import check_output, write_text
 from ..records.model import Event
+from ..tables.filters import select_events
 from .assets import add_script, call
 from .chart import chart_html
 from .draw import MIN_VIEW_DEGREES as MIN_VIEW_DEGREES
@@ -60,15 +61,8 @@ __all__ = [
 ]
 
 
-def select(events: Iterable[Event], since: dt.date | None = None, until: dt.date | None = None,
-           actor: str | None = None) -> list[Event]:
-    """The events that may fall in [since, until] and, if ``actor`` is given, that involve it."""
-    wanted = actor.casefold() if actor else None
-    return [
-        e for e in events
-        if (since is None or e.end >= since) and (until is None or e.start <= until)
-        and (wanted is None or any(a.name.casefold() == wanted for a in e.actors))
-    ]
+#: The events that may fall in [since, until] and, if ``actor`` is given, that involve it.
+select = select_events
 
 
 def _checked(events: EventCollection, gazetteer: Gazetteer | None) -> CheckReport:

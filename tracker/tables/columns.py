@@ -19,7 +19,12 @@ from .schema import ACTOR_SEPARATOR
 
 
 def column(table: pa.Table, name: str) -> Any:
-    """A column as read (a dictionary array for repeating text); empty text where the export lacks it."""
+    """A column as read (a dictionary array for repeating text); empty text where the export lacks it.
+
+    >>> block = pa.table({"type": pa.array(["Battles", "Riots", "Battles"]).dictionary_encode()})
+    >>> column(block, "type").dictionary.to_pylist(), column(block, "notes").to_pylist()
+    (['Battles', 'Riots'], ['', '', ''])
+    """
     if name not in table.column_names:
         return pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([""]))
     column = table.column(name)
@@ -27,12 +32,21 @@ def column(table: pa.Table, name: str) -> Any:
 
 
 def rows_of(values: pa.Array, column: pa.DictionaryArray) -> pa.Array:
-    """``values``, one for each distinct text of ``column``, spread to its rows."""
+    """``values``, one for each distinct text of ``column``, spread to its rows.
+
+    >>> types = pa.array(["Battles", "Riots", "Battles"]).dictionary_encode()
+    >>> rows_of(pc.utf8_length(types.dictionary), types).to_pylist()
+    [7, 5, 7]
+    """
     return pc.take(values, column.indices)
 
 
 def coded(indices: pa.Array, values: pa.Array) -> pa.DictionaryArray:
-    """A dictionary array; a null among ``values`` becomes a null row (Parquet wants none in a dictionary)."""
+    """A dictionary array; a null among ``values`` becomes a null row (Parquet wants none in a dictionary).
+
+    >>> coded(pa.array([0, 1, 0]), pa.array(["Tadmur", None])).to_pylist()
+    ['Tadmur', None, 'Tadmur']
+    """
     if values.null_count:
         indices = pc.if_else(pc.take(pc.is_null(values), indices), pa.scalar(None, indices.type), indices)
         values = pc.fill_null(values, "")
@@ -40,7 +54,11 @@ def coded(indices: pa.Array, values: pa.Array) -> pa.DictionaryArray:
 
 
 def mapped(column: pa.DictionaryArray, convert: Callable[[pa.Array], pa.Array]) -> pa.DictionaryArray:
-    """``convert`` (an array function) applied to the distinct texts of ``column``, as a dictionary."""
+    """``convert`` (an array function) applied to the distinct texts of ``column``, as a dictionary.
+
+    >>> mapped(pa.array(["iraq", "syria", "iraq"]).dictionary_encode(), pc.utf8_upper).to_pylist()
+    ['IRAQ', 'SYRIA', 'IRAQ']
+    """
     return coded(column.indices, convert(column.dictionary))
 
 
@@ -50,7 +68,11 @@ SAMPLE = 4096
 
 def mostly_distinct(values: np.ndarray | pa.Array) -> bool:
     """Whether most of the first :data:`SAMPLE` values differ from one another (and there are that
-    many): a dictionary of such values would save nothing."""
+    many): a dictionary of such values would save nothing.
+
+    >>> mostly_distinct(np.arange(SAMPLE)), mostly_distinct(np.zeros(SAMPLE)), mostly_distinct(np.arange(10))
+    (True, False, False)
+    """
     sample = values[:SAMPLE]
     if len(sample) < SAMPLE:
         return False
@@ -63,7 +85,12 @@ def combined(convert: Callable[..., pa.Array], *columns: pa.Array,
     """``convert`` of several columns together, run once per distinct combination of their texts
     (``each``, when given, is applied first to the distinct texts of each column), as a dictionary;
     or row by row, as plain text, where most rows hold a combination of their own (actors drawn from
-    thousands of names), since then a dictionary costs more than it saves."""
+    thousands of names), since then a dictionary costs more than it saves.
+
+    >>> what, where = (pa.array(texts).dictionary_encode() for texts in (["Clash", "Strike", "Clash"], ["Tadmur"] * 3))
+    >>> combined(lambda a, b: pc.binary_join_element_wise(a, b, " in "), what, where).to_pylist()
+    ['Clash in Tadmur', 'Strike in Tadmur', 'Clash in Tadmur']
+    """
     columns = tuple(_indexed(column) for column in columns)
     dictionaries = [column.dictionary if each is None else each(column.dictionary) for column in columns]
 
@@ -98,7 +125,11 @@ def _indexed(column: pa.Array) -> pa.DictionaryArray:
 
 def number(text: pa.Array) -> pa.Array:
     """Decimal numbers, optionally with an exponent and spaces around (as they are where Arrow read
-    them as numbers); null where the text is not one."""
+    them as numbers); null where the text is not one.
+
+    >>> number(pa.array([" 34.5", "3.45e1", "north", ""])).to_pylist()
+    [34.5, 34.5, None, None]
+    """
     if pa.types.is_floating(text.type):
         return text
     # The forms Arrow's CSV reader takes as numbers, so that a block read either way reads the same.
@@ -164,29 +195,53 @@ def _day_number(text: pa.Array) -> pa.Array:
 
 
 def shown(array: Any) -> Callable[[int], str]:
-    """A row's value as a message shows it, quoted (its start only, when it is long)."""
+    """A row's value as a message shows it, quoted (its start only, when it is long).
+
+    >>> show = shown(pa.array(["Fights", None]))
+    >>> show(0), show(1)
+    ("'Fights'", 'None')
+    """
     return lambda row: excerpt(str(array[row].as_py()), 60) if isinstance(array[row].as_py(), str) else \
         repr(array[row].as_py())
 
 
 def among(column: pa.DictionaryArray, allowed: list[str]) -> pa.Array:
+    """Whether each row of ``column`` is one of the ``allowed`` texts.
+
+    >>> among(pa.array(["1", "4", "2"]).dictionary_encode(), ["1", "2", "3"]).to_pylist()
+    [True, False, True]
+    """
     return rows_of(pc.is_in(column.dictionary, value_set=pa.array(allowed)), column)
 
 
 def each(texts: pa.Array, convert: Callable[[str], Any]) -> pa.Array:
-    """``convert`` (of one text) applied to each of a few texts, as text (null where it gives ``None``)."""
+    """``convert`` (of one text) applied to each of a few texts, as text (null where it gives ``None``).
+
+    >>> each(pa.array(["battles", "riots"]), lambda text: text.title() if text == "battles" else None).to_pylist()
+    ['Battles', None]
+    """
     return pa.array([convert(text) for text in texts.to_pylist()], pa.string())
 
 
 def codes(texts: pa.Array, codes: dict[str, int]) -> pa.Array:
-    """The precision each text stands for (null for any other text)."""
+    """The precision each text stands for (null for any other text).
+
+    >>> codes(pa.array(["1", "2", "9"]), {"1": 1, "2": 2, "3": 3}).to_pylist()
+    [1, 2, None]
+    """
     return pa.array([codes.get(text) for text in texts.to_pylist()], pa.int8())
 
 
 def first_failures(
     checks: list[tuple[pa.Array, Callable[[int], str]]], count: int
 ) -> tuple[np.ndarray, list[tuple[int, str]]]:
-    """Which rows pass every check, and for each other row the message of the first check it fails."""
+    """Which rows pass every check, and for each other row the message of the first check it fails.
+
+    >>> has_id, has_day = pa.array([True, False, False]), pa.array([True, True, False])
+    >>> ok, found = first_failures([(has_id, lambda row: "id is empty"), (has_day, lambda row: "no date")], 3)
+    >>> ok.tolist(), found
+    ([True, False, False], [(1, 'id is empty'), (2, 'id is empty')])
+    """
     failed = np.zeros(count, dtype=bool)
     found: list[tuple[int, str]] = []
     for mask, message in checks:
@@ -200,13 +255,21 @@ def first_failures(
 
 
 def present(texts: pa.Array) -> pa.Array:
-    """``texts`` with null for each empty one."""
+    """``texts`` with null for each empty one.
+
+    >>> present(pa.array(["Hezbollah", ""])).to_pylist()
+    ['Hezbollah', None]
+    """
     return pc.if_else(pc.equal(texts, ""), pa.scalar(None, pa.string()), texts)
 
 
 def joined(*parts: pa.Array) -> pa.Array:
     """Actor names from several columns, each null (see :func:`present`) or holding names separated by
-    '; ' (null where all are null)."""
+    '; ' (null where all are null).
+
+    >>> joined(pa.array(["Islamic State", None, None]), pa.array(["SAA; SDF", "Hezbollah", None])).to_pylist()
+    ['Islamic State; SAA; SDF', 'Hezbollah', None]
+    """
     some = pc.is_valid(parts[0])
     for part in parts[1:]:
         some = pc.or_(some, pc.is_valid(part))
@@ -225,7 +288,11 @@ def joined(*parts: pa.Array) -> pa.Array:
 
 def slug(prefix: str, text: pa.Array) -> pa.Array:
     """Ids as the records write them: ``prefix`` and the text in lower case, each run of other
-    characters than letters and digits a hyphen."""
+    characters than letters and digits a hyphen.
+
+    >>> slug("acled-", pa.array(["SYR1234", "IRQ 5/6"])).to_pylist()
+    ['acled-syr1234', 'acled-irq-5-6']
+    """
     if len(text) and pc.all(pc.ascii_is_alnum(text)).as_py() is True:  # the usual ids: ASCII letters, digits
         body = pc.ascii_lower(text)
     else:  # each text on its own: what else the block holds makes no difference
@@ -234,7 +301,13 @@ def slug(prefix: str, text: pa.Array) -> pa.Array:
 
 
 def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
-    """Points as WKB (little-endian), built straight from the coordinate arrays."""
+    """Points as WKB (little-endian), built straight from the coordinate arrays.
+
+    >>> import shapely
+    >>> made = wkb_points(np.array([38.28, 40.14]), np.array([34.56, 35.34]))
+    >>> [point.wkt for point in shapely.from_wkb(made.to_numpy(zero_copy_only=False))]
+    ['POINT (38.28 34.56)', 'POINT (40.14 35.34)']
+    """
     layout = np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"), ("y", "<f8")])
     cells = np.empty(len(lon), dtype=layout)
     cells["order"], cells["kind"], cells["x"], cells["y"] = 1, 1, lon, lat
@@ -244,7 +317,12 @@ def wkb_points(lon: np.ndarray, lat: np.ndarray) -> pa.Array:
 
 def fingerprints(ids: pa.Array) -> np.ndarray:
     """A 64-bit number for each text, the same for the same text (and seldom for different ones),
-    from its length and its first and last eight bytes: quick to make and to compare."""
+    from its length and its first and last eight bytes: quick to make and to compare.
+
+    >>> prints = fingerprints(pa.array(["SYR1", "SYR2", "SYR1", "a much longer id, beyond sixteen bytes"]))
+    >>> bool(prints[0] == prints[2]), len(set(prints.tolist()))
+    (True, 3)
+    """
     if not len(ids):
         return np.zeros(0, dtype=np.uint64)
     _validity, offsets, data = ids.buffers()

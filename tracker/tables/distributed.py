@@ -35,7 +35,16 @@ ROWS_PER_PART = 250_000
 
 
 def partition(table: EventTable, folder: str | os.PathLike[str], rows_per_part: int = ROWS_PER_PART) -> list[Path]:
-    """Write ``table`` as GeoParquet parts ``part-00000.parquet``... in a new ``folder``."""
+    """Write ``table`` as GeoParquet parts ``part-00000.parquet``... in a new ``folder``.
+
+    >>> import tempfile
+    >>> rows = pd.DataFrame({"id": ["tadmur", "baghdad", "mosul"], "latitude": [34.56, 33.31, 36.34],
+    ...                      "longitude": [38.28, 44.37, 43.12]})
+    >>> table = EventTable.from_rows(rows)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [part.name for part in partition(table, Path(folder) / "parts", rows_per_part=2)]
+    ['part-00000.parquet', 'part-00001.parquet']
+    """
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise OutputError(f"{folder} is not empty; give a new folder for the parts")
@@ -50,7 +59,18 @@ def partition(table: EventTable, folder: str | os.PathLike[str], rows_per_part: 
 
 
 def read(path: str | os.PathLike[str]) -> Any:
-    """The parts under ``path`` (a folder or URL) as a lazy dask-geopandas GeoDataFrame."""
+    """The parts under ``path`` (a folder or URL) as a lazy dask-geopandas GeoDataFrame.
+
+    >>> import tempfile
+    >>> rows = pd.DataFrame({"id": ["tadmur", "baghdad", "mosul"], "latitude": [34.56, 33.31, 36.34],
+    ...                      "longitude": [38.28, 44.37, 43.12]})
+    >>> table = EventTable.from_rows(rows)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = partition(table, folder, rows_per_part=2)
+    ...     frame = read(folder)
+    ...     frame.npartitions, frame["id"].compute().tolist()
+    (2, ['tadmur', 'baghdad', 'mosul'])
+    """
     import dask_geopandas
 
     return dask_geopandas.read_parquet(str(path))
@@ -63,13 +83,34 @@ def _assign_part(frame: pd.DataFrame, zones: dict[str, BaseGeometry]) -> pd.Seri
 
 def assign_zones(parts: Any, zones: dict[str, BaseGeometry]) -> Any:
     """For each event of ``parts`` (a path or a dask GeoDataFrame), the first of ``zones`` its point
-    lies in: a lazy dask Series; call ``.compute()`` for the answer."""
+    lies in: a lazy dask Series; call ``.compute()`` for the answer.
+
+    >>> import tempfile
+    >>> rows = pd.DataFrame({"id": ["tadmur", "baghdad", "mosul"], "latitude": [34.56, 33.31, 36.34],
+    ...                      "longitude": [38.28, 44.37, 43.12]})
+    >>> table = EventTable.from_rows(rows)
+    >>> from shapely import box
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = partition(table, folder, rows_per_part=2)
+    ...     assign_zones(folder, {"west of 40°E": box(-180, -90, 40, 90)}).compute().tolist()
+    ['west of 40°E', None, None]
+    """
     frame = read(parts) if isinstance(parts, str | os.PathLike) else parts
     return frame.map_partitions(_assign_part, zones, meta=pd.Series([], name="zone", dtype=object))
 
 
 def assign_countries(parts: Any) -> Any:
-    """:func:`assign_zones` over the shipped countries (ISO 3166 alpha-3 codes)."""
+    """:func:`assign_zones` over the shipped countries (ISO 3166 alpha-3 codes).
+
+    >>> import tempfile
+    >>> rows = pd.DataFrame({"id": ["tadmur", "baghdad", "mosul"], "latitude": [34.56, 33.31, 36.34],
+    ...                      "longitude": [38.28, 44.37, 43.12]})
+    >>> table = EventTable.from_rows(rows)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = partition(table, folder, rows_per_part=2)
+    ...     assign_countries(folder).compute().tolist()
+    ['SYR', 'IRQ', 'IRQ']
+    """
     from ..geo.geodesy import countries
 
     return assign_zones(parts, {code: polygon for code, (_name, polygon) in countries().items()})

@@ -2,11 +2,6 @@
 
 Known here, below :mod:`tracker.datasets` (which imports them), so that reading a table can tell a
 user to import such a file first.
-
->>> looks_like({"event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude", "geo_precision"})
-'acled'
->>> looks_like({"start", "end"}) is None
-True
 """
 
 from __future__ import annotations
@@ -22,7 +17,13 @@ REQUIRED = {
 
 
 def looks_like(columns: Set[str]) -> str | None:
-    """The name of the dataset whose export has all of ``columns``' required ones (lower-case), or ``None``."""
+    """The name of the dataset whose export has all of ``columns``' required ones (lower-case), or ``None``.
+
+    >>> looks_like({"event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude", "geo_precision"})
+    'acled'
+    >>> looks_like({"start", "end"}) is None
+    True
+    """
     for name, required in REQUIRED.items():
         if set(required) <= columns:
             return name

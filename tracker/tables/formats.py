@@ -29,9 +29,11 @@ from ..files.outputs import Output, check_output
 from ..records.model import Event
 from ..records.yaml import dump_events
 from ..text import spreadsheet_frame, spreadsheet_table, xml_safe
-from .columns import mostly_distinct
 from .exports import looks_like
-from .schema import COLUMNS, FORMATS, GEO_METADATA, JSON_COLUMNS, frame_of, iter_records, points
+from .geoparquet import SHORT as SHORT
+from .geoparquet import STATISTICS as STATISTICS
+from .geoparquet import GeoParquetWriter
+from .schema import COLUMNS, FORMATS, JSON_COLUMNS, frame_of, iter_records, points
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -42,11 +44,6 @@ if TYPE_CHECKING:
 #: Records per file when a table is written as a folder of YAML records (well under the 1 MiB limit).
 RECORDS_PER_FILE = 500
 _KML = "http://www.opengis.net/kml/2.2"
-#: Columns whose minimum and maximum GeoParquet files record, for readers that skip row groups by
-#: id, date, place or type. (An import's ids follow the export's order, so it skips theirs.)
-STATISTICS = ("id", "start", "end", "type", "sub_type", "latitude", "longitude", "precision")
-#: Columns of few distinct values in any table.
-SHORT = ("start", "end", "precision")
 
 
 def _yaml_part(name: str) -> bool:
@@ -54,7 +51,11 @@ def _yaml_part(name: str) -> bool:
 
 
 def output_format(path: Path) -> str:
-    """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none."""
+    """The format ``path`` is written in: by its ending, or a folder of YAML records when it has none.
+
+    >>> output_format(Path("e.parquet")), output_format(Path("e.KML")), output_format(Path("records"))
+    ('GeoParquet', 'KML', 'YAML')
+    """
     if str(path) == "-":
         raise OutputError("-o -: a table is written to a file, not to standard output; give a file name ending in "
                           ".parquet, .csv, .geojson or .kml, or a folder name for YAML records")
@@ -70,7 +71,20 @@ def output_format(path: Path) -> str:
 
 def check_table_output(path: Path, *, force: bool = False, inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
     """Refuse ``path`` as the output of a table, as :func:`tracker.files.outputs.check_output` does, before the
-    work of making the table; a folder of YAML records may only replace such a folder."""
+    work of making the table; a folder of YAML records may only replace such a folder.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     existing = Path(folder, "e.csv")
+    ...     _ = existing.write_text("id", encoding="utf-8")
+    ...     print(check_table_output(Path(folder, "new.csv")).name, check_table_output(existing, force=True).name)
+    ...     try:
+    ...         check_table_output(existing)
+    ...     except OutputError as error:
+    ...         print(str(error).replace(folder, "..."))
+    new.csv e.csv
+    .../e.csv exists; pass --force to replace it
+    """
     folder = output_format(path) == "YAML"
     return check_output(path, force=force, inputs=inputs, folder=folder, owned=_yaml_part if folder else None)
 
@@ -82,7 +96,18 @@ class TableWriter:
     The output policy is :mod:`tracker.files.outputs`'s: ``path`` is refused when it exists (unless ``force``)
     or is one of ``inputs``; every failure to write is an :class:`~tracker.errors.OutputError`.
     ``seldom_repeating`` names the text columns of an import whose values seldom repeat (ids, notes):
-    a GeoParquet file then holds those as plain, compressed text and the other text as dictionaries."""
+    a GeoParquet file then holds those as plain, compressed text and the other text as dictionaries.
+
+    >>> import tempfile
+    >>> from tracker.tables.table import EventTable
+    >>> table = EventTable.read("tests/data/valid")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     with TableWriter(Path(folder, "e.csv")) as writer:  # closed at the end, or aborted on an error
+    ...         writer.write(table)
+    ...         writer.write(table)
+    ...     len(EventTable.read(writer.path))
+    2
+    """
 
     def __init__(self, path: Path, seldom_repeating: Collection[str] | None = None, *, force: bool = False,
                  inputs: Iterable[str | os.PathLike[str]] = ()):
@@ -94,8 +119,7 @@ class TableWriter:
         self.temporary = self._output.temporary
         self.rows = 0
         self._stream: IO[str] | None = None
-        self._parquet: Any = None
-        self._schema: pa.Schema | None = None
+        self._parquet: GeoParquetWriter | None = None
         self._files = 0
 
     def __enter__(self) -> TableWriter:
@@ -108,11 +132,29 @@ class TableWriter:
             self.abort()
 
     def write(self, table: EventTable) -> None:
-        """Add the rows of ``table``."""
+        """Add the rows of ``table``.
+
+        >>> import tempfile
+        >>> from tracker.tables.table import EventTable
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.kml"))
+        ...     writer.write(EventTable.read("tests/data/valid"))
+        ...     writer.rows, writer.close().name
+        (1, 'e.kml')
+        """
         self.write_frame(table.frame)
 
     def write_frame(self, frame: gpd.GeoDataFrame) -> None:
-        """Add the rows of a table's frame."""
+        """Add the rows of a table's frame.
+
+        >>> import io, tempfile
+        >>> from tracker.tables.table import EventTable
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.csv"))
+        ...     writer.write_frame(EventTable.read("tests/data/valid").frame)
+        ...     pd.read_csv(io.StringIO(writer.close().read_text(encoding="utf-8")))["id"].tolist()
+        ['badiyeh-drawn']
+        """
         if not len(frame):
             return
         writer = {"GeoParquet": self._parquet_chunk, "CSV": self._csv_chunk, "GeoJSON": self._geojson_chunk,
@@ -123,12 +165,23 @@ class TableWriter:
 
     def write_arrow(self, table: pa.Table) -> None:
         """Add the rows of an Arrow table of the table's columns with a WKB ``geometry`` (what an import
-        makes); GeoParquet takes it as it is, the other formats through a GeoDataFrame."""
+        makes); GeoParquet takes it as it is, the other formats through a GeoDataFrame.
+
+        >>> import tempfile, pyarrow as pa
+        >>> from tracker.tables.columns import wkb_points
+        >>> rows = pa.table({"id": ["a"], "latitude": [34.56], "longitude": [38.28],
+        ...                  "geometry": wkb_points(np.array([38.28]), np.array([34.56]))})
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.geojson"))
+        ...     writer.write_arrow(rows)
+        ...     json.loads(writer.close().read_text(encoding="utf-8"))["features"][0]["geometry"]
+        {'type': 'Point', 'coordinates': [38.28, 34.56]}
+        """
         if not table.num_rows:
             return
         if self.format == "GeoParquet":
             with self._output.guard():
-                self._parquet_table(table)
+                self._geoparquet().write_points(table)
             self.rows += table.num_rows
             return
         frame = _plain(table.drop_columns(["geometry"])).to_pandas()
@@ -137,35 +190,10 @@ class TableWriter:
 
     # --- one writer per format ---
 
-    def _parquet_table(self, table: pa.Table) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
+    def _geoparquet(self) -> GeoParquetWriter:
         if self._parquet is None:
-            metadata = {**(table.schema.metadata or {}), b"geo": json.dumps(GEO_METADATA).encode()}
-            self._schema = table.schema.with_metadata(metadata)
-            # Dictionary columns (an import's) are written as they are, with no Arrow schema stored,
-            # so readers get text, not categories; the GeoParquet metadata is added on its own.
-            coded = any(pa.types.is_dictionary(column.type) for column in self._schema)
-            plain = self.seldom_repeating
-            # An import's table: dictionary pages for its text, except the text that seldom repeats
-            # (ids, notes) and other text whose first rows mostly differ (titles and actor lists where
-            # an export names thousands), and none for the points and coordinates: trying costs time
-            # and saves nothing. Only the text named seldom repeating is compressed (snappy):
-            # compressing the rest too would make the file about a fifth smaller and the import slower.
-            repeating_text = [f.name for f in self._schema if pa.types.is_dictionary(f.type) or (
-                pa.types.is_string(f.type) and (plain is None or not mostly_distinct(table.column(f.name))))]
-            small = [name for name in STATISTICS if name in self._schema.names and not (plain and name == "id")]
-            self._parquet = pq.ParquetWriter(
-                self._output.open(text=False), self._schema, write_statistics=small, store_schema=not coded,
-                use_dictionary=True if plain is None else [
-                    name for name in self._schema.names
-                    if name in SHORT or (name in repeating_text and name not in plain)],
-                compression="snappy" if plain is None else {
-                    f.name: "snappy" if f.name in plain else "none" for f in self._schema})
-            if coded:
-                self._parquet.add_key_value_metadata(metadata)
-        self._parquet.write_table(table if table.schema.equals(self._schema) else table.cast(self._schema))
+            self._parquet = GeoParquetWriter(self._output.open(text=False), self.seldom_repeating)
+        return self._parquet
 
     def _text(self) -> IO[str]:
         if self._stream is None:
@@ -177,12 +205,7 @@ class TableWriter:
         return self._stream
 
     def _parquet_chunk(self, frame: Any) -> None:
-        import pyarrow as pa
-
-        plain = pd.DataFrame(frame.drop(columns="geometry"))
-        plain["geometry"] = shapely.to_wkb(frame.geometry.to_numpy())
-        schema = self._schema.remove_metadata() if self._schema is not None else None
-        self._parquet_table(pa.Table.from_pandas(plain, schema=schema, preserve_index=False))
+        self._geoparquet().write_frame(frame)
 
     def _csv_chunk(self, frame: Any) -> None:
         plain = pd.DataFrame(frame.drop(columns="geometry"))
@@ -234,7 +257,14 @@ class TableWriter:
 
     def close(self) -> Path:
         """Finish the file and rename it into place; returns its path. On a failure, what was written
-        is removed (an ``OSError`` becomes an :class:`~tracker.errors.OutputError`)."""
+        is removed (an ``OSError`` becomes an :class:`~tracker.errors.OutputError`).
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = TableWriter(Path(folder, "e.csv")).close()  # no rows: the header alone
+        ...     path.read_text(encoding="utf-8").startswith("id,start,end,")
+        True
+        """
         try:
             with self._output.guard():
                 self._finish()
@@ -244,15 +274,9 @@ class TableWriter:
             raise
 
     def _finish(self) -> None:
-        if self._parquet is not None:
-            self._parquet.close()
-        elif self.format == "GeoParquet":  # no rows: an empty table with the base columns
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            empty = pa.table({c: pa.array([], pa.string()) for c in (*COLUMNS, "geometry")})
-            metadata = {b"geo": json.dumps(GEO_METADATA).encode()}
-            pq.write_table(empty.replace_schema_metadata(metadata), self._output.open(text=False))
+        if self.format == "GeoParquet":  # with no rows, an empty table of the record columns
+            self._geoparquet().close()
+            self._parquet = None
         if self.format in ("GeoJSON", "KML") or (self.format == "CSV" and self._stream is None):
             stream = self._text()
             if self.format == "CSV" and self.rows == 0:
@@ -264,12 +288,23 @@ class TableWriter:
                 self._stream.write("</Document></kml>\n")
 
     def abort(self) -> None:
-        """Remove what was written (again and again: once done, nothing more happens)."""
+        """Remove what was written (again and again: once done, nothing more happens).
+
+        >>> import tempfile
+        >>> from tracker.tables.table import EventTable
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     writer = TableWriter(Path(folder, "e.parquet"))
+        ...     writer.write(EventTable.read("tests/data/valid"))
+        ...     writer.abort()
+        ...     writer.abort()
+        ...     list(Path(folder).iterdir())
+        []
+        """
         parquet, self._parquet = self._parquet, None
         if parquet is not None:
             self._output.abandon()  # the writer's last words go nowhere
             with suppress(Exception):  # the file is removed next, whatever went wrong
-                parquet.close()  # before its stream goes, which it would otherwise write to later
+                parquet.abort()  # before its stream goes, which it would otherwise write to later
         self._output.discard()
 
 
@@ -327,7 +362,15 @@ WRITE_ROWS = 50_000
 def write_table(table: EventTable, path: Path, *, progress: bool = False, force: bool = False,
                 inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
     """Write ``table`` to ``path`` in the format its ending names; ``progress`` shows a bar on a
-    terminal. An existing ``path`` is replaced only with ``force``; one of ``inputs`` never."""
+    terminal. An existing ``path`` is replaced only with ``force``; one of ``inputs`` never.
+
+    >>> import tempfile
+    >>> from tracker.tables.table import EventTable
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write_table(EventTable.read("tests/data/valid"), Path(folder, "e.parquet"))
+    ...     read_frame(path).loc[0, "id"]
+    'badiyeh-drawn'
+    """
     starts: Any = range(0, len(table), WRITE_ROWS)
     if progress:
         from tqdm import tqdm
@@ -341,7 +384,14 @@ def write_table(table: EventTable, path: Path, *, progress: bool = False, force:
 
 def read_frame(path: Path) -> gpd.GeoDataFrame | None:
     """The frame of a table from a GeoParquet file or folder of them, a CSV with a WKT ``geometry``
-    column or a GeoJSON file; ``None`` for records (a YAML file or a folder of them)."""
+    column or a GeoJSON file; ``None`` for records (a YAML file or a folder of them).
+
+    >>> read_frame(Path("tests/data/valid")) is None  # a folder of records
+    True
+    >>> read_frame(Path("tests/data/interop/ucdp-ged-sample.csv"))
+    Traceback (most recent call last):
+    tracker.errors.InputError: tests/data/interop/ucdp-ged-sample.csv is a UCDP export, not an event table; ...
+    """
     if not path.exists():
         raise ReadError(f"{path}: no such file or folder")
     suffix = path.suffix.lower()

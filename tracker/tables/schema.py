@@ -35,13 +35,18 @@ JSON_COLUMNS = ("area", "claims", "sources", "resolved")
 #: The file formats a table is read from and written to, by name ending.
 FORMATS = {".parquet": "GeoParquet", ".csv": "CSV", ".geojson": "GeoJSON", ".json": "GeoJSON", ".kml": "KML"}
 ACTOR_SEPARATOR = "; "
-#: GeoParquet metadata for a WKB ``geometry`` column in longitude/latitude (OGC:CRS84, the default).
+#: The least GeoParquet metadata for a WKB ``geometry`` column in longitude/latitude (OGC:CRS84, the
+#: default). Tables are written with geopandas' fuller metadata (:mod:`tracker.tables.geoparquet`).
 GEO_METADATA = {"version": "1.1.0", "primary_column": "geometry",
                 "columns": {"geometry": {"encoding": "WKB", "geometry_types": []}}}
 
 
 def points(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Shapely points; ``None`` where a coordinate is missing."""
+    """Shapely points; ``None`` where a coordinate is missing.
+
+    >>> [None if point is None else point.wkt for point in points(np.array([38.28, np.nan]), np.array([34.56, 0.0]))]
+    ['POINT (38.28 34.56)', None]
+    """
     made: np.ndarray = shapely.points(lon, lat)
     made[np.isnan(lon) | np.isnan(lat)] = None
     return made
@@ -79,13 +84,9 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     >>> row["acled_fatalities"]
     3
     """
-    date = record.get("date")
-    start, end = (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
-    actors = record.get("actors") or []
-    names = [a if isinstance(a, str) else a.get("name") for a in actors]
-    plain = all(isinstance(a, str) for a in actors) and not any(ACTOR_SEPARATOR.strip() in n for n in names) \
-        and not (names and names[0].startswith("["))  # read back as JSON otherwise
+    start, end = _span(record.get("date"))
     location = record.get("location")
+    point = location if isinstance(location, dict) else {}
     row: dict[str, Any] = {
         "id": record.get("id"),
         "start": str(start) if start is not None else None,
@@ -93,10 +94,10 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
         "title": record.get("title"),
         "type": record.get("type"),
         "sub_type": record.get("sub_type"),
-        "actors": ACTOR_SEPARATOR.join(names) if plain else json.dumps(actors, ensure_ascii=False),
+        "actors": _actors_text(record.get("actors") or []),
         "location": location if isinstance(location, str) else "",
-        "latitude": location.get("lat") if isinstance(location, dict) else None,
-        "longitude": location.get("lon") if isinstance(location, dict) else None,
+        "latitude": point.get("lat"),
+        "longitude": point.get("lon"),
         "precision": record.get("precision"),
         "notes": record.get("notes"),
     }
@@ -109,6 +110,24 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _span(date: Any) -> tuple[Any, Any]:
+    """The first and last day of a record's ``date`` (a day, or ``{start, end}``)."""
+    return (date["start"], date["end"]) if isinstance(date, dict) else (date, date)
+
+
+def _actors_text(actors: list[Any]) -> str:
+    """A record's actors as a cell: their names joined by ``"; "``, or JSON where that would not read
+    back (an actor with a side, a name holding ``;``, a first name starting with ``[``).
+
+    >>> _actors_text(["Syrian Arab Army", "Islamic State"]), _actors_text([{"name": "SAA", "side": "a"}])
+    ('Syrian Arab Army; Islamic State', '[{"name": "SAA", "side": "a"}]')
+    """
+    names = [a if isinstance(a, str) else a.get("name") for a in actors]
+    plain = all(isinstance(a, str) for a in actors) and not any(ACTOR_SEPARATOR.strip() in n for n in names) \
+        and not (names and names[0].startswith("["))
+    return ACTOR_SEPARATOR.join(names) if plain else json.dumps(actors, ensure_ascii=False)
+
+
 def _blank(value: Any) -> bool:
     if value is None:
         return True
@@ -118,37 +137,49 @@ def _blank(value: Any) -> bool:
 
 
 def unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A flat row back as a record's plain data: the inverse of :func:`flatten`."""
+    """A flat row back as a record's plain data: the inverse of :func:`flatten`.
+
+    >>> unflatten({"id": "a", "start": "2017-05-08", "end": "2017-06-08", "title": "T", "type": "Battles",
+    ...            "actors": "Syrian Arab Army; Islamic State", "location": "", "latitude": 34.56, "longitude": 38.28,
+    ...            "claims": '[{"area": "1400 km2"}]', "notes": None, "acled_fatalities": 3})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'id': 'a', 'date': {'start': '2017-05-08', 'end': '2017-06-08'}, 'title': 'T', 'type': 'Battles',
+     'actors': ['Syrian Arab Army', 'Islamic State'], 'location': {'lat': 34.56, 'lon': 38.28},
+     'claims': [{'area': '1400 km2'}], 'imported': {'acled_fatalities': 3}}
+    """
     get = {key: (None if _blank(value) else value) for key, value in row.items()}
     start, end = _day(get.get("start")), _day(get.get("end"))
-    record: dict[str, Any] = {}
-    if get.get("id") not in (None, ""):
-        record["id"] = get["id"]
+    record: dict[str, Any] = _given(get, ("id",))
     record["date"] = start if start == end else {"start": start, "end": end}
-    for key in ("title", "type", "sub_type"):
-        if get.get(key) not in (None, ""):
-            record[key] = get[key]
+    record.update(_given(get, ("title", "type", "sub_type")))
     actors = get.get("actors") or ""
     record["actors"] = json.loads(actors) if actors.startswith("[") else [a for a in actors.split(ACTOR_SEPARATOR) if a]
-    if get.get("location"):
-        record["location"] = get["location"]
-    else:
-        record["location"] = {"lat": _number(get.get("latitude")), "lon": _number(get.get("longitude"))}
+    record["location"] = get["location"] if get.get("location") else {
+        "lat": _number(get.get("latitude")), "lon": _number(get.get("longitude"))}
     precision = get.get("precision")
     if precision is not None:
         record["precision"] = int(precision)
-    for key in ("area", "claims", "sources"):
-        value = get.get(key)
-        if value:
-            record[key] = json.loads(value) if isinstance(value, str) else value
-    if get.get("notes") not in (None, ""):
-        record["notes"] = get["notes"]
-    if get.get("resolved"):
-        record["resolved"] = json.loads(get["resolved"]) if isinstance(get["resolved"], str) else get["resolved"]
+    record.update(_decoded(get, ("area", "claims", "sources")))
+    record.update(_given(get, ("notes",)))
+    record.update(_decoded(get, ("resolved",)))
     imported = {key: _scalar(value) for key, value in get.items() if key not in COLUMNS and key != "geometry"}
     if imported:
         record["imported"] = imported
     return record
+
+
+def _given(row: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The cells of ``keys`` that are neither missing nor empty text."""
+    return {key: row[key] for key in keys if row.get(key) not in (None, "")}
+
+
+def _decoded(row: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The cells of ``keys`` that hold something, JSON text read.
+
+    >>> _decoded({"area": '{"hull": ["Tadmur"]}', "claims": None}, ("area", "claims"))
+    {'area': {'hull': ['Tadmur']}}
+    """
+    return {key: json.loads(value) if isinstance(value, str) else value for key in keys if (value := row.get(key))}
 
 
 def _day(value: Any) -> str | None:
@@ -179,7 +210,13 @@ def _scalar(value: Any) -> Any:
 
 
 def iter_records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
-    """Each row of ``frame`` as a record's plain data."""
+    """Each row of ``frame`` as a record's plain data.
+
+    >>> frame = frame_of(pd.DataFrame({"id": ["a"], "start": ["2017-06-08"], "end": ["2017-06-08"],
+    ...                                "actors": ["Hezbollah"], "latitude": [33.5], "longitude": [38.6]}))
+    >>> list(iter_records(frame))
+    [{'id': 'a', 'date': '2017-06-08', 'actors': ['Hezbollah'], 'location': {'lat': 33.5, 'lon': 38.6}}]
+    """
     import pyarrow as pa
 
     columns = [c for c in frame.columns if c != "geometry"]

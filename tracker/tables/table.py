@@ -29,6 +29,7 @@ from ..records.collection import EventCollection, load_records, no_garbage_colle
 from ..records.diagnostics import field_path
 from ..records.model import Event
 from ..records.yaml import Origin
+from .filters import matching
 from .formats import read_frame, write_table
 from .paths import is_table
 from .schema import ACTOR_SEPARATOR as ACTOR_SEPARATOR
@@ -69,13 +70,24 @@ class EventTable:
     @classmethod
     def from_rows(cls, rows: pd.DataFrame, geometry: Any = None) -> EventTable:
         """A table from flat rows (:data:`COLUMNS`, then any dataset columns); the geometry defaults to
-        the points of ``latitude`` and ``longitude``."""
+        the points of ``latitude`` and ``longitude``.
+
+        >>> table = EventTable.from_rows(pd.DataFrame({"id": ["a"], "latitude": [34.56], "longitude": [38.28]}))
+        >>> table, table.frame.geometry[0].wkt
+        (<EventTable of 1 events>, 'POINT (38.28 34.56)')
+        """
         return cls(frame_of(rows, geometry))
 
     @classmethod
     def from_collection(cls, events: EventCollection, gazetteer: Gazetteer | None = None) -> EventTable:
         """The records as a table; places are resolved through the gazetteer for each row's point and
-        geometry (its area where it has one)."""
+        geometry (its area where it has one).
+
+        >>> from tracker import load_events
+        >>> frame = EventTable.from_collection(load_events("tests/data/valid")).frame
+        >>> frame.loc[0, "id"], frame.loc[0, "area_basis"], frame.geometry[0].geom_type
+        ('badiyeh-drawn', 'reported', 'Polygon')
+        """
         from ..claims.check import check_claims  # pyproj, which reading and writing tables do not need
 
         report = check_claims(events, gazetteer)
@@ -94,7 +106,15 @@ class EventTable:
 
     def records(self, *, progress: bool = False, name: str = "<table>") -> tuple[EventCollection, list[Problem]]:
         """The rows as validated records, and a problem for each row that is not a valid record (rows
-        count from 1; ``name`` is the file named in messages)."""
+        count from 1; ``name`` is the file named in messages).
+
+        >>> rows = pd.DataFrame({"id": ["a", "b"], "start": ["2017-06-08"] * 2, "end": ["2017-06-08"] * 2,
+        ...                      "title": ["T"] * 2, "type": ["Battles", "Fights"], "actors": ["Hezbollah"] * 2,
+        ...                      "latitude": [33.5] * 2, "longitude": [38.6] * 2})
+        >>> events, problems = EventTable.from_rows(rows).records(name="e.csv")
+        >>> [event.id for event in events], [str(problem)[:50] for problem in problems]
+        (['a'], ["e.csv: type: row 2: 'Fights' is not an ACLED event"])
+        """
         events: list[Event] = []
         origins: list[Origin] = []
         problems: list[Problem] = []
@@ -116,7 +136,16 @@ class EventTable:
 
     def to_collection(self, *, progress: bool = False, name: str = "<table>") -> EventCollection:
         """The rows as validated records. Raises :class:`~tracker.errors.RecordError` naming each row
-        that is not a valid record."""
+        that is not a valid record.
+
+        >>> rows = pd.DataFrame({"id": ["a"], "start": ["2017-06-08"], "end": ["2017-06-08"], "title": ["T"],
+        ...                      "type": ["Battles"], "actors": ["Hezbollah"], "latitude": [33.5], "longitude": [38.6]})
+        >>> EventTable.from_rows(rows).to_collection()[0].location
+        Coordinates(lat=33.5, lon=38.6)
+        >>> EventTable.from_rows(rows.assign(type=["Fights"])).to_collection()
+        Traceback (most recent call last):
+        tracker.errors.RecordError: <table>: type: row 1: 'Fights' is not an ACLED event type; ...
+        """
         events, problems = self.records(progress=progress, name=name)
         if problems:
             raise RecordError(problems)
@@ -127,29 +156,56 @@ class EventTable:
     def _rows(self, mask: Any) -> EventTable:
         return EventTable(self.frame[np.asarray(mask, dtype=bool)].reset_index(drop=True))
 
+    def select(self, since: dt.date | None = None, until: dt.date | None = None,
+               actor: str | None = None) -> EventTable:
+        """The events that may have happened between ``since`` and ``until`` (both included) and
+        involve ``actor``, each filter left out when ``None`` (see :func:`~tracker.tables.filters.matching`).
+
+        >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
+        >>> len(table.select(dt.date(2017, 6, 1), dt.date(2017, 6, 30), "islamic state"))
+        10
+        """
+        frame = self.frame
+        return self._rows(matching(frame["start"], frame["end"], frame["actors"], since=since, until=until,
+                                   actor=actor))
+
     def between(self, since: dt.date | None = None, until: dt.date | None = None) -> EventTable:
-        """The events that may have happened between ``since`` and ``until`` (both included)."""
-        mask = np.ones(len(self), dtype=bool)
-        if since is not None:
-            mask &= (pd.to_datetime(self.frame["end"]) >= pd.Timestamp(since)).to_numpy()
-        if until is not None:
-            mask &= (pd.to_datetime(self.frame["start"]) <= pd.Timestamp(until)).to_numpy()
-        return self._rows(mask)
+        """The events that may have happened between ``since`` and ``until`` (both included).
+
+        >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
+        >>> len(table.between(dt.date(2017, 6, 1))), len(table.between(until=dt.date(2016, 12, 31)))
+        (15, 4)
+        """
+        return self.select(since, until)
 
     def claimed(self) -> EventTable:
-        """The events with claims or an area: those a check of claims reads."""
+        """The events with claims or an area: those a check of claims reads.
+
+        >>> rows = pd.DataFrame({"id": ["a", "b", "c"], "claims": [None, '[{"count": 4000, "of": "fighters"}]', None],
+        ...                      "area": [None, None, '{"hull": ["Tadmur", "Arak", "As Sukhnah"]}']})
+        >>> EventTable.from_rows(rows).claimed().frame["id"].tolist()
+        ['b', 'c']
+        """
         return self._rows(self.frame["claims"].notna().to_numpy() | self.frame["area"].notna().to_numpy())
 
     def involving(self, actor: str) -> EventTable:
-        """The events with ``actor`` among their actors (exact name, any case)."""
-        wanted = actor.strip().casefold()
-        names = self.frame["actors"].fillna("").str.casefold()
-        mask = names.str.split(ACTOR_SEPARATOR, regex=False).map(lambda items: wanted in items)
-        return self._rows(mask)
+        """The events with ``actor`` among their actors (exact name, any case).
+
+        >>> table = EventTable.from_collection(__import__("tracker").load_events("events"))
+        >>> table.involving("HEZBOLLAH").frame["id"].tolist()
+        ['saa-within-15-miles-of-al-tanf']
+        """
+        return self.select(actor=actor)
 
     def within(self, region: str | BaseGeometry | tuple[float, float, float, float]) -> EventTable:
         """The events whose point lies in ``region``: a shipped country (name or ISO code), a polygon,
-        or a box ``(west, south, east, north)`` in degrees."""
+        or a box ``(west, south, east, north)`` in degrees.
+
+        >>> table = EventTable.from_rows(pd.DataFrame({"id": ["tadmur", "mosul"], "latitude": [34.56, 36.34],
+        ...                                            "longitude": [38.28, 43.12]}))
+        >>> table.within("Iraq").frame["id"].tolist(), table.within((38, 34, 39, 35)).frame["id"].tolist()
+        (['mosul'], ['tadmur'])
+        """
         return self._rows(contains(_region(region), *self._xy()))
 
     # --- assigning ---------------------------------------------------------------------------------
@@ -159,13 +215,24 @@ class EventTable:
 
     def assign_countries(self) -> pd.Series:
         """The ISO 3166 alpha-3 code of the shipped country each event's point lies in (``None``
-        outside them), found with a bounding-box test first and ``shapely.contains_xy`` on the rest."""
+        outside them), found with a bounding-box test first and ``shapely.contains_xy`` on the rest.
+
+        >>> table = EventTable.from_rows(pd.DataFrame({"latitude": [34.56, 36.34, 0.0],
+        ...                                            "longitude": [38.28, 43.12, 0.0]}))
+        >>> table.assign_countries().tolist()
+        ['SYR', 'IRQ', None]
+        """
         from ..geo.geodesy import countries
 
         return self.assign_zones({code: polygon for code, (_name, polygon) in countries().items()})
 
     def assign_zones(self, zones: Mapping[str, BaseGeometry]) -> pd.Series:
-        """The name of the first of ``zones`` each event's point lies in, ``None`` for none."""
+        """The name of the first of ``zones`` each event's point lies in, ``None`` for none.
+
+        >>> table = EventTable.from_rows(pd.DataFrame({"latitude": [34.56, 36.34], "longitude": [38.28, 43.12]}))
+        >>> table.assign_zones({"east of 40°E": shapely.box(40, -90, 180, 90)}).tolist()
+        [None, 'east of 40°E']
+        """
         return pd.Series(assign(zones, *self._xy()), index=self.frame.index, name="zone", dtype=object)
 
     # --- writing -----------------------------------------------------------------------------------
@@ -173,7 +240,14 @@ class EventTable:
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> EventTable:
         """A table from a GeoParquet, CSV (with a WKT ``geometry`` column), GeoJSON or KML file, or a
-        folder of GeoParquet files; a folder or YAML file of records is loaded and converted."""
+        folder of GeoParquet files; a folder or YAML file of records is loaded and converted.
+
+        >>> import tempfile
+        >>> table = EventTable.read("tests/data/valid")  # a folder of records
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     EventTable.read(table.write(Path(folder, "e.geojson"))).frame.loc[0, "id"]
+        'badiyeh-drawn'
+        """
         frame = read_frame(Path(path))
         if frame is not None:
             return cls(frame)
@@ -182,7 +256,14 @@ class EventTable:
     @classmethod
     def read_many(cls, paths: Iterable[str | os.PathLike[str]]) -> EventTable:
         """One table of everything under ``paths`` (table files, or record folders and files); refuses
-        invalid records, as :func:`~tracker.load.load_events` does."""
+        invalid records, as :func:`~tracker.load.load_events` does.
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     written = EventTable.read("tests/data/valid").write(Path(folder, "e.parquet"))
+        ...     EventTable.read_many(["tests/data/valid", written])
+        <EventTable of 2 events>
+        """
         tables: list[EventTable] = []
         records: list[Path] = []
         for path in map(Path, paths):
@@ -203,7 +284,15 @@ class EventTable:
               inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
         """Write the table as GeoParquet, CSV, GeoJSON or KML, chosen by ``path``'s ending; written to a
         temporary file, then renamed. ``progress`` shows a bar on a terminal. An existing file is
-        replaced only with ``force``, and never one of ``inputs`` (see :mod:`tracker.files.outputs`)."""
+        replaced only with ``force``, and never one of ``inputs`` (see :mod:`tracker.files.outputs`).
+
+        >>> import tempfile
+        >>> table = EventTable.read("tests/data/valid")
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = table.write(Path(folder, "e.csv"))
+        ...     path.name, path.read_text(encoding="utf-8").splitlines()[0][:23]
+        ('e.csv', 'id,start,end,title,type')
+        """
         return write_table(self, Path(path), progress=progress, force=force, inputs=inputs)
 
 
@@ -275,7 +364,11 @@ def _region(region: str | BaseGeometry | tuple[float, float, float, float]) -> B
 
 def contains(region: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Which points (x longitude, y latitude) lie in ``region``: a bounding-box test, then
-    ``shapely.contains_xy`` on the points inside the box only."""
+    ``shapely.contains_xy`` on the points inside the box only.
+
+    >>> contains(shapely.box(0, 0, 1, 1), np.array([0.5, 2.0]), np.array([0.5, 0.5]))
+    array([ True, False])
+    """
     minx, miny, maxx, maxy = region.bounds
     inside = np.zeros(len(x), dtype=bool)
     candidates = np.flatnonzero((x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy))
