@@ -139,7 +139,7 @@ def sector_offset(bearing: Any, centre: Any) -> np.ndarray:
 def decide_point_claims(batches: list[Any], starts: list[int], origins: list[tuple[float, float]],
                         radii: list[float], measured: np.ndarray, codes: np.ndarray) -> None:
     """Measure the claims given in coordinates of many records at once (``batches``: each record's
-    columns of ``Event.point_claims``; ``starts``: where its claims begin in ``codes``; ``origins``:
+    columns of ``records.point_claims``; ``starts``: where its claims begin in ``codes``; ``origins``:
     its point; ``radii``: how far from it the event may lie) and write their verdicts' codes and
     measurements in place. At precision 2 distances and bearings are intervals decided as wholes; a
     claim about the record's own point is circular."""

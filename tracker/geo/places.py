@@ -36,8 +36,6 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
     [('location', 'Tadmur'), ('area.hull[0]', 'Tadmur'), ('area.hull[1]', 'Arak'),
      ('claims[0].to', 'Al-Tanf garrison'), ('claims[1].of', 'Tadmur')]
     """
-    if event.point_claims.value.complete:
-        return  # every place of the record is given as coordinates
     candidates: list[tuple[Path, Any]] = [(("location",), event.location)]
     if event.area is not None:
         if event.area.hull is not None:
@@ -88,8 +86,8 @@ def resolve_places(
     ids = frozenset(event.id for event in events)
     wanted = [
         (event, path, name)
-        for event in events
-        if not event.point_claims.value.complete
+        for event, derived in zip(events, events.point_claims(), strict=True)
+        if not derived.complete  # every place of the record is given as coordinates
         for path, name in place_names(event, ids)
     ]
     answers = gazetteer.resolve_many([name for _, _, name in wanted])

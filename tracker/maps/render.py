@@ -32,6 +32,7 @@ from ..files.outputs import check_output, write_text
 from ..geo import evidence
 from ..geo import geodesy as geo
 from ..records.model import Event
+from ..records.point_claims import own_point
 
 if TYPE_CHECKING:
     import folium
@@ -234,7 +235,7 @@ def _draw(fmap: folium.Map, chosen: EventCollection, report: Any, colours: dict[
     for event in chosen:
         primary = event.actors[0].name
         if aggregate and event.area is None and not event.claims:
-            point = event.point_claims.value.origin
+            point = own_point(event)
             if point is None:
                 known = report.shape(event.id)
                 point = known.point if known is not None else None
