@@ -133,3 +133,25 @@ def test_actor_with_a_side_keeps_it_and_a_plain_name_stays_plain() -> None:
 def test_source_grades_are_normalised() -> None:
     event = Event.model_validate({**MINIMAL, "sources": [{"publisher": "The Duran", "reliability": "e", "credibility": 4}]})
     assert (event.sources[0].reliability, event.sources[0].credibility) == ("E", 4)
+
+
+def test_every_name_imported_from_the_model_module_is_there() -> None:
+    # The record's parts live in modules of their own; ``tracker.records.model`` still names them all.
+    import ast
+
+    import tracker.records.model as model
+
+    from .common import ROOT
+
+    imported = set()
+    for folder in ("tracker", "gazetteer", "tests", "benchmarks"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ImportFrom):
+                    continue
+                module = node.module or ""
+                if module.endswith("records.model") or (module == "model" and path.parent.name == "records"):
+                    imported |= {alias.name for alias in node.names}
+    assert {"Event", "Coordinates", "Resolved", "DistanceClaim", "CLAIM_KINDS", "KEYS"} <= imported
+    assert sorted(name for name in imported if not hasattr(model, name)) == []
+    assert set(model.__all__) >= imported

@@ -183,8 +183,8 @@ def check_claims(events: EventCollection, gazetteer: Gazetteer | None = None) ->
     as a problem and its claims are left out, the others are checked.
 
     Distances and bearings between points given as coordinates (most of a large claim set) are
-    measured in one pyproj call each, over columns each record derived when it was built; the other
-    claims, which need areas or the gazetteer, are measured one by one.
+    measured in one pyproj call each, over columns the collection derives once from its records; the
+    other claims, which need areas or the gazetteer, are measured one by one.
     """
     with no_garbage_collection():
         return _check(events, resolve_places(events, gazetteer))
@@ -199,7 +199,7 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
     starts: list[int] = []  # where each of those records' claims start in ``claims``
     origins: list[tuple[float, float]] = []  # and the record's own point
     radii: list[float] = []  # and how far from it the event may lie
-    for event in events:
+    for event, derived in zip(events, events.point_claims(), strict=True):
         claim_count = len(event.claims)
         if not claim_count or event.id in checker.unresolved:
             continue
@@ -208,10 +208,9 @@ def _check(events: EventCollection, resolution: Resolution) -> CheckReport:
         checked.append(event)
         start = total
         total += claim_count
-        derived = event.point_claims.value
         columns = derived.columns
         batched: frozenset[int] = frozenset()
-        if derived.complete:
+        if derived.complete and derived.origin is not None:  # complete: it has its own point
             batches.append(columns)
             starts.append(start)
             origins.append(derived.origin)

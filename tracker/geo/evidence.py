@@ -165,12 +165,13 @@ def sector_offset(bearing: Any, centre: Any) -> np.ndarray:
 def decide_point_claims(batches: list[Any], starts: list[int], origins: list[tuple[float, float]],
                         radii: list[float], measured: np.ndarray, codes: np.ndarray) -> None:
     """Measure the claims given in coordinates of many records at once (``batches``: each record's
-    columns of ``Event.point_claims``; ``starts``: where its claims begin in ``codes``; ``origins``:
+    columns of ``records.point_claims``; ``starts``: where its claims begin in ``codes``; ``origins``:
     its point; ``radii``: how far from it the event may lie) and write their verdicts' codes and
     measurements in place. At precision 2 distances and bearings are intervals decided as wholes; a
     claim about the record's own point is circular.
 
     >>> from tracker.records.model import Event
+    >>> from tracker.records.point_claims import point_claims
     >>> garrison = {"lat": 33.5058, "lon": 38.6178}  # 121 km south-south-east of Tadmur
     >>> event = Event.model_validate({"id": "a", "date": "2017-06-08", "title": "T", "type": "Battles",
     ...     "actors": ["X"], "location": {"lat": 34.5624, "lon": 38.2840}, "claims": [
@@ -178,7 +179,7 @@ def decide_point_claims(batches: list[Any], starts: list[int], origins: list[tup
     ...     {"distance": "115 km", "to": garrison, "relation": "within"}]})
     >>> for radius in (0.0, 10_000.0):  # an exact point, then one known to 10 km
     ...     measured, codes = np.full(3, np.nan), np.zeros(3, dtype=np.int8)
-    ...     decide_point_claims([event.point_claims.value.columns], [0], [(34.5624, 38.2840)], [radius],
+    ...     decide_point_claims([point_claims(event).columns], [0], [(34.5624, 38.2840)], [radius],
     ...                         measured, codes)
     ...     print([VERDICTS[code] for code in codes], measured.round(1).tolist())
     ['consistent', 'holds', 'contradicted'] [121.2, 345.4, 121.2]

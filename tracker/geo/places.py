@@ -44,8 +44,6 @@ def place_names(event: Event, event_ids: frozenset[str] = frozenset()) -> Iterat
     [('location', 'Tadmur'), ('area.hull[0]', 'Tadmur'), ('area.hull[1]', 'Arak'),
      ('claims[0].to', 'Al-Tanf garrison'), ('claims[1].of', 'Tadmur')]
     """
-    if event.point_claims.value.complete:
-        return  # every place of the record is given as coordinates
     for path, place in _places(event, event_ids):
         if not isinstance(place, Coordinates):
             yield path, place
@@ -152,7 +150,9 @@ def resolve_places(
 
         gazetteer = Gazetteer()
     ids = frozenset(event.id for event in events)
-    records = [(event, list(place_names(event, ids))) for event in events if not event.point_claims.value.complete]
+    records = [(event, list(place_names(event, ids)))
+               for event, derived in zip(events, events.point_claims(), strict=True)
+               if not derived.complete]  # else every place of the record is given as coordinates
     records = [(event, names) for event, names in records if names]
     groups = gazetteer.resolve_groups([[name for _, name in names] for _, names in records], what=RECORD_CONTEXT,
                                       near=[place_points(event) for event, _ in records])

@@ -131,8 +131,9 @@ def make_shape(event: Event, events: EventCollection, resolution: Resolution) ->
             area = geo.geodesic_circle(lat, lon, event.area.circle.radius.to("m"))
             anchors, kind = np.array([[lat, lon]]), "centre"
         elif event.area.polygon is not None:
-            area = geo.polygon(event.area.polygon_array.value, where)
-            anchors, kind = event.area.polygon_array.value[:, ::-1], "polygon"
+            ring = np.array(event.area.polygon, dtype=float)  # [lon, lat] rows
+            area = geo.polygon(ring, where)
+            anchors, kind = ring[:, ::-1], "polygon"
         elif event.area.geojson is not None:
             area = geo.read_geojson(Path(events.origin(event.id).file).parent / event.area.geojson)
         if area is not None and area.geom_type not in ("Polygon", "MultiPolygon"):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from ..geo import geodesy as geo
+from ..records.point_claims import own_point
 from .assets import add_style
 from .gains import Change, draw_gains
 from .markup import Markup, claim_text, inert, legend_html, panel_html, popup
@@ -141,7 +142,7 @@ class Drawing:
 
     def _counted(self, event: Event, actor: str) -> bool:
         """Count ``event`` in its actor's grid cells; ``False`` when it has no point to count."""
-        point = event.point_claims.value.origin
+        point = own_point(event)
         if point is None:
             known = self.report.shape(event.id)
             point = known.point if known is not None else None

@@ -13,6 +13,7 @@ from ..errors import Problem, RecordError, TrackerError
 from ..files.batches import finish_interrupted
 from ..text import not_regular, not_regular_problem
 from .model import Event
+from .point_claims import PointClaims, point_claims
 from .yaml import Origin, dump_events, position, read_file, yaml_files
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class EventCollection(Sequence[Event]):
         self._origins = list(origins) if origins is not None else [Origin("<memory>", 1)] * len(self._events)
         self._by_id = {event.id: event for event in self._events}
         self._origin_by_id = {event.id: origin for event, origin in zip(self._events, self._origins, strict=True)}
+        self._point_claims: list[PointClaims] | None = None
 
     @overload
     def __getitem__(self, index: int) -> Event: ...
@@ -61,6 +63,14 @@ class EventCollection(Sequence[Event]):
     def origin(self, event_id: str) -> Origin:
         """The file and line the event with this id was read from."""
         return self._origin_by_id[event_id]
+
+    def point_claims(self) -> list[PointClaims]:
+        """Each record's claims whose place is given as coordinates, as columns (see
+        :func:`~tracker.records.point_claims.point_claims`): made on first use and kept, so that checking
+        the same records again measures them at once."""
+        if self._point_claims is None:
+            self._point_claims = [point_claims(event) for event in self._events]
+        return self._point_claims
 
     def to_yaml(self) -> str:
         """All records as one YAML stream."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -73,58 +73,96 @@ def normalised_yaml(raw: bytes, document: int, record: Event, documents: list[An
     resolved:
       Tadmur: {entry: geonames:170899, name: Tadmur, lat: 34.56, lon: 38.28, country: SY, score: 100}
     """
-    yaml = _yaml()
     documents = read_documents(raw) if documents is None else documents  # read once per file by the caller
     found = documents[document] if document < len(documents) else None
     source = found if isinstance(found, CommentedMap) else CommentedMap(record.to_dict())
     # ruamel.yaml ties a comment on a line of its own to the entry above it: reordering would carry it
     # to the wrong key, so a record with such comments keeps the author's order
-    keep = _line_comments(source)
-    order = (lambda mapping, keys: mapping) if keep else _ordered
+    order: _Order = _as_written if _line_comments(source) else _ordered
     data = order(source, KEYS["event"])
-    if data.get("id") != record.id:
-        if "id" in data:
-            data["id"] = record.id
-        else:
-            data.insert(0, "id", record.id)
-            if source.ca.comment:  # keep the file's opening comment above the first key
-                data.ca.comment = source.ca.comment
+    _set_id(data, source, record.id)
+    _set_type(data, record)
+    _order_parts(data, order)
+    _set_resolved(data, record)
+    data = order(data, KEYS["event"])  # keys set above go to their places
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return _with_header(stream.getvalue(), raw, document)
+
+
+_Order = Callable[[CommentedMap, Sequence[str]], CommentedMap]
+
+
+def _as_written(mapping: CommentedMap, order: Sequence[str]) -> CommentedMap:
+    """``mapping`` with its keys in the author's order."""
+    return mapping
+
+
+def _set_id(data: CommentedMap, source: CommentedMap, event_id: str) -> None:
+    """The record's id, first when the author left it out (below the file's opening comment)."""
+    if data.get("id") == event_id:
+        return
+    if "id" in data:
+        data["id"] = event_id
+        return
+    data.insert(0, "id", event_id)
+    if source.ca.comment:  # keep the file's opening comment above the first key
+        data.ca.comment = source.ca.comment
+
+
+def _set_type(data: CommentedMap, record: Event) -> None:
+    """The canonical type, and the sub-type a legacy type named, right after it."""
     data["type"] = record.type
     if record.sub_type is not None and "sub_type" not in data:
         data.insert(list(data).index("type") + 1, "sub_type", record.sub_type)
     elif record.sub_type is not None:
         data["sub_type"] = record.sub_type
-    if isinstance(data.get("claims"), CommentedSeq):
-        for index, claim in enumerate(data["claims"]):
-            if isinstance(claim, CommentedMap):
-                kind = next((k for k in CLAIM_KINDS if k in claim), None)
-                if kind:
-                    data["claims"][index] = order(claim, (kind, *KEYS[f"claim:{kind}"]))
-    if isinstance(data.get("sources"), CommentedSeq):
-        for index, item in enumerate(data["sources"]):
-            if isinstance(item, CommentedMap):
-                data["sources"][index] = order(item, KEYS["source"])
-    for key, part in (("area", "area"), ("date", "date")):
+
+
+def _order_parts(data: CommentedMap, order: _Order) -> None:
+    """The keys of each claim, source, area, circle and date range in the documented order."""
+    for index, claim in _mappings(data.get("claims")):
+        kind = next((k for k in CLAIM_KINDS if k in claim), None)
+        if kind:
+            data["claims"][index] = order(claim, (kind, *KEYS[f"claim:{kind}"]))
+    for index, item in _mappings(data.get("sources")):
+        data["sources"][index] = order(item, KEYS["source"])
+    for key in ("area", "date"):
         if isinstance(data.get(key), CommentedMap):
-            data[key] = order(data[key], KEYS[part])
-            if key == "area" and isinstance(data[key].get("circle"), CommentedMap):
-                data[key]["circle"] = order(data[key]["circle"], KEYS["circle"])
+            data[key] = order(data[key], KEYS[key])
+    area = data.get("area")
+    if isinstance(area, CommentedMap) and isinstance(area.get("circle"), CommentedMap):
+        area["circle"] = order(area["circle"], KEYS["circle"])
+
+
+def _mappings(value: Any) -> list[tuple[int, CommentedMap]]:
+    """The items of a YAML list that are mappings, with their places in it (none when ``value`` is not
+    a list)."""
+    if not isinstance(value, CommentedSeq):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, CommentedMap)]
+
+
+def _set_resolved(data: CommentedMap, record: Event) -> None:
+    """``resolved:`` as the record holds it, one flow mapping per name, under a note saying where it
+    comes from."""
     data.pop("resolved", None)
-    if record.resolved:
-        resolved = CommentedMap()
-        for name, entry in record.resolved.items():
-            row = CommentedMap(_plain_numbers(entry.model_dump(exclude_none=True)))
-            row.fa.set_flow_style()
-            resolved[name] = row
-        data["resolved"] = resolved
-        data.yaml_set_comment_before_after_key("resolved", before=RESOLVED_NOTE)
-    data = order(data, KEYS["event"])  # keys set above go to their places
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    text = stream.getvalue()
+    if not record.resolved:
+        return
+    resolved = CommentedMap()
+    for name, entry in record.resolved.items():
+        row = CommentedMap(_plain_numbers(entry.model_dump(exclude_none=True)))
+        row.fa.set_flow_style()
+        resolved[name] = row
+    data["resolved"] = resolved
+    data.yaml_set_comment_before_after_key("resolved", before=RESOLVED_NOTE)
+
+
+def _with_header(text: str, raw: bytes, document: int) -> str:
+    """``text`` with the comment above the stream's first ``---`` kept on top (for the first document)."""
     header = re.match(r"((?:[ \t]*#[^\n]*\n|[ \t]*\n)+)---", raw.decode("utf-8-sig")) if document == 0 else None
     if header and header.group(1).strip() and header.group(1).strip() not in text:
-        text = header.group(1) + text  # a comment above the stream's first '---' stays on top
+        return header.group(1) + text
     return text
 
 
