@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, box, shape
 
 from gazetteer.table import PlaceTable
-from tracker.data import build
+from tracker.data import build, geometry
 from tracker.geo import basemap, geodesy
 from tracker.geo import countries as shipped
 
@@ -129,11 +129,11 @@ def test_the_region_box_holds_the_region_with_a_margin() -> None:
        st.integers(0, 5))
 def test_rounding_a_line_twice_changes_nothing_and_repeats_no_point(points: list[tuple[float, float]],
                                                                     decimals: int) -> None:
-    once = build.rounded({"type": "LineString", "coordinates": points}, decimals)
+    once = geometry.rounded({"type": "LineString", "coordinates": points}, decimals)
     if once is None:
         return
     line = once["coordinates"]
-    assert build.rounded(once, decimals) == once
+    assert geometry.rounded(once, decimals) == once
     assert all(a != b for a, b in pairwise(line)) and len(line) >= 2
     assert all(round(v, decimals) == v for point in line for v in point)
 
