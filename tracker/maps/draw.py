@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, cast
 from ..geo import geodesy as geo
 from ..records.point_claims import own_point
 from .assets import add_style
+from .basemap import draw_basemap, record_labels
 from .gains import Change, draw_gains
 from .markup import Markup, claim_text, inert, legend_html, panel_html, popup
 from .scripts import add_cells, add_sorting, add_time_control
 from .style import (
     AGGREGATE_ABOVE,
-    BORDER_STYLE,
     DISC_STYLE,
     TYPE_COLOURS,
     UNCERTAINTY_M,
@@ -56,20 +56,11 @@ def fit(fmap: folium.Map, bounds: list[tuple[float, float]]) -> None:
     fmap.fit_bounds([(south - lat_pad, west - lon_pad), (north + lat_pad, east + lon_pad)])
 
 
-def borders(fmap: folium.Map) -> None:
-    """Country borders as a layer of their own, named in a tooltip: the map needs no tiles."""
-    import folium
-
-    features = [
-        {"type": "Feature", "properties": {"name": name}, "geometry": polygon.__geo_interface__}
-        for name, polygon in geo.countries().values()
-    ]
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name="Country borders",
-        style_function=lambda _: BORDER_STYLE,
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-    ).add_to(fmap)
+def borders(fmap: folium.Map, places: list[list[Any]] | None = None) -> None:
+    """The world's countries, rivers and lakes under the records and place names over them, one entry of
+    the layer control, none of it taking a click: the map needs no tiles. ``places``: the records' places
+    (:func:`~tracker.maps.basemap.record_labels`), named at every zoom."""
+    draw_basemap(fmap, places or [])
 
 
 def claimed_disc(area: Any, event: Event, result: ClaimResult) -> folium.GeoJson:
@@ -229,7 +220,7 @@ def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, colours
     control and the claims panel (with ``chart`` in it), and fit the view to what was drawn. Returns
     the drawing: the corners of what was drawn and the legend entries of the changes."""
     add_style(root(fmap))
-    borders(fmap)
+    borders(fmap, record_labels(chosen, report))
     drawing = Drawing(fmap, report, colours, len(chosen))
     drawing.add_gains(changes)
     for event in chosen:
