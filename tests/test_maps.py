@@ -113,11 +113,12 @@ def test_the_page_draws_the_areas_and_the_events(page) -> None:
     tab, *_ = page
     events = _mapped()
     discs = sum((e.precision or 1) > 1 for e in events)  # an uncertainty disc around each imprecise event
-    # SVG paths: 8 country borders, the zone, the drawn Badiyeh area and its claimed-size disc, a dot per
-    # event (the records and the hostile one), and the discs
-    assert tab.locator("path.leaflet-interactive").count() == 8 + 3 + len(events) + 1 + discs
+    # SVG paths that take a click: the zone, the drawn Badiyeh area and its claimed-size disc, a dot per
+    # event (the records and the hostile one), and the discs; the basemap's countries take none
+    assert tab.locator("path.leaflet-interactive").count() == 3 + len(events) + 1 + discs
+    assert tab.locator(".leaflet-trackerBasemap-pane path:not(.leaflet-interactive)").count() > 241
     actors = {e.actors[0].name for e in events} | {HOSTILE}
-    assert tab.locator(".leaflet-control-layers-overlays label").count() == 2 + len(actors)  # borders, zones
+    assert tab.locator(".leaflet-control-layers-overlays label").count() == 2 + len(actors)  # basemap, zones
 
 
 def _badiyeh_results() -> list:

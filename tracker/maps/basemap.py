@@ -117,13 +117,16 @@ def record_labels(events: Iterable[Event], report: CheckReport) -> list[list[Any
 
 def draw_basemap(fmap: folium.Map, places: list[list[Any]]) -> folium.FeatureGroup:
     """Add the basemap to ``fmap`` as one entry of the layer control, :data:`NAME`, with the names of
-    ``places`` (:func:`record_labels`) always written, over the towns."""
+    ``places`` (:func:`record_labels`) always written: after the capitals, before the towns, which make way
+    for both where they would crowd them."""
     import folium
 
     group = folium.FeatureGroup(name=NAME, show=True).add_to(fmap)
     page = cast("Figure", fmap.get_root())
     add_style(page, "basemap.css")
     add_script(page, "basemap.js")
+    towns = town_labels()
+    ordered = [t for t in towns if t[4] == CAPITAL] + places + [t for t in towns if t[4] != CAPITAL]
     page.script.add_child(Markup(call("basemap", fmap.get_name(), group.get_name(), world_layers(), STYLES,
-                                     places + town_labels(), basemap.ATTRIBUTION)))
+                                     ordered, basemap.ATTRIBUTION)))
     return group
