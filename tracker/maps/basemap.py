@@ -9,7 +9,7 @@ names come from data files and records.
 
 >>> world = world_layers()
 >>> [len(world[name]["features"]) for name in ("countries", "rivers", "lakes")]
-[241, 27, 16]
+[241, 11, 11]
 >>> towns = town_labels()
 >>> towns[:2]
 [['Baghdad', 33.34058, 44.40088, 7216000, 1], ['Damascus', 33.5102, 36.29128, 1569394, 1]]
@@ -121,7 +121,8 @@ def draw_basemap(fmap: folium.Map, places: list[list[Any]]) -> folium.FeatureGro
     for both where they would crowd them."""
     import folium
 
-    group = folium.FeatureGroup(name=NAME, show=True).add_to(fmap)
+    group = folium.FeatureGroup(name=NAME, show=True)
+    group.add_to(fmap)
     page = cast("Figure", fmap.get_root())
     add_style(page, "basemap.css")
     add_script(page, "basemap.js")
