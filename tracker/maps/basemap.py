@@ -53,34 +53,40 @@ STYLES = {
 TOWN, CAPITAL, RECORD = 0, 1, 2
 
 
-def _far(geometry: Any) -> Any:
+def _without_islets(geometry: Any) -> Any:
+    """A far country without its parts smaller than :data:`FAR_LEAST` square degrees (its largest kept)."""
     import shapely
 
     parts = shapely.get_parts(geometry)
+    if len(parts) == 1:
+        return geometry
     areas = shapely.area(parts)
     kept = parts[(areas >= FAR_LEAST) | (areas == areas.max())]
-    return shapely.simplify(shapely.multipolygons(kept) if len(kept) > 1 else kept[0], FAR_TOLERANCE,
-                            preserve_topology=True)
+    return shapely.multipolygons(kept) if len(kept) > 1 else kept[0]
 
 
 @lru_cache(maxsize=1)
 def _world() -> dict[str, dict[str, Any]]:
+    import numpy as np
     import shapely
 
     found = basemap.layers()
     region = {code: polygon for code, (_, polygon) in geodesy.countries().items()}
     west, south, east, north = shapely.union_all(list(region.values())).bounds
     near = shapely.box(west - NEAR_DEGREES, south - NEAR_DEGREES, east + NEAR_DEGREES, north + NEAR_DEGREES)
-    features = []
-    for feature in found["countries"]["features"]:
-        geometry = feature["geometry"]
-        if feature["properties"].get("ISO_A3") not in region:
-            shape = shapely.from_geojson(json.dumps(geometry))
-            simple = (shapely.simplify(shape, NEAR_TOLERANCE, preserve_topology=True) if shape.intersects(near)
-                      else _far(shape))
-            geometry = json.loads(shapely.to_geojson(simple))
-        features.append({"type": "Feature", "properties": {}, "geometry": geometry})
-    found["countries"] = {"type": "FeatureCollection", "features": features}
+    features = found["countries"]["features"]
+    others = [i for i, feature in enumerate(features) if feature["properties"].get("ISO_A3") not in region]
+    # one pass of shapely over every other country: parsed, tested and simplified as arrays
+    shapes = shapely.from_geojson(np.array([json.dumps(features[i]["geometry"]) for i in others], dtype=object))
+    close = shapely.intersects(shapes, near)
+    shapes = np.array([shape if is_close else _without_islets(shape)
+                       for shape, is_close in zip(shapes, close, strict=True)], dtype=object)
+    simple = shapely.simplify(shapes, np.where(close, NEAR_TOLERANCE, FAR_TOLERANCE), preserve_topology=True)
+    drawn = {i: text for i, text in zip(others, shapely.to_geojson(simple).tolist(), strict=True)}
+    geometries = json.loads("[" + ",".join(drawn[i] if i in drawn else json.dumps(f["geometry"])
+                                           for i, f in enumerate(features)) + "]")
+    found["countries"] = {"type": "FeatureCollection",
+                          "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in geometries]}
     for name in ("rivers", "lakes"):  # the names are written by the labels, not by the shapes
         found[name] = {"type": "FeatureCollection",
                        "features": [{**f, "properties": {}} for f in found[name]["features"]]}
