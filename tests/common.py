@@ -37,6 +37,11 @@ MINIMAL = {
     "location": "Tadmur",
 }
 
+#: Tadmur (Palmyra), to two decimals: the point most made-up records stand on.
+TADMUR = {"lat": 34.56, "lon": 38.28}
+#: A point of the desert near al-Tanf, to one decimal: a target for distances and directions.
+NEAR_AL_TANF = {"lat": 33.5, "lon": 38.6}
+
 #: The al-Tanf deconfliction zone: 55 km around the garrison (US-led coalition figures).
 AL_TANF_GARRISON = {"lat": 33.5058, "lon": 38.6178}
 AL_TANF_ZONE = {"circle": {"center": AL_TANF_GARRISON, "radius": "55 km"}}

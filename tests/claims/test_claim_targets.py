@@ -10,7 +10,7 @@ import yaml
 from tracker import Event, EventCollection, load_events
 from tracker.claims.check import check_claims
 
-from ..common import MINIMAL
+from ..common import MINIMAL, NEAR_AL_TANF, TADMUR
 
 
 def _folder(tmp_path: Path, *records: dict) -> Path:
@@ -27,7 +27,7 @@ def test_reaches_holds_for_an_event_inside_the_named_country_near_its_border(tmp
 
 def test_distance_to_an_event_known_only_as_a_region_is_unverifiable(tmp_path: Path) -> None:
     folder = _folder(tmp_path,
-                     {**MINIMAL, "id": "a", "location": {"lat": 34.56, "lon": 38.28},
+                     {**MINIMAL, "id": "a", "location": {**TADMUR},
                       "claims": [{"distance": "10 mi", "to": "b", "relation": "within"}]},
                      {**MINIMAL, "id": "b", "location": {"lat": 33.3, "lon": 38.8}, "precision": 3})
     assert check_claims(load_events(folder)).results[0].verdict == "unverifiable"
@@ -39,8 +39,8 @@ def test_a_distance_to_the_records_own_id_is_unverifiable(tmp_path: Path) -> Non
 
 
 def test_a_copy_with_changes_is_checked_as_changed() -> None:
-    event = Event.model_validate({**MINIMAL, "location": {"lat": 34.56, "lon": 38.28},
-                                  "claims": [{"distance": "10 km", "to": {"lat": 33.5, "lon": 38.6}}]})
+    event = Event.model_validate({**MINIMAL, "location": {**TADMUR},
+                                  "claims": [{"distance": "10 km", "to": {**NEAR_AL_TANF}}]})
     regional = event.model_copy(update={"precision": 3})
     report = check_claims(EventCollection([regional]))
     assert list(report.verdicts) == [r.verdict for r in report.results] == ["unverifiable"]

@@ -13,7 +13,7 @@ from tracker.claims.check import check_claims
 from tracker.cli import main
 from tracker.geo import geodesy as geo
 
-from ..common import DATA, MINIMAL
+from ..common import AL_TANF_GARRISON, DATA, MINIMAL
 
 CLAIMS = DATA / "claims"
 
@@ -140,8 +140,8 @@ def test_a_record_with_an_unknown_place_is_reported_and_the_others_checked(tmp_p
 def test_an_inside_claim_on_an_area_uses_its_share(tmp_path: Path) -> None:
     import yaml
 
-    zone = {**MINIMAL, "id": "zone", "location": {"lat": 33.5058, "lon": 38.6178},
-            "area": {"circle": {"center": {"lat": 33.5058, "lon": 38.6178}, "radius": "55 km"}}}
+    zone = {**MINIMAL, "id": "zone", "location": {**AL_TANF_GARRISON},
+            "area": {"circle": {"center": {**AL_TANF_GARRISON}, "radius": "55 km"}}}
     overlapping = {**MINIMAL, "id": "overlapping", "location": {"lat": 33.5058, "lon": 39.1678},
                    "area": {"circle": {"center": {"lat": 33.5058, "lon": 39.1678}, "radius": "30 km"}},
                    "claims": [{"inside": "zone"}]}

@@ -12,7 +12,7 @@ import yaml
 from tracker import load_events
 from tracker.claims.check import check_claims
 
-from ..common import MINIMAL
+from ..common import MINIMAL, NEAR_AL_TANF, TADMUR
 
 
 def _folder(tmp_path: Path, *records: dict) -> Path:
@@ -22,9 +22,9 @@ def _folder(tmp_path: Path, *records: dict) -> Path:
 
 def test_a_geojson_file_without_a_surface_is_a_problem_not_an_empty_area(tmp_path: Path) -> None:
     (tmp_path / "point.geojson").write_text(json.dumps({"type": "Point", "coordinates": [38.28, 34.56]}))
-    folder = _folder(tmp_path, {**MINIMAL, "location": {"lat": 34.56, "lon": 38.28}, "area": {"geojson": "point.geojson"},
-                                "claims": [{"direction": "n", "of": {"lat": 33.5, "lon": 38.6}},
-                                           {"distance": "5000 km", "to": {"lat": 33.5, "lon": 38.6}}]})
+    folder = _folder(tmp_path, {**MINIMAL, "location": {**TADMUR}, "area": {"geojson": "point.geojson"},
+                                "claims": [{"direction": "n", "of": {**NEAR_AL_TANF}},
+                                           {"distance": "5000 km", "to": {**NEAR_AL_TANF}}]})
     report = check_claims(load_events(folder))
     assert [p.message for p in report.problems] == [
         "point.geojson has no polygon; an area file holds a Polygon or MultiPolygon"]
