@@ -10,7 +10,7 @@ countries bordering them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
@@ -89,7 +89,7 @@ def check_total_area(checker: Checker, event: Event, index: int, claim: TotalAre
     return check.against(union)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made for every claim: slots make it quick to build
 class AreaCheck:
     """An amount of area claimed, to be measured against an area: what is claimed (``claimed``, with
     its ``tolerance``), how explanations call the area (``what``), whether the area is only a lower
@@ -111,15 +111,13 @@ class AreaCheck:
     what: str
     bound: bool = False
     bounding: list[str] | None = None
+    #: The claim's unit, as explanations write it, and the claim in words.
+    _unit: str = field(init=False)
+    _claimed_text: str = field(init=False)
 
-    @property
-    def _unit(self) -> str:
-        """The claim's unit, as explanations write it."""
-        return symbol(self.claimed.unit)
-
-    @property
-    def _claimed_text(self) -> str:
-        return f"{number(self.claimed.value)} {self._unit}"
+    def __post_init__(self) -> None:
+        self._unit = symbol(self.claimed.unit)
+        self._claimed_text = f"{number(self.claimed.value)} {self._unit}"
 
     def against(self, area: BaseGeometry | None) -> ClaimResult:
         """The verdict of the claim measured against ``area`` (``None``: no area to measure).

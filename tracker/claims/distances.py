@@ -60,7 +60,7 @@ def check_distance(checker: Checker, event: Event, index: int, claim: DistanceCl
     return distance.about(said)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made for every claim: slots make it quick to build
 class _Distance:
     """The distance of claim ``index`` of ``event`` measured: in the claim's unit (``measured``), the
     interval it may lie in (``low`` .. ``high``), how far from its point the event may lie
