@@ -4,6 +4,8 @@ and the checker's batches (arrays) agree with its claims checked one by one (flo
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import math
 from typing import Any
 
@@ -13,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker import Event, EventCollection
-from tracker.claims import check_claims
+from tracker.claims import ClaimResult, check_claims
 from tracker.claims.verdicts import ratio_verdict
 from tracker.geo import evidence
 from tracker.geo import geodesy as geo
@@ -182,3 +184,13 @@ def test_the_batched_verdicts_are_those_of_claims_checked_one_by_one(records: li
     assert report.verdicts.tolist() == [r.verdict for r in report.results]
     one_by_one = np.array([np.nan if r.measured is None else r.measured for r in report.results])
     assert np.array_equal(report.measured, one_by_one, equal_nan=True)
+
+
+def test_a_result_is_made_of_its_fields_in_their_order() -> None:
+    names = [field.name for field in dataclasses.fields(ClaimResult)]
+    assert list(inspect.signature(ClaimResult).parameters) == names
+    result = ClaimResult(*range(len(names)))
+    assert [getattr(result, name) for name in names] == list(range(len(names)))
+    assert dataclasses.replace(result, verdict="holds").verdict == "holds"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.verdict = "holds"  # type: ignore[misc]
