@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..claims import DEFAULT_RATIO, FAILING, CheckReport, ClaimResult
+from ..claims import DEFAULT_RATIO, FAILING, CheckReport, ClaimResult, verdicts
 from ..claims.explain import ratio_words
-from ..geo.evidence import VERDICTS
 from ..records.model import Event, TotalAreaClaim
 from .gains import gains_between
 from .layers import Series, load_series
@@ -41,11 +40,7 @@ def assessed(result: ClaimResult, event: Event, control: str | Path) -> list[Cla
         claimed = claim.total_area.to("km^2")
         net = gain.net_m2 / 1e6
         tolerance = claim.tolerance or DEFAULT_RATIO
-        if net <= 0:
-            verdict, ratio = "overstated", None
-        else:
-            ratio = claimed / net
-            verdict = "overstated" if ratio > tolerance else "understated" if ratio < 1 / tolerance else "consistent"
+        verdict, ratio = verdicts.ratio_verdict(claimed, net, tolerance)
         grade = f" ({series.reliability})" if series.reliability else ""
         change = "gain" if net >= 0 else "loss"
         explanation = (f"claims {claimed:,.0f} km² from {claim.since} to {until}; {series.assessor}{grade} assessed "
@@ -77,9 +72,7 @@ def summary(results: Sequence[ClaimResult]) -> str:
     >>> summary([])
     '0 claims'
     """
-    counts = {verdict: sum(r.verdict == verdict for r in results) for verdict in VERDICTS}
-    parts = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
-    return f"{len(results)} claim{'s' * (len(results) != 1)}" + (f": {parts}" if parts else "")
+    return verdicts.summary(verdicts.codes_of(r.verdict for r in results))
 
 
 def outcome(report: CheckReport, events: Iterable[Event], control: str | Path) -> tuple[list[ClaimResult], str, bool]:
