@@ -189,6 +189,44 @@ def test_a_large_table_is_mapped_from_its_columns(large_table: Path, tmp_path: P
     assert sum(sum(columns[2]) for _, _, columns in cells) == 2_500 + len(plain)  # every plain row in a cell
 
 
+def test_rows_without_a_point_dates_or_actors_are_left_off_and_named(large_table: Path, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(large_table)
+    broken = {9: ("latitude", 123.4), 19: ("longitude", None), 29: ("actors", ""), 39: ("start", None),
+              49: ("end", None)}  # rows 10, 20, ... counted from 1
+    for row, (name, value) in broken.items():
+        column = table[name].to_pylist()
+        column[row] = value
+        table = table.set_column(table.schema.get_field_index(name), pa.field(name, table.schema.field(name).type),
+                                 pa.array(column, table.schema.field(name).type))
+    path = tmp_path / "broken.parquet"
+    pq.write_table(table, path)
+    _, points, problems = read_points([path])
+    plain = int(pc.sum(pc.and_(pc.is_null(table["claims"]), pc.is_null(table["area"]))).as_py())
+    assert len(points) == plain - len(broken)
+    assert [str(p) for p in problems] == [
+        *(f"{path}: row {row}: no valid point, dates and actors (latitude, longitude, start, end, actors); left off "
+          "the map" for row in (10, 20, 30)),
+        f"{path}: 2 more rows like those left off"]
+
+
+def test_ids_stay_unique_across_records_and_columns(large_table: Path, tmp_path: Path) -> None:
+    """The seed records read from their folder, then again from the table: each row of the table
+    that repeats one is a problem naming where it was read first, and is drawn once."""
+    seeds = load_events(EVENTS)
+    output = tmp_path / "twice.html"
+    result = CliRunner().invoke(main, ["map", str(EVENTS), str(large_table), "--offline", "-o", str(output)])
+    assert result.exit_code == 1  # the map is written, the problems reported
+    assert result.stdout.splitlines()[0] == f"wrote {output} (offline, {2_500 + len(seeds)} records)"
+    repeated = [line for line in result.stderr.splitlines() if "is already used by" in line]
+    plain = next(e for e in seeds if e.area is None and not e.claims)
+    assert any(f"'{plain.id}' is already used by {EVENTS / plain.id}.yaml:1" in line for line in repeated)
+    assert any("more rows whose ids are already used, left off the map" in line for line in result.stderr.splitlines())
+
+
 def test_a_large_table_in_two_panes(large_table: Path, tmp_path: Path) -> None:
     output = tmp_path / "both.html"
     result = CliRunner().invoke(main, ["map", str(large_table), "--offline", "--compare", "2017-03-01",

@@ -55,7 +55,7 @@ def tolerance(bounds: Sequence[tuple[float, float]]) -> float:
         return GRID_DEGREES
     lats, lons = zip(*bounds, strict=True)
     extent = max(max(lats) - min(lats), max(lons) - min(lons), MIN_EXTENT_DEGREES)
-    return max(extent / (SCREEN_PIXELS * 2**DETAIL_ZOOMS), GRID_DEGREES)
+    return float(max(extent / (SCREEN_PIXELS * 2**DETAIL_ZOOMS), GRID_DEGREES))
 
 
 def simplified(geometries: Sequence[BaseGeometry], tolerance_degrees: float) -> np.ndarray:
@@ -69,7 +69,8 @@ def simplified(geometries: Sequence[BaseGeometry], tolerance_degrees: float) -> 
     """
     shapes = np.empty(len(geometries), dtype=object)
     shapes[:] = list(geometries)
-    return shapely.simplify(shapes, tolerance_degrees, preserve_topology=True)
+    small: np.ndarray = shapely.simplify(shapes, tolerance_degrees, preserve_topology=True)
+    return small
 
 
 def _ring(coords: np.ndarray) -> Ring:

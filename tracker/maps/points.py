@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import Problem, TrackerError
 from ..tables.paths import is_table
-from ..tables.schema import ACTOR_SEPARATOR
+from ..tables.schema import unflatten
 from .style import AGGREGATE_ABOVE, CELL_DEGREES
 
 if TYPE_CHECKING:
@@ -28,18 +28,19 @@ if TYPE_CHECKING:
 
     from ..records.collection import EventCollection
 
-#: The columns of an event table a cell needs, and those that say a row is more than a point.
-POINT_COLUMNS = ("start", "end", "actors", "latitude", "longitude")
+#: The columns of an event table a cell needs (with the ids, which are unique across all that is
+#: read), and those that say a row is more than a point.
+POINT_COLUMNS = ("id", "start", "end", "actors", "latitude", "longitude")
 CLAIM_COLUMNS = ("claims", "area")
 #: Python's ordinal of 1970-01-01: Arrow counts days from it.
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Points:
     """Point events as columns: ``lat``, ``lon`` (degrees), ``start`` and ``end`` (day ordinals, as
     :meth:`datetime.date.toordinal`), and ``actor``, each event's actors as a code into ``actors``
-    (each entry the names of one event, in order)."""
+    (the distinct lists of names, each in its events' order)."""
 
     lat: np.ndarray
     lon: np.ndarray
@@ -53,10 +54,12 @@ class Points:
 
     @classmethod
     def empty(cls) -> Points:
+        """No events."""
         nothing = np.zeros(0)
         return cls(nothing, nothing, nothing.astype(np.int64), nothing.astype(np.int64), nothing.astype(np.int32))
 
-    def _rows(self, mask: np.ndarray) -> Points:
+    def where(self, mask: np.ndarray) -> Points:
+        """The events where ``mask`` (a boolean array) is true."""
         return Points(self.lat[mask], self.lon[mask], self.start[mask], self.end[mask], self.actor[mask], self.actors)
 
     def select(self, since: dt.date | None = None, until: dt.date | None = None, actor: str | None = None) -> Points:
@@ -77,7 +80,7 @@ class Points:
             wanted = actor.casefold()
             involved = np.array([any(name.casefold() == wanted for name in names) for names in self.actors], dtype=bool)
             mask &= involved[self.actor] if len(involved) else False
-        return self._rows(mask)
+        return self.where(mask)
 
     def first_actors(self) -> np.ndarray:
         """Each event's first actor's name, as an object array (one entry per distinct actor list)."""
@@ -102,8 +105,10 @@ class Points:
         """
         if not len(self):
             return {}
-        firsts = sorted({names[0] for names in self.actors if names})
-        first_code = np.array([firsts.index(names[0]) for names in self.actors], dtype=np.int64)[self.actor]
+        firsts = sorted({names[0] if names else "" for names in self.actors})
+        position = {name: index for index, name in enumerate(firsts)}
+        first_code = np.array([position[names[0] if names else ""] for names in self.actors], dtype=np.int64)
+        first_code = first_code[self.actor]
         row = np.floor(self.lat / CELL_DEGREES).astype(np.int64)
         col = np.floor(self.lon / CELL_DEGREES).astype(np.int64)
         rows, cols = row - row.min(), col - col.min()
@@ -182,8 +187,29 @@ def _days(column: pa.ChunkedArray) -> np.ndarray:
     return ordinals
 
 
-def _table_points(path: Path, columns: pa.Table, plain: np.ndarray) -> tuple[Points, list[Problem]]:
+def _names(actors: str) -> tuple[str, ...]:
+    """The actors' names of a row's ``actors`` cell, as a record read from the row has them.
+
+    >>> _names("Syrian Arab Army; Islamic State"), _names('[{"name": "Hezbollah", "side": "pro-government"}]')
+    (('Syrian Arab Army', 'Islamic State'), ('Hezbollah',))
+    """
+    found = unflatten({"actors": actors})["actors"]
+    return tuple(str(a if isinstance(a, str) else a.get("name", "")).strip() for a in found)
+
+
+@dataclass(frozen=True)
+class _TablePoints:
+    """The plain rows of one table read as points, with their ids and row numbers (from 1)."""
+
+    path: Path
+    points: Points
+    ids: Any  # pyarrow string array
+    numbers: np.ndarray
+
+
+def _table_points(path: Path, columns: pa.Table, plain: np.ndarray) -> tuple[_TablePoints, list[Problem]]:
     """The plain rows of ``columns`` as points; a problem for rows with no point or no dates."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     rows = columns.filter(plain)
@@ -191,17 +217,65 @@ def _table_points(path: Path, columns: pa.Table, plain: np.ndarray) -> tuple[Poi
     lat = rows["latitude"].to_numpy().astype(float) if len(rows) else np.zeros(0)
     lon = rows["longitude"].to_numpy().astype(float) if len(rows) else np.zeros(0)
     start, end = _days(rows["start"]), _days(rows["end"])
-    good = (np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
-            & (start > 0) & (end >= start))
-    problems = [Problem(str(path), None, None, "", f"row {number}: no valid point and dates (latitude, longitude, "
-                        "start, end); left off the map") for number in numbers[~good][:3]]
-    if (~good).sum() > 3:
-        problems.append(Problem(str(path), None, None, "", f"{int((~good).sum()) - 3} more rows like those left off"))
     encoded = pc.dictionary_encode(pc.fill_null(rows["actors"], "")).combine_chunks()
-    names = tuple(tuple(part.strip() for part in text.split(ACTOR_SEPARATOR.strip()) if part.strip())
-                  for text in encoded.dictionary.to_pylist())
+    names = tuple(_names(text) for text in encoded.dictionary.to_pylist())
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-    return Points(lat[good], lon[good], start[good], end[good], codes[good], names), problems
+    named = np.array([bool(actors) and all(actors) for actors in names] or [False], dtype=bool)[codes]
+    good = (np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+            & (start > 0) & (end >= start) & named)
+    problems = _left_off(path, numbers[~good], "no valid point, dates and actors (latitude, longitude, start, "
+                         "end, actors)")
+    ids = (rows["id"].cast(pa.string()) if "id" in rows.column_names else pa.nulls(len(rows), pa.string()))
+    points = Points(lat[good], lon[good], start[good], end[good], codes[good], names)
+    return _TablePoints(path, points, ids.filter(pa.array(good)).combine_chunks(), numbers[good]), problems
+
+
+def _left_off(path: Path, numbers: np.ndarray, why: str) -> list[Problem]:
+    """A problem for each of the first three rows ``numbers`` left off the map, and one for the rest."""
+    problems = [Problem(str(path), None, None, "", f"row {number}: {why}; left off the map") for number in numbers[:3]]
+    if len(numbers) > 3:
+        problems.append(Problem(str(path), None, None, "", f"{len(numbers) - 3} more rows like those left off"))
+    return problems
+
+
+def _unrepeated(events: EventCollection, tables: list[_TablePoints], problems: list[Problem]) -> list[Points]:
+    """The points of ``tables`` but the rows whose id a record or an earlier row already uses, each a
+    problem, as for records: ids are unique across everything read (a row without one is given one)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    seen = [pa.array([event.id for event in events], pa.string())]
+    origins: list[Any] = [lambda i: str(events.origin(events[i].id))]  # where the i-th id of each part was read
+    kept = []
+    for table in tables:
+        everything = pa.concat_arrays(seen)
+        offsets = np.cumsum([0, *(len(part) for part in seen)])
+        before = pc.fill_null(pc.index_in(table.ids, value_set=everything), -1).to_numpy(zero_copy_only=False)
+        codes = pc.fill_null(pc.dictionary_encode(table.ids).indices, -1).to_numpy(zero_copy_only=False)
+        first = np.full(int(codes.max(initial=-1)) + 1, -1)
+        if (codes >= 0).any():
+            values, at = np.unique(codes[codes >= 0], return_index=True)
+            first[values] = np.flatnonzero(codes >= 0)[at]
+        again = (codes >= 0) & (first[codes] != np.arange(len(codes)))
+        repeated = np.flatnonzero((before >= 0) | again)
+        for row in repeated[:3]:
+            if before[row] >= 0:
+                part = int(np.searchsorted(offsets, before[row], side="right")) - 1
+                origin = origins[part](int(before[row] - offsets[part]))
+            else:
+                origin = f"{table.path}:{int(table.numbers[first[codes[row]]])}"
+            problems.append(Problem(str(table.path), int(table.numbers[row]), None, "id",
+                                    f"{table.ids[int(row)].as_py()!r} is already used by {origin}; ids are unique "
+                                    "across everything read"))
+        if len(repeated) > 3:
+            problems.append(Problem(str(table.path), None, None, "id",
+                                    f"{len(repeated) - 3} more rows whose ids are already used, left off the map"))
+        mask = np.ones(len(codes), dtype=bool)
+        mask[repeated] = False
+        kept.append(table.points.where(mask))
+        seen.append(table.ids.filter(pa.array(mask)))
+        origins.append(lambda i, path=table.path, numbers=table.numbers[mask]: f"{path}:{int(numbers[i])}")
+    return kept
 
 
 def read_points(paths: Iterable[str | Path], *, progress: bool = False,
@@ -219,7 +293,7 @@ def read_points(paths: Iterable[str | Path], *, progress: bool = False,
     roots = [Path(path) for path in paths]
     whole: list[Path] = []  # read as records
     split: list[tuple[Path, bool]] = []  # tables with rows of claims besides their points
-    parts: list[Points] = []
+    parts: list[_TablePoints] = []
     problems: list[Problem] = []
     for root in roots:
         if not is_table(root):
@@ -248,7 +322,7 @@ def read_points(paths: Iterable[str | Path], *, progress: bool = False,
         rows, found = _claimed_rows(root, parquet, progress)
         problems += found
         events = _joined(events, rows, problems)
-    return events, concat(parts), problems
+    return events, concat(_unrepeated(events, parts, problems)), problems
 
 
 def _joined(events: EventCollection, more: EventCollection, problems: list[Problem]) -> EventCollection:
