@@ -292,6 +292,7 @@ def test_thousands_of_areas_load_quickly_and_open_their_popups(tmp_path: Path, b
     loaded = time.perf_counter() - start
     assert loaded < 15, loaded  # about 2 s on a quiet machine; shared CI machines are slower
     assert tab.evaluate("() => window.trackerTimed.length") == 2 * side * side  # an area and a dot each
+    assert "disc of the claimed size" not in tab.inner_text(".tracker-legend")  # none drawn among so many
     rows_shown = tab.locator("#tracker-claims tbody tr")
     assert rows_shown.count() == 200  # a page of the claims panel, the next when it is scrolled to its end
     tab.evaluate("() => { const box = document.querySelector('.tracker-panel'); box.scrollTop = box.scrollHeight; }")

@@ -277,7 +277,8 @@ class Drawing:
         self.bounds += points.bounds()
         if not controls:
             return
-        page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers}, self.gains)))
+        page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers}, self.gains,
+                                               discs=not rows["outline"])))
         if self.compared or chart:
             page.html.add_child(Markup(panel_html(bool(self.compared), chart)))
             add_sorting(page)

@@ -76,9 +76,10 @@ def panel_html(claims: bool, chart: str = "") -> str:
     return f"<div class='tracker-panel'>{table}{chart}</div>"
 
 
-def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = ()) -> str:
-    """The legend: each actor's colour, the outline of each event type, the fill of each verdict,
-    and each area of ``gains`` (label, fill, outline: see :mod:`~tracker.maps.gains`)."""
+def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = (), *, discs: bool = True) -> str:
+    """The legend: each actor's colour, the outline of each event type, the fill of each verdict (the
+    disc of a claimed size too, with ``discs``), and each area of ``gains`` (label, fill, outline: see
+    :mod:`~tracker.maps.gains`)."""
     actors = "".join(
         f"<div><span style='background:{colour}'></span>{inert(name)}</div>" for name, colour in colours.items()
     )
@@ -98,8 +99,8 @@ def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] =
     return (
         f"<div class='tracker-legend'><b>Actors</b> (fill){actors}<b>Event types</b> (outline){types}"
         f"<b>Areas</b>{verdicts}"
-        "<div><span class='tracker-disc'></span>disc of the claimed size</div>"
-        "<div><span class='tracker-zone'></span>reference zone</div>"
+        + ("<div><span class='tracker-disc'></span>disc of the claimed size</div>" if discs else "")
+        + "<div><span class='tracker-zone'></span>reference zone</div>"
         + (f"<b>Assessed control</b>{assessed}" if assessed else "")
         + "</div>"
     )
