@@ -8,9 +8,14 @@ folder, and the size of what the command wrote; the last column is the growth ex
 between two sizes (``log(t2 / t1) / log(n2 / n1)``: 1 is linear, about 1.1 is n log n over these
 sizes, 2 is quadratic).
 
+With ``--events``, ``tracker map`` is also timed on event tables of made-up ACLED-like rows
+(``acled_like.write_acled_like``, imported with ``tracker import acled``): plain point events, which the
+map aggregates into cells from the table's columns; its targets are absolute (seconds, peak MB).
+
     python benchmarks/commands.py                      # 1,000 and 10,000 records
     python benchmarks/commands.py --sizes 1000 10000 100000 --rounds 3
     python benchmarks/commands.py --only check --only validate
+    python benchmarks/commands.py --only map --sizes 1000 --events 1000000 --keep /tmp/cmd
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from acled_like import write_acled_like  # noqa: E402
 from records import write_records  # noqa: E402
 
 #: The installed command, beside the Python running this script.
@@ -41,6 +47,9 @@ COMMANDS: dict[str, tuple[list[str], str | None, float | None]] = {
     "export -o x.parquet": (["export", "{folder}", "-o", "{out}/x.parquet", "--force"], "x.parquet", 1.5),
     "map --offline": (["map", "{folder}", "--offline", "-o", "{out}/map.html", "--force"], "map.html", 3.0),
 }
+#: The command measured on imported event tables, what it writes, and its limits: seconds and peak MB.
+TABLE_MAP = (["map", "{table}", "--offline", "-o", "{out}/events-map.html", "--force"], "events-map.html")
+TABLE_LIMITS = (30.0, 2000.0)
 
 
 @dataclass
@@ -51,6 +60,7 @@ class Run:
     peak_mb: float
     written_mb: float | None
     failed: str | None = None
+    limits: tuple[float, float] | None = None  # seconds and peak MB, for a command with absolute targets
 
 
 def run_once(argv: list[str]) -> tuple[float, float, str | None]:
@@ -95,6 +105,35 @@ def measure(sizes: list[int], rounds: int, only: list[str] | None, work: Path) -
     return runs
 
 
+def measure_tables(sizes: list[int], rounds: int, work: Path) -> list[Run]:
+    """``tracker map`` of event tables of ``sizes`` ACLED-like rows (imported once, then kept in ``work``)."""
+    runs: list[Run] = []
+    for size in sizes:
+        table = work / f"events-{size}.parquet"
+        if not table.exists():
+            csv = write_acled_like(work / f"events-{size}.csv", size)
+            _, _, failed = run_once(["import", "acled", str(csv), "-o", str(table), "--force"])
+            csv.unlink()
+            if failed:
+                raise SystemExit(f"tracker import of {size:,} rows failed: {failed}")
+        out = work / f"out-events-{size}"
+        out.mkdir(exist_ok=True)
+        template, written = TABLE_MAP
+        argv = [part.format(table=table, out=out) for part in template]
+        times, peaks, failed = [], [], None
+        for _ in range(rounds):
+            seconds, peak, failed = run_once(argv)
+            times.append(seconds)
+            peaks.append(peak)
+            if failed:
+                break
+        size_mb = (out / written).stat().st_size / 1e6 if (out / written).exists() else None
+        runs.append(Run("map --offline (event table)", size, statistics.median(times), max(peaks), size_mb, failed,
+                        TABLE_LIMITS))
+        print(f"  map on a table of {size:,} events: {statistics.median(times):.1f} s", file=sys.stderr, flush=True)
+    return runs
+
+
 def exponent(first: Run, last: Run) -> float | None:
     if first.size == last.size or first.seconds <= 0:
         return None
@@ -102,19 +141,24 @@ def exponent(first: Run, last: Run) -> float | None:
 
 
 def table(runs: list[Run]) -> str:
-    lines = ["| command | records | median s | peak MB | vs validate | target | written MB | growth exponent |",
+    lines = ["| command | records or events | median s | peak MB | vs validate | target | written MB | growth exp. |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     validate = {run.size: run.seconds for run in runs if run.command == "validate"}
     for run in runs:
-        target = COMMANDS[run.command][2]
-        ratio = run.seconds / validate[run.size] if run.size in validate else None
         previous = [r for r in runs if r.command == run.command and r.size < run.size]
         growth = exponent(previous[-1], run) if previous else None
-        verdict = "" if ratio is None or target is None else (" ok" if ratio <= target else " over")
+        if run.limits is not None:
+            ratio, (seconds, megabytes) = None, run.limits
+            verdict = " ok" if run.seconds <= seconds and run.peak_mb <= megabytes else " over"
+            wanted = f"≤ {seconds:.0f} s, ≤ {megabytes:,.0f} MB{verdict}"
+        else:
+            target = COMMANDS[run.command][2]
+            ratio = run.seconds / validate[run.size] if run.size in validate else None
+            verdict = "" if ratio is None or target is None else (" ok" if ratio <= target else " over")
+            wanted = f"{'' if target is None else f'≤ {target:.1f}×'}{verdict}"
         lines.append(
             f"| {run.command}{' (failed: ' + run.failed + ')' if run.failed else ''} | {run.size:,} | "
-            f"{run.seconds:.1f} | {run.peak_mb:,.0f} | {'' if ratio is None else f'{ratio:.2f}×'} | "
-            f"{'' if target is None else f'≤ {target:.1f}×'}{verdict} | "
+            f"{run.seconds:.1f} | {run.peak_mb:,.0f} | {'' if ratio is None else f'{ratio:.2f}×'} | {wanted} | "
             f"{'' if run.written_mb is None else f'{run.written_mb:.1f}'} | "
             f"{'' if growth is None else f'{growth:.2f}'} |")
     return "\n".join(lines)
@@ -122,18 +166,23 @@ def table(runs: list[Run]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="records per folder")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000],
+                        help="records per folder (none: no folder)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each command per size (median)")
     parser.add_argument("--only", action="append", choices=sorted({name.split()[0] for name in COMMANDS}),
                         help="measure only these commands (validate is always useful beside them)")
+    parser.add_argument("--events", type=int, nargs="+", default=[],
+                        help="also time `tracker map` on imported event tables of this many rows")
     parser.add_argument("--keep", type=Path, help="keep the generated folders here, to reuse next time")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         runs = measure(sorted(args.sizes), args.rounds, args.only, args.keep)
+        runs += measure_tables(sorted(args.events), args.rounds, args.keep)
     else:
         with tempfile.TemporaryDirectory(prefix="tracker-commands-") as work:
             runs = measure(sorted(args.sizes), args.rounds, args.only, Path(work))
+            runs += measure_tables(sorted(args.events), args.rounds, Path(work))
     print(table(runs))
     return 1 if any(run.failed for run in runs) else 0
 

@@ -170,7 +170,7 @@ def test_gains_as_json_in_km2(series: Series) -> None:
 
 
 def test_the_shipped_series_is_what_the_tests_make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from .common import DATA, ROOT
+    from ..common import DATA, ROOT
 
     shipped = DATA / "control" / "layers.geojson"
     assert shipped.read_text(encoding="utf-8") == write_series(tmp_path).read_text(encoding="utf-8")

@@ -131,7 +131,7 @@ def test_the_browser_shows_every_payload_verbatim_and_runs_none(hostile: tuple[P
 def test_imported_rows_are_text_too(tmp_path: Path) -> None:
     import pandas as pd
 
-    from .common import write_acled_like
+    from ..common import write_acled_like
 
     canary = tmp_path / "PWNED"
     texts = [payload.format(canary=canary) for payload in PAYLOADS]

@@ -141,7 +141,7 @@ def test_every_name_imported_from_the_model_module_is_there() -> None:
 
     import tracker.records.model as model
 
-    from .common import ROOT
+    from ..common import ROOT
 
     imported = set()
     for folder in ("tracker", "gazetteer", "tests", "benchmarks"):

@@ -399,13 +399,13 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
       tracker map --compare 2017-05-08 2017-06-08 --control control/ --offline -o gains.html
     """
     from ..files.outputs import check_output
-    from ..maps.render import render_comparison, render_map, write_map
+    from ..maps.render import read_points, render_comparison, render_map, write_map
 
     sources = _roots(paths)
     check_output(output, force=force, inputs=sources)
-    events, problems = read_events(sources, progress=True)
+    events, points, problems = read_points(sources, progress=True)  # a large table's plain points as columns
     _report(problems)
-    if not events:
+    if not events and not len(points):
         fix = "fix the problem above" if len(problems) == 1 else "fix the problems above"
         raise InputError(
             f"no map written: no record could be read; {fix}" if problems
@@ -414,16 +414,16 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
     try:
         if compare:
             fmap: Any = render_comparison(events, compare[0].date(), compare[1].date(), offline=offline,
-                                          actor=actor, gazetteer=_gazetteer(online), control=control)
+                                          actor=actor, gazetteer=_gazetteer(online), control=control, points=points)
         else:
             fmap = render_map(events, offline=offline, since=since.date() if since else None,
                               until=until.date() if until else None, actor=actor, gazetteer=_gazetteer(online),
-                              control=control)
+                              control=control, points=points)
     except RecordError as error:
         _report(error.problems)
         raise InputError(f"no map was written: fix the problem{'s' * (len(error.problems) != 1)} above") from None
     write_map(fmap, output, force=force, inputs=sources)
-    shown = len(events)
+    shown = len(events) + len(points)
     click.echo(f"wrote {output} ({'offline, ' if offline else ''}{shown} record{'s' * (shown != 1)})")
     click.echo(f"next: open {output} in a browser")
     raise SystemExit(1 if problems else 0)

@@ -1,9 +1,16 @@
 """Records drawn on a folium map: a layer per actor with its events, the areas they claim and a disc
 of each claimed size, reference zones, country borders, and the time control and claims panel.
 
-:class:`Drawing` draws one event at a time and keeps what the controls need: the bounds of what was
-drawn, the elements the time control shows and hides, the area claims for the panel, and the point
-events aggregated into grid cells.
+:class:`Drawing` collects what one map draws as rows of numbers and indices into the page's
+:class:`~tracker.maps.scene.Scene`; ``static/records.js`` makes the Leaflet layers from them when the
+page loads. Folium makes the map, the layer groups (so the layer control names them), and the
+assessed gains. Where every point event is drawn depends on how many there are: past
+:data:`~tracker.maps.style.AGGREGATE_ABOVE` events, those that are only a point are counted in grid
+cells; past :data:`~tracker.maps.style.CANVAS_ABOVE` drawn elements the map draws on a canvas rather
+than as SVG, and past :data:`~tracker.maps.style.OUTLINE_ABOVE` areas, areas are drawn as outlines.
+
+Geometry for drawing comes from :mod:`tracker.geo.shapes` (through the check's report), which the
+claims were measured on: the map never measures or checks anything again.
 """
 
 from __future__ import annotations
@@ -14,18 +21,24 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..geo import geodesy as geo
 from ..records.point_claims import own_point
-from .assets import add_style
+from .assets import add_script, add_style, call
 from .basemap import draw_basemap, record_labels
 from .gains import Change, draw_gains
-from .markup import Markup, claim_text, inert, legend_html, panel_html, popup
+from .markup import Markup, inert, legend_html, panel_html
+from .points import Points, concat, points_of
+from .scene import Scene
 from .scripts import add_cells, add_sorting, add_time_control
 from .style import (
     AGGREGATE_ABOVE,
+    BORDER_STYLE,
+    CANVAS_ABOVE,
     DISC_STYLE,
+    OUTLINE_ABOVE,
     TYPE_COLOURS,
     UNCERTAINTY_M,
     ZONE_STYLE,
     area_style,
+    outline_style,
 )
 
 if TYPE_CHECKING:
@@ -53,7 +66,8 @@ def fit(fmap: folium.Map, bounds: list[tuple[float, float]]) -> None:
     edges = [(min(axis), max(axis)) for axis in zip(*bounds, strict=True)]
     (south, north, lat_pad), (west, east, lon_pad) = [(low, high, max(0.0, MIN_VIEW_DEGREES - (high - low)) / 2)
                                                       for low, high in edges]
-    fmap.fit_bounds([(south - lat_pad, west - lon_pad), (north + lat_pad, east + lon_pad)])
+    fmap.fit_bounds([(_rounded(south - lat_pad), _rounded(west - lon_pad)),
+                     (_rounded(north + lat_pad), _rounded(east + lon_pad))])
 
 
 def borders(fmap: folium.Map, places: list[list[Any]] | None = None) -> None:
@@ -63,21 +77,18 @@ def borders(fmap: folium.Map, places: list[list[Any]] | None = None) -> None:
     draw_basemap(fmap, places or [])
 
 
-def claimed_disc(area: Any, event: Event, result: ClaimResult) -> folium.GeoJson:
-    """A geodesic disc with the claimed area, centred on the drawn area, dashed: claimed vs drawn."""
-    import folium
+def scene_of(page: Figure) -> Scene:
+    """The scene of ``page``, made on first use: the maps of one page share it."""
+    scene = getattr(page, "_tracker_scene", None)
+    if scene is None:
+        scene = Scene()
+        page._tracker_scene = scene  # type: ignore[attr-defined]
+    return cast(Scene, scene)
 
-    claim = event.claims[result.index]
-    quantity = getattr(claim, "area", None) or getattr(claim, "total_area", None)
-    square_metres = quantity.value * quantity.si_factor  # type: ignore[union-attr]
-    centre = area.centroid
-    disc = geo.geodesic_circle(centre.y, centre.x, math.sqrt(square_metres / math.pi))
-    label = f"claimed: {inert(claim_text(result))} ({inert(result.verdict)})"
-    return folium.GeoJson(
-        disc.__geo_interface__,
-        style_function=lambda _: DISC_STYLE,
-        tooltip=folium.Tooltip(label),
-    )
+
+def _rounded(value: float) -> float:
+    """A coordinate rounded to about a metre."""
+    return round(value, 5)
 
 
 def _positive(result: ClaimResult) -> bool:
@@ -85,21 +96,34 @@ def _positive(result: ClaimResult) -> bool:
 
 
 class Drawing:
-    """The events of one map, drawn on ``fmap`` as they are added, each actor in its colour."""
+    """The events of one map, collected as they are added, each actor in its colour."""
 
     def __init__(self, fmap: folium.Map, report: CheckReport, colours: dict[str, str], count: int) -> None:
         import folium
 
         self.fmap, self.report, self.colours = fmap, report, colours
+        self.scene = scene_of(root(fmap))
         self.by_claim = {(r.event, r.index): r for r in report.results}
+        self.borders = folium.FeatureGroup(name="Country borders", show=True)
         self.zones = folium.FeatureGroup(name="Reference zones", show=True)
         self.layers: dict[str, folium.FeatureGroup] = {}
         self.bounds: list[tuple[float, float]] = []  # (lat, lon) of what was drawn
-        self.timed: list[tuple[Any, Any, Event]] = []  # (drawn element, its layer, its event), for the time control
         self.compared: list[tuple[Event, ClaimResult]] = []  # area claims, for the comparison panel
-        self.cells: dict[str, list[list[float]]] = {}  # actor -> [lat, lon, start day, end day] of its plain events
+        self.counted: list[tuple[float, float, int, int, str]] = []  # plain events: lat, lon, days, actor
+        self.points = Points.empty()  # plain events as columns (a table's), counted in cells too
         self.aggregate = count > AGGREGATE_ABOVE
         self.gains: list[tuple[str, str, str]] = []  # legend entries of assessed gains: (label, fill, outline)
+        self.styles: dict[tuple[tuple[str, object], ...], int] = {}  # the styles of areas, each to its index
+        self.days: list[int] = []  # the first and last day of each record drawn, for the time control
+        # the rows records.js draws (see there); a layer is an index into ``self.groups``: the borders,
+        # the zones, then each actor's in the order of ``self.layers``
+        self.groups: list[folium.FeatureGroup] = [self.borders, self.zones]
+        self.group_of: dict[str, int] = {}
+        self.border_rows: list[list[Any]] = []
+        self.areas: list[list[Any]] = []
+        self.discs: list[list[Any]] = []
+        self.spreads: list[list[Any]] = []
+        self.dots: list[list[Any]] = []
 
     def layer(self, actor: str) -> folium.FeatureGroup:
         """The layer of ``actor``, made on first use."""
@@ -107,7 +131,21 @@ class Drawing:
 
         if actor not in self.layers:
             self.layers[actor] = folium.FeatureGroup(name=f"{inert(actor)}", show=True)
+            self.group_of[actor] = len(self.groups)
+            self.groups.append(self.layers[actor])
         return self.layers[actor]
+
+    def _style(self, style: dict[str, object]) -> int:
+        """The index of ``style`` among the styles of the map's areas."""
+        key = tuple(sorted(style.items()))
+        if key not in self.styles:
+            self.styles[key] = len(self.styles)
+        return self.styles[key]
+
+    def add_borders(self) -> None:
+        """Country borders as a layer of their own, named in a tooltip: the map needs no tiles."""
+        for name, polygon in geo.countries().values():
+            self.border_rows.append([self.scene.text(name), self.scene.shape(polygon)])
 
     def add(self, event: Event) -> None:
         """Draw ``event``: its area, its claimed discs, its dot and disc of uncertainty; or, among
@@ -118,13 +156,20 @@ class Drawing:
         shape = self.report.shape(event.id)
         if shape is None:
             return
-        layer = self.layer(primary)
+        self.layer(primary)
+        group = self.group_of[primary]
         results = self._results(event)
+        record = self.scene.record(event, results)
+        self.days += [event.start.toordinal(), event.end.toordinal()]
         self.compared += [(event, r) for r in results if r.kind in AREA_KINDS]
         if shape.area is not None:
-            self._area(event, shape.area, results, layer)
+            circle = None
+            if event.area is not None and event.area.circle is not None and shape.anchors is not None:
+                lat, lon = (float(v) for v in shape.anchors[0])
+                circle = (lat, lon, float(event.area.circle.radius.to("m")))
+            self._area(event, record, self.scene.shape(shape.area, circle), shape.area, results, group)
         if shape.point is not None:
-            self._point(event, shape.point, results, layer)
+            self._point(event, record, shape.point, group)
 
     def _results(self, event: Event) -> list[ClaimResult]:
         """The verdicts on the claims of ``event``, in the order of its claims."""
@@ -139,56 +184,84 @@ class Drawing:
             point = known.point if known is not None else None
         if point is None:
             return False
-        self.cells.setdefault(actor, []).append([point[0], point[1], event.start.toordinal(), event.end.toordinal()])
+        self.counted.append((point[0], point[1], event.start.toordinal(), event.end.toordinal(), actor))
         self.layer(actor)
         return True
 
-    def _area(self, event: Event, area: Any, results: list[ClaimResult], layer: folium.FeatureGroup) -> None:
+    def add_points(self, points: Points) -> None:
+        """Count plain point events given as columns (a table's) in their actors' grid cells."""
+        if not len(points):
+            return
+        for name in sorted(set(points.first_actors().tolist())):
+            self.layer(name)
+        self.points = concat([self.points, points])
+
+    def _area(self, event: Event, record: int, shape: int, area: Any, results: list[ClaimResult],
+              group: int) -> None:
         """The area filled by the verdict on its first area claim (or a reference zone when no claim is
         about it), and beside it a disc of each claimed size."""
-        import folium
-
         area_results = [r for r in results if r.kind in AREA_KINDS]
         verdict = area_results[0].verdict if area_results else None
         reference = verdict is None and not event.claims  # an area no claim is about: a zone
         style = ZONE_STYLE if reference else area_style(self.colours[event.actors[0].name], verdict)
-        drawn = folium.GeoJson(
-            area.__geo_interface__,
-            style_function=lambda _, style=style: style,
-            tooltip=folium.Tooltip(inert(event.title)),
-        )
-        drawn.add_child(popup(event, results))
-        drawn.add_to(self.zones if reference else layer)
-        if not reference:
-            self.timed.append((drawn, layer, event))
+        self.areas.append([record, shape, 1 if reference else group, self._style(style), 0 if reference else 1])
         minx, miny, maxx, maxy = area.bounds
         self.bounds += [(miny, minx), (maxy, maxx)]
-        for result in filter(_positive, area_results):
-            self.timed.append((claimed_disc(area, event, result).add_to(layer), layer, event))
+        if not area_results:
+            return
+        centre = area.centroid
+        for position, result in enumerate(results):
+            if result.kind in AREA_KINDS and _positive(result):
+                claim = event.claims[result.index]
+                quantity = getattr(claim, "area", None) or getattr(claim, "total_area", None)
+                square_metres = quantity.value * quantity.si_factor  # type: ignore[union-attr]
+                radius = round(math.sqrt(square_metres / math.pi), 1)
+                self.discs.append([record, _rounded(centre.y), _rounded(centre.x), group, radius, position])
 
-    def _point(self, event: Event, point: tuple[float, float], results: list[ClaimResult],
-               layer: folium.FeatureGroup) -> None:
+    def _point(self, event: Event, record: int, point: tuple[float, float], group: int) -> None:
         """A dot filled in the actor's colour, outlined by event type, in a disc of its uncertainty."""
-        import folium
-
-        lat, lon = point
+        lat, lon = _rounded(point[0]), _rounded(point[1])
         colour = self.colours[event.actors[0].name]
         radius = UNCERTAINTY_M.get(event.precision or 1)
         if radius:
-            disc = folium.Circle((lat, lon), radius=radius, color=colour, weight=1, fill=True, fill_opacity=0.03,
-                                 dash_array="4 4").add_to(layer)
-            self.timed.append((disc, layer, event))
-        dot = folium.CircleMarker((lat, lon), radius=6, color=TYPE_COLOURS.get(event.type, colour), weight=2.5,
-                                  fill=True, fill_color=colour,
-                                  fill_opacity=0.9, tooltip=folium.Tooltip(inert(event.title)),
-                                  popup=popup(event, results)).add_to(layer)
-        self.timed.append((dot, layer, event))
-        self.bounds.append((lat, lon))
+            self.spreads.append([record, lat, lon, group, radius])
+        self.dots.append([record, lat, lon, group, self.scene.markup(TYPE_COLOURS.get(event.type, colour))])
+        self.bounds.append((point[0], point[1]))
 
     def add_gains(self, changes: Sequence[Change]) -> None:
         """The ground assessors say actors gained and lost, each change a layer, beneath the events."""
         bounds, self.gains = draw_gains(self.fmap, list(changes))
         self.bounds += bounds
+
+    def _panel_rows(self) -> list[list[Any]]:
+        """The rows of the claims panel: the record, the claim's place among its verdicts, the claimed,
+        measured and ratio values (for sorting) and the measured and ratio as shown."""
+        rows = []
+        for event, result in self.compared:
+            results = self._results(event)
+            record, position = self.scene.record(event, results), results.index(result)
+            claimed = result.claimed if isinstance(result.claimed, int | float) else None
+            measured = "-" if result.measured is None else format(result.measured, ",.0f")
+            ratio = "-" if result.ratio is None else format(result.ratio, ".2f") + "×"
+            rows.append([record, position, claimed, result.measured, result.ratio, self.scene.text(measured),
+                         self.scene.text(ratio)])
+        return rows
+
+    def rows(self, cells: int = 0) -> dict[str, Any]:
+        """What ``static/records.js`` draws on this map (on a canvas when it draws more than
+        :data:`CANVAS_ABOVE` elements with the ``cells`` of aggregated events)."""
+        outline = len(self.areas) > OUTLINE_ABOVE
+        discs = [] if outline else self.discs  # among thousands of areas, the claimed sizes are in the popups
+        drawn = len(self.areas) + len(discs) + len(self.spreads) + len(self.dots) + cells
+        return {
+            "groups": [group.get_name() for group in self.groups],
+            "colours": [None, None, *(self.colours[name] for name in self.layers)],
+            "styles": [dict(style) for style in self.styles],
+            "border": BORDER_STYLE, "disc": DISC_STYLE, "borders": self.border_rows,
+            "areas": self.areas, "discs": discs, "spreads": self.spreads, "dots": self.dots,
+            # outlines only on a canvas, where a click inside an unfilled area finds it (CANVAS_ABOVE is less)
+            "canvas": drawn > CANVAS_ABOVE, "outline": outline_style() if outline else None,
+        }
 
     def finish(self, *, controls: bool, chart: str = "") -> None:
         """Add the layers, the layer control and the aggregated cells; with ``controls``, also the
@@ -196,34 +269,51 @@ class Drawing:
         the map on what was drawn."""
         import folium
 
+        # the basemap (see borders) draws the countries: this group is named in the layer control only if it holds some
+        self.borders.control = bool(self.border_rows)
+        self.borders.add_to(self.fmap)
         self.zones.add_to(self.fmap)
         for layer in self.layers.values():
             layer.add_to(self.fmap)
         folium.LayerControl(collapsed=False).add_to(self.fmap)
         page = root(self.fmap)
-        groups = {self.layers[name]: (self.colours[name], rows) for name, rows in self.cells.items()}
-        add_cells(page, groups, self.bounds)
+        points = concat([points_of(self.counted), self.points])
+        groups = {self.layers[name]: (self.colours[name], columns) for name, columns in points.cells().items()}
+        add_script(page, "records.js")
+        rows = self.rows(sum(len(columns[0]) for _, columns in groups.values()))
+        if controls and self.compared:
+            rows["panel"] = self._panel_rows()
+        page.script.add_child(Markup(call("drawRecords", self.fmap.get_name(), rows)))
+        add_cells(page, groups, canvas=rows["canvas"])
+        self.bounds += points.bounds()
         if not controls:
             return
-        page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers}, self.gains)))
+        page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers}, self.gains,
+                                               discs=not rows["outline"])))
         if self.compared or chart:
-            page.html.add_child(Markup(panel_html(self.compared, chart)))
+            page.html.add_child(Markup(panel_html(bool(self.compared), chart)))
             add_sorting(page)
-        add_time_control(page, self.fmap.get_name(), self.timed, self.cells)
+        days = self.days + ([int(points.start.min()), int(points.end.max())] if len(points) else [])
+        add_time_control(page, self.fmap.get_name(), days)
         if self.bounds:
             fit(self.fmap, self.bounds)
 
 
 def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, colours: dict[str, str], *,
-         controls: bool, changes: Sequence[Change] = (), chart: str = "") -> Drawing:
-    """Draw ``chosen`` on ``fmap``, over the assessed ``changes``; with ``controls``, also the time
-    control and the claims panel (with ``chart`` in it), and fit the view to what was drawn. Returns
-    the drawing: the corners of what was drawn and the legend entries of the changes."""
+         controls: bool, changes: Sequence[Change] = (), chart: str = "", points: Points | None = None) -> Drawing:
+    """Draw ``chosen`` (and the plain point events ``points``) on ``fmap``, over the assessed
+    ``changes``; with ``controls``, also the time control and the claims panel (with ``chart`` in
+    it), and fit the view to what was drawn. Returns the drawing: the corners of what was drawn and
+    the legend entries of the changes. The shapes are written with the page (see
+    :meth:`~tracker.maps.scene.Scene.add_to`)."""
     add_style(root(fmap))
+    count = len(chosen) + (len(points) if points is not None else 0)
+    drawing = Drawing(fmap, report, colours, count)
     borders(fmap, record_labels(chosen, report))
-    drawing = Drawing(fmap, report, colours, len(chosen))
     drawing.add_gains(changes)
     for event in chosen:
         drawing.add(event)
+    if points is not None:
+        drawing.add_points(points)
     drawing.finish(controls=controls, chart=chart)
     return drawing

@@ -1,4 +1,5 @@
-"""The map's text: record text made inert, popups, the legend and the claims panel.
+"""The map's text: record text made inert, the legend and the claims panel (popups and the rows of
+the panel are joined in the browser from inert text: see :mod:`~tracker.maps.scene`).
 
 Every string that comes from a record passes through :func:`inert` before it joins any markup, and
 markup reaches the page through :class:`Markup`, as a template variable, never as template source.
@@ -13,14 +14,10 @@ from typing import TYPE_CHECKING, Any
 from branca.element import Element
 from jinja2 import Template
 
-from ..geo import evidence
 from .style import TYPE_COLOURS, VERDICT_COLOURS
 
 if TYPE_CHECKING:
-    import folium
-
     from ..claims.check import ClaimResult
-    from ..records.model import Event, Source
 
 
 def inert(text: Any) -> str:
@@ -61,83 +58,28 @@ def claim_text(result: ClaimResult) -> str:
     return str(result.claimed)
 
 
-def popup(event: Event, results: list[ClaimResult]) -> folium.Popup:
-    """A popup whose HTML, built from escaped text only, is shown as HTML."""
-    import folium
+def panel_html(claims: bool, chart: str = "") -> str:
+    """The claims panel: with ``claims``, a table of the area claims, whose rows ``static/records.js``
+    fills and ``static/sort.js`` sorts by the column whose heading is clicked; below it ``chart``,
+    markup built from inert text (see :mod:`~tracker.maps.chart`).
 
-    return folium.Popup(folium.Html(popup_html(event, results), script=True), max_width=420)
-
-
-def _graded(source: Source) -> str:
-    grade = (f" (graded {inert(source.reliability or '?')}{inert(source.credibility or '?')})"
-             if source.reliability or source.credibility else "")
-    return f"<li>{inert(source.publisher or source.title or source.url)}{grade}</li>"
-
-
-def _claim_rows(result: ClaimResult) -> str:
-    measured = "-" if result.measured is None else format(result.measured, ",.4g")
-    return (
-        f"<tr><td>{inert(result.kind)}</td><td>{inert(claim_text(result))}</td>"
-        f"<td>{inert(measured)} {inert(result.unit or '')}</td>"
-        f"<td><b>{inert(result.verdict)}</b></td></tr>"
-        f"<tr class='tracker-why'><td colspan='4'>"
-        f"{inert(result.explanation)}</td></tr>"
-    )
-
-
-def _basis_html(event: Event) -> str:
-    if event.area is None:
+    >>> panel_html(False)
+    ''
+    """
+    if not claims and not chart:
         return ""
-    word = event.area.source_basis
-    return f"<p class='tracker-basis'>Area: {inert(word)} ({inert(evidence.BASIS_MEANING[word])})</p>"
-
-
-def popup_html(event: Event, results: list[ClaimResult]) -> str:
-    """The popup of an event: title, dates, type, actors, the basis of its area, each claim with its
-    verdict and why, and the sources with their grades."""
-    date = str(event.start) if event.start == event.end else f"{event.start} to {event.end}"
-    sources = "".join(_graded(s) for s in event.sources)
-    claims = "".join(_claim_rows(r) for r in results)
-    table = (f"<table><tr><th>claim</th><th>claimed</th><th>measured</th><th>verdict</th></tr>{claims}</table>"
-             if claims else "")
-    return (
-        f"<div class='tracker-popup'><h4>{inert(event.title)}</h4>"
-        f"<p>{inert(date)} &middot; {inert(event.type)}<br>{inert(', '.join(a.name for a in event.actors))}</p>"
-        + _basis_html(event) + table
-        + (f"<p>Sources:</p><ul>{sources}</ul>" if sources else "")
-        + "</div>"
-    )
-
-
-def _panel_row(event: Event, result: ClaimResult) -> str:
-    measured = "-" if result.measured is None else format(result.measured, ",.0f")
-    ratio = "-" if result.ratio is None else format(result.ratio, ".2f") + "×"
-    return (
-        f"<tr><td>{inert(event.title)}</td>"
-        f"<td data-value='{inert(result.claimed)}'>{inert(claim_text(result))}</td>"
-        f"<td data-value='{result.measured if result.measured is not None else ''}'>{inert(measured)}</td>"
-        f"<td data-value='{result.ratio if result.ratio is not None else ''}'>{inert(ratio)}</td>"
-        f"<td>{inert(result.verdict)}</td><td class='tracker-why'>{inert(result.explanation)}</td></tr>"
-    )
-
-
-def panel_html(compared: list[tuple[Event, ClaimResult]], chart: str = "") -> str:
-    """A table of the area claims (``static/sort.js`` sorts it by the column whose heading is clicked),
-    and below it ``chart``, markup built from inert text (see :mod:`~tracker.maps.chart`)."""
-    if not compared and not chart:
-        return ""
-    rows = "".join(_panel_row(event, result) for event, result in compared)
     table = (
         "<table id='tracker-claims'><thead><tr><th>area claim</th><th>claimed</th>"
-        f"<th>measured</th><th>claimed / measured</th><th>verdict</th><th>why</th></tr></thead><tbody>{rows}</tbody>"
+        "<th>measured</th><th>claimed / measured</th><th>verdict</th><th>why</th></tr></thead><tbody></tbody>"
         "</table>"
-    ) if compared else ""
+    ) if claims else ""
     return f"<div class='tracker-panel'>{table}{chart}</div>"
 
 
-def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = ()) -> str:
-    """The legend: each actor's colour, the outline of each event type, the fill of each verdict,
-    and each area of ``gains`` (label, fill, outline: see :mod:`~tracker.maps.gains`)."""
+def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = (), *, discs: bool = True) -> str:
+    """The legend: each actor's colour, the outline of each event type, the fill of each verdict (the
+    disc of a claimed size too, with ``discs``), and each area of ``gains`` (label, fill, outline: see
+    :mod:`~tracker.maps.gains`)."""
     actors = "".join(
         f"<div><span style='background:{colour}'></span>{inert(name)}</div>" for name, colour in colours.items()
     )
@@ -157,8 +99,8 @@ def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] =
     return (
         f"<div class='tracker-legend'><b>Actors</b> (fill){actors}<b>Event types</b> (outline){types}"
         f"<b>Areas</b>{verdicts}"
-        "<div><span class='tracker-disc'></span>disc of the claimed size</div>"
-        "<div><span class='tracker-zone'></span>reference zone</div>"
+        + ("<div><span class='tracker-disc'></span>disc of the claimed size</div>" if discs else "")
+        + "<div><span class='tracker-zone'></span>reference zone</div>"
         + (f"<b>Assessed control</b>{assessed}" if assessed else "")
         + "</div>"
     )

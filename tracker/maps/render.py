@@ -32,12 +32,14 @@ from ..tables.filters import select_events
 from .assets import add_script, call
 from .chart import chart_html
 from .draw import MIN_VIEW_DEGREES as MIN_VIEW_DEGREES
-from .draw import Drawing, draw, fit, root
+from .draw import Drawing, draw, fit, root, scene_of
 from .gains import Change, assessed_changes
 from .markup import Markup, inert, legend_html
 from .markup import claim_text as claim_text
 from .offline import inline_assets
 from .offline import inline_assets as _inline_assets  # the name the benchmarks use
+from .points import Points as Points
+from .points import read_points as read_points
 from .style import AGGREGATE_ABOVE as AGGREGATE_ABOVE
 from .style import CELL_DEGREES as CELL_DEGREES
 from .style import PALETTE as PALETTE
@@ -56,8 +58,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AGGREGATE_ABOVE", "CELL_DEGREES", "MIN_VIEW_DEGREES", "PALETTE", "TYPE_COLOURS", "UNCERTAINTY_M",
-    "VERDICT_COLOURS", "MapError", "_inline_assets", "actor_colours", "claim_text", "render_comparison",
-    "render_map", "requests_in", "select", "write_map",
+    "VERDICT_COLOURS", "MapError", "Points", "_inline_assets", "actor_colours", "claim_text", "read_points",
+    "render_comparison", "render_map", "requests_in", "select", "write_map",
 ]
 
 
@@ -102,32 +104,43 @@ def _subset(events: EventCollection, chosen: list[Event]) -> EventCollection:
     return EventCollection(chosen, [events.origin(e.id) for e in chosen])
 
 
+def _actors(events: Iterable[Event], points: Points) -> dict[str, str]:
+    """The colour of each first actor of ``events`` and ``points``."""
+    return actor_colours([*(event.actors[0].name for event in events), *set(points.first_actors().tolist())])
+
+
 def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,
                until: dt.date | None = None, actor: str | None = None,
-               gazetteer: Gazetteer | None = None, control: str | Path | None = None) -> folium.Map:
-    """A folium map of ``events`` (filtered by date window and actor), their areas and verdicts. The
-    claims panel ends with a chart of each group of claims about the same gain, set against the
-    gains the assessors' layers in the folder ``control`` give (where it exists).
+               gazetteer: Gazetteer | None = None, control: str | Path | None = None,
+               points: Points | None = None) -> folium.Map:
+    """A folium map of ``events`` and the plain point events ``points`` (a table's, see
+    :func:`~tracker.maps.points.read_points`), filtered by date window and actor, their areas and
+    verdicts. The claims panel ends with a chart of each group of claims about the same gain, set
+    against the gains the assessors' layers in the folder ``control`` give (where it exists).
 
     ``RecordError`` with the problems :func:`~tracker.claims.check.check_claims` reports (an unknown place,
-    an area that cannot be drawn) rather than a map that leaves those records out."""
+    an area that cannot be drawn) rather than a map that leaves those records out. The claims are
+    checked once; the map draws the geometry they were measured on."""
     import folium
 
     chosen = _subset(events, select(events, since, until, actor))
-    if not len(chosen):
+    plain = (points or Points.empty()).select(since, until, actor)
+    if not len(chosen) and not len(plain):
         raise MapError("no event falls in that window for that actor; widen --since/--until or drop --actor")
     report = _checked(events, gazetteer)
     fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, prefer_canvas=False)
     if offline:
         inline_assets(fmap)
-    colours = actor_colours(event.actors[0].name for event in chosen)
-    draw(fmap, chosen, report, colours, controls=True, chart=_chart(chosen, events, report, _folder(control)))
+    colours = _actors(chosen, plain)
+    drawing = draw(fmap, chosen, report, colours, controls=True, chart=_chart(chosen, events, report, _folder(control)),
+                   points=plain)
+    scene_of(root(fmap)).add_to(root(fmap), drawing.bounds)
     return fmap
 
 
 def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: CheckReport,
           colours: dict[str, str], day: dt.date, side: str, *, offline: bool,
-          changes: Sequence[Change] = ()) -> tuple[folium.Map, Drawing]:
+          changes: Sequence[Change] = (), points: Points | None = None) -> tuple[folium.Map, Drawing]:
     """One half of a comparison: what was claimed by ``day`` over the assessed ``changes``, titled;
     with the drawing (what it drew)."""
     import folium
@@ -137,16 +150,18 @@ def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: 
     fmap.add_to(figure)
     if offline:
         fmap.default_js, fmap.default_css = [], []
-    drawing = draw(fmap, _subset(events, chosen), report, colours, controls=False, changes=changes)
-    count = f"{len(chosen)} record{'s' * (len(chosen) != 1)}"
+    drawing = draw(fmap, _subset(events, chosen), report, colours, controls=False, changes=changes, points=points)
+    shown = len(chosen) + (len(points) if points is not None else 0)
+    count = f"{shown} record{'s' * (shown != 1)}"
     root(fmap).html.add_child(Markup(f"<div class='tracker-pane'>claimed by {inert(day)} ({count})</div>"))
     return fmap, drawing
 
 
 def render_comparison(events: EventCollection, first: dt.date, second: dt.date, *, offline: bool = False,
                       actor: str | None = None, gazetteer: Gazetteer | None = None,
-                      control: str | Path | None = None) -> Figure:
-    """Two synchronised maps side by side: what each actor had claimed by ``first`` and by ``second``.
+                      control: str | Path | None = None, points: Points | None = None) -> Figure:
+    """Two synchronised maps side by side: what each actor had claimed by ``first`` and by ``second``
+    (of ``events`` and of the plain point events ``points``).
     Where the folder ``control`` holds control layers, the second pane also shows the ground each
     assessor says each actor gained and lost between the two dates, and a panel sets the claims of
     each group against the assessed gains.
@@ -162,16 +177,20 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
     report = _checked(events, gazetteer)
     figure = Figure()
     everyone = select(events, None, second, actor)
-    if not everyone:
+    plain = (points or Points.empty()).select(None, None, actor)
+    if not everyone and not len(plain.select(None, second)):
         raise MapError("no event falls before those dates for that actor; choose later dates or drop --actor")
-    colours = actor_colours(event.actors[0].name for event in everyone)
+    colours = _actors(everyone, plain.select(None, second))
     folder = _folder(control)
     changes = assessed_changes(folder, first, second, actor) if folder is not None else []
-    panes = [_pane(figure, events, select(events, None, first, actor), report, colours, first, "0%", offline=offline),
-             _pane(figure, events, everyone, report, colours, second, "50%", offline=offline, changes=changes)]
+    panes = [_pane(figure, events, select(events, None, first, actor), report, colours, first, "0%", offline=offline,
+                   points=plain.select(None, first)),
+             _pane(figure, events, everyone, report, colours, second, "50%", offline=offline, changes=changes,
+                   points=plain.select(None, second))]
     drawn = [corner for _, drawing in panes for corner in drawing.bounds]
     for pane, _ in panes:  # both open on everything either shows
         fit(pane, drawn)
+    scene_of(figure).add_to(figure, drawn)
     figure.html.add_child(Markup(legend_html(colours, panes[1][1].gains)))
     figure.html.add_child(Markup(_chart_panel(_chart(everyone, events, report, folder))))
     if offline:

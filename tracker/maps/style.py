@@ -36,6 +36,14 @@ UNCERTAINTY_M = {**evidence.UNCERTAINTY_M, 3: 50_000.0}
 #: and the page responsive with hundreds of thousands of events.
 AGGREGATE_ABOVE = 2_000
 CELL_DEGREES = 0.1
+#: Past this many drawn elements (areas, discs, dots) a map draws them on one canvas rather than as
+#: an SVG element each: a browser keeps tens of thousands of canvas paths responsive, not of SVG ones.
+CANVAS_ABOVE = 1_000
+#: Past this many areas, areas are drawn as outlines in the colour of their verdict, and without the
+#: discs of their claimed sizes (which their popups and the claims panel give): a few thousand
+#: overlapping fills and discs hide the map and each other, and take seconds to draw again at each
+#: move. Clicking inside an area still opens its popup.
+OUTLINE_ABOVE = 2_000
 #: The outline and fill of a reference zone (an area no claim is about).
 ZONE_STYLE = {"color": "#444444", "weight": 2, "dashArray": "2 6", "fillColor": "#ffffff", "fillOpacity": 0.15}
 #: The outline of the disc of the claimed size drawn beside a claimed area.
@@ -62,6 +70,12 @@ def actor_colours(names: Iterable[str]) -> dict[str, str]:
                 break
         colours[name] = colour
     return colours
+
+
+def outline_style() -> dict[str, object]:
+    """How a claimed area is drawn among more than :data:`OUTLINE_ABOVE`: its outline only, thin, in
+    the colour of its verdict (``records.js`` sets the colour)."""
+    return {"weight": 1, "fill": False, "opacity": 0.8}
 
 
 def area_style(colour: str, verdict: str | None) -> dict[str, object]:

@@ -1,5 +1,6 @@
 // The claims panel: a click on a column's heading sorts its rows by that column, up, then down.
 // A cell with a data-value sorts by that number; an empty one (nothing measured) goes last either way.
+// Rows records.js joins a page at a time, it sorts as data, the same way.
 document.addEventListener('DOMContentLoaded', function () {
   'use strict';
   document.querySelectorAll('#tracker-claims th').forEach(function (th, column) {
@@ -7,6 +8,7 @@ document.addEventListener('DOMContentLoaded', function () {
       var body = th.closest('table').tBodies[0], rows = Array.from(body.rows);
       var up = th.dataset.order !== 'up';
       th.dataset.order = up ? 'up' : 'down';
+      if (window.tracker && window.tracker.sortClaims && window.tracker.sortClaims(column, up)) { return; }
       var key = function (row) {
         var cell = row.cells[column];
         if (cell.dataset.value === undefined) { return cell.textContent; }

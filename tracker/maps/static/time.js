@@ -2,8 +2,9 @@
 (function () {
   'use strict';
   var tracker = window.tracker = window.tracker || {};
-  // timed: {layer, group, start, end} per drawn element, by the names of the layer and its group
-  tracker.timeControl = function (mapName, timed, firstDay, days) {
+  // Shows and hides what records.js and cells.js put in window.trackerTimed and window.trackerCells:
+  // {layer, group, start, end}, dates as ISO text.
+  tracker.timeControl = function (mapName, firstDay, days) {
     var first = new Date(firstDay + 'T00:00:00Z');
     var day = function (n) { return new Date(first.getTime() + n * 86400000).toISOString().slice(0, 10); };
     var control = L.control({position: 'topleft'});
@@ -17,16 +18,19 @@
     };
     control.addTo(window[mapName]);
     var from = document.getElementById('tracker-from'), until = document.getElementById('tracker-until');
-    var toggle = function (layer, group, start, end, a, b) {
-      var show = end >= a && start <= b;
-      if (show && !group.hasLayer(layer)) { group.addLayer(layer); }
-      if (!show && group.hasLayer(layer)) { group.removeLayer(layer); }
+    var toggle = function (t, a, b) {
+      var show = t.end >= a && t.start <= b;
+      if (show && !t.group.hasLayer(t.layer)) { t.group.addLayer(t.layer); return true; }
+      if (!show && t.group.hasLayer(t.layer)) { t.group.removeLayer(t.layer); }
+      return false;
     };
     var update = function () {
       var a = day(Math.min(+from.value, +until.value)), b = day(Math.max(+from.value, +until.value));
       document.getElementById('tracker-window').textContent = a + ' to ' + b;
-      timed.forEach(function (t) { toggle(window[t.layer], window[t.group], t.start, t.end, a, b); });
-      (window.trackerCells || []).forEach(function (t) { toggle(t.layer, t.group, t.start, t.end, a, b); });
+      var shown = false;
+      (window.trackerTimed || []).forEach(function (t) { shown = toggle(t, a, b) || shown; });
+      (window.trackerCells || []).forEach(function (t) { toggle(t, a, b); });
+      if (shown && tracker.restack) { tracker.restack(); }  // what came back goes back beneath the dots
     };
     from.addEventListener('input', update);
     until.addEventListener('input', update);
