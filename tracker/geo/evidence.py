@@ -176,7 +176,11 @@ def decide_lower_bound(claimed: Any, bound: Any, tolerance: Any) -> np.ndarray:
     """An amount claimed against evidence that only shows a least value ``bound``: ``understated``
     when the claim is below the bound by more than the tolerance, ``consistent`` within it, and
     ``undetermined`` above it (the evidence says nothing about what lies beyond the bound): the
-    ratio rule at the bound, with ``overstated`` read as ``undetermined``."""
+    ratio rule at the bound, with ``overstated`` read as ``undetermined``.
+
+    >>> [VERDICTS[code] for code in decide_lower_bound([100.0, 220.0, 5000.0], 200.0, 1.25)]
+    ['understated', 'consistent', 'undetermined']
+    """
     codes = decide_ratio(claimed, bound, bound, tolerance)
     return np.where(codes == _OVERSTATED, _UNDETERMINED, codes).astype(np.int8)
 

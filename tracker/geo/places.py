@@ -90,7 +90,13 @@ def _circle_problem(event: Event, path: Path, match: Match) -> str | None:
 def resolved_entry(match: Match) -> Resolved:
     """What ``resolved:`` keeps of a found name: the gazetteer entry, and when several places bear
     the name, why this one and the :data:`STORED_ALTERNATIVES` likeliest others with their distance
-    from it."""
+    from it.
+
+    >>> from gazetteer import Gazetteer
+    >>> entry = resolved_entry(Gazetteer(user=False).resolve("Tadmur"))
+    >>> entry.entry, entry.name, entry.country, entry.reason
+    ('geonames:163808', 'Tadmur', 'SY', None)
+    """
     place = match.place
     if place is None:
         raise ValueError(f"{match.query!r} was not found, so it has no entry")
