@@ -36,6 +36,21 @@ def js_value(value: Any) -> str:
     return json.dumps(value, separators=(",", ":")).translate(_SCRIPT_SAFE)
 
 
+def script_data(value: Any) -> str:
+    """``value`` as a JavaScript literal (JSON) for the inside of a script element, where character
+    references mean nothing, so ``&`` stays as it is (markup made of inert text is full of them);
+    what could end the element or a line is escaped as by :func:`js_value`.
+
+    >>> script_data(["Ja&#x27;Din", "</script>"])
+    '["Ja&#x27;Din","\\\\u003c/script\\\\u003e"]'
+    """
+    return json.dumps(value, separators=(",", ":")).translate(_SCRIPT_DATA)
+
+
+#: What :func:`script_data` writes as JSON escapes.
+_SCRIPT_DATA = {key: value for key, value in _SCRIPT_SAFE.items() if key != ord("&")}
+
+
 def add_script(page: Figure, name: str) -> None:
     """Put the script ``static/<name>`` in the head of ``page``, once however often it is asked for."""
     text = asset(name).replace("</script", "<\\/script")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..geo import evidence
 from ..geo import geodesy as geo
-from .assets import js_value
+from .assets import script_data
 from .geometry import circle_vertices, encode, geometry_key, simplified, tolerance
 from .markup import Markup, claim_text, inert
 
@@ -121,5 +121,5 @@ class Scene:
     def add_to(self, page: Figure, bounds: Sequence[tuple[float, float]]) -> None:
         """Put the tables in the head of ``page``, once: the maps draw from them when the page has
         loaded (see ``static/records.js``)."""
-        statement = f"<script>tracker.scene({js_value(self.data(bounds))});</script>"
+        statement = f"<script>tracker.scene({script_data(self.data(bounds))});</script>"
         page.header.add_child(Markup(statement), name=SCENE_NAME)
