@@ -80,6 +80,18 @@ def run_once(argv: list[str]) -> tuple[float, float, str | None]:
     return seconds, usage.ru_maxrss / 1024, failed
 
 
+def rounds_of(argv: list[str], rounds: int) -> tuple[float, float, str | None]:
+    """The median seconds and the peak memory (MB) of ``rounds`` runs of ``argv``, stopping at a failure."""
+    times, peaks, failed = [], [], None
+    for _ in range(rounds):
+        seconds, peak, failed = run_once(argv)
+        times.append(seconds)
+        peaks.append(peak)
+        if failed:
+            break
+    return statistics.median(times), max(peaks), failed
+
+
 def measure(sizes: list[int], rounds: int, only: list[str] | None, work: Path) -> list[Run]:
     runs: list[Run] = []
     for size in sizes:
@@ -92,16 +104,10 @@ def measure(sizes: list[int], rounds: int, only: list[str] | None, work: Path) -
             if only and name.split()[0] not in only:
                 continue
             argv = [part.format(folder=folder, out=out) for part in template]
-            times, peaks, failed = [], [], None
-            for _ in range(rounds):
-                seconds, peak, failed = run_once(argv)
-                times.append(seconds)
-                peaks.append(peak)
-                if failed:
-                    break
+            seconds, peak, failed = rounds_of(argv, rounds)
             size_mb = (out / written).stat().st_size / 1e6 if written and (out / written).exists() else None
-            runs.append(Run(name, size, statistics.median(times), max(peaks), size_mb, failed))
-            print(f"  {name} on {size:,} records: {statistics.median(times):.1f} s", file=sys.stderr, flush=True)
+            runs.append(Run(name, size, seconds, peak, size_mb, failed))
+            print(f"  {name} on {size:,} records: {seconds:.1f} s", file=sys.stderr, flush=True)
     return runs
 
 
@@ -120,17 +126,10 @@ def measure_tables(sizes: list[int], rounds: int, work: Path) -> list[Run]:
         out.mkdir(exist_ok=True)
         template, written = TABLE_MAP
         argv = [part.format(table=table, out=out) for part in template]
-        times, peaks, failed = [], [], None
-        for _ in range(rounds):
-            seconds, peak, failed = run_once(argv)
-            times.append(seconds)
-            peaks.append(peak)
-            if failed:
-                break
+        seconds, peak, failed = rounds_of(argv, rounds)
         size_mb = (out / written).stat().st_size / 1e6 if (out / written).exists() else None
-        runs.append(Run("map --offline (event table)", size, statistics.median(times), max(peaks), size_mb, failed,
-                        TABLE_LIMITS))
-        print(f"  map on a table of {size:,} events: {statistics.median(times):.1f} s", file=sys.stderr, flush=True)
+        runs.append(Run("map --offline (event table)", size, seconds, peak, size_mb, failed, TABLE_LIMITS))
+        print(f"  map on a table of {size:,} events: {seconds:.1f} s", file=sys.stderr, flush=True)
     return runs
 
 
