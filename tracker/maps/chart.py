@@ -95,7 +95,7 @@ def group_svg(group: GainGroup, verdicts: dict[tuple[str, int], list[ClaimResult
              for i, g in enumerate(group.assessed)]
     count = f"{len(group.claims)} claim{'s' * (len(group.claims) != 1)}"
     spread = f", spread {group.spread:.2f}×" if group.spread is not None else ""
-    title = f"{group.actor}, {group.since} .. {group.until}: {count}{spread}"
+    title = f"{group.name}, {group.since} .. {group.until}: {count}{spread}"
     height = len(rows) * ROW
     svg = _element("svg", {"class": "tracker-bars", "width": WIDTH, "height": height,
                            "viewBox": f"0 0 {WIDTH} {height}", "role": "img", "aria-label": title}, *rows)
