@@ -124,6 +124,9 @@ def test_a_keyed_group_is_set_against_the_assessed_gain_over_its_whole_window(tm
     assert (assessed.assessor, assessed.since_layer.date, assessed.until_layer.date) == (
         "ISW", D("2024-01-01"), D("2024-03-01"))
     assert assessed.gained_m2 == pytest.approx(AREA_B, rel=1e-6)
+    checked = CliRunner().invoke(main, ["check", str(events), "--control", str(tmp_path / "control"), "--json"])
+    assert [(r["event"], r["assessor"], r["gain"]) for r in json.loads(checked.stdout)] == [
+        ("early", "ISW", "east"), ("late", "ISW", "east")]
 
 
 def test_one_key_over_two_actors_makes_a_group_per_actor(tmp_path: Path) -> None:
