@@ -4,6 +4,7 @@ two keys are never merged, and claims without a key keep the rule of actor and o
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,17 @@ def test_an_area_claim_without_a_key_stays_out_of_the_comparison(tmp_path: Path)
     assert compare(load_events(events)) == []
 
 
+def test_a_long_window_holds_the_shorter_ones_inside_it_in_one_group(tmp_path: Path) -> None:
+    events = tmp_path / "events"
+    events.mkdir()
+    _record(events, "long", _total("9000 km2", "2024-01-01", "2024-03-01"), "2024-03-01")
+    _record(events, "early", _total("500 km2", "2024-01-05", "2024-01-10"), "2024-01-10")
+    _record(events, "later", _total("800 km2", "2024-02-01", "2024-02-20"), "2024-02-20")
+    _record(events, "after", _total("100 km2", "2024-03-02", "2024-03-09"), "2024-03-09")
+    assert [sorted(c.event_id for c in g.claims) for g in compare(load_events(events))] == [
+        ["early", "later", "long"], ["after"]]
+
+
 # --- the grouping does not depend on the order of the records ------------------------------------
 
 _ACTORS = ("Syrian Arab Army", "syrian arab army", "Islamic State")
@@ -193,3 +205,10 @@ def test_the_groups_are_the_same_whatever_the_order_of_the_records(records: list
         assert {c.actor.casefold() for c in group.claims} == {group.actor.casefold()}
     keyed = [g for g in groups if g.gain is not None]
     assert len({(g.actor.casefold(), gain_key(g.gain or "")) for g in keyed}) == len(keyed)  # one group per key
+    for actor in {g.actor.casefold() for g in groups}:
+        unnamed = [g for g in groups if g.gain is None and g.actor.casefold() == actor]
+        for before, after in itertools.pairwise(unnamed):
+            assert after.since > before.until  # windows apart
+        for group in unnamed:  # each window overlaps the windows before it
+            windows = sorted((c.since, c.until) for c in group.claims)
+            assert all(since <= max(u for _, u in windows[:i]) for i, (since, _) in enumerate(windows) if i)

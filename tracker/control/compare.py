@@ -167,10 +167,12 @@ def grouped(claims: Iterable[ClaimedGain]) -> list[list[ClaimedGain]]:
     for members in unnamed.values():
         members.sort(key=_by_window)
         current: list[ClaimedGain] = []
+        end = members[0].until
         for claim in members:
-            if current and claim.since > max(c.until for c in current):
+            if current and claim.since > end:
                 groups.append(current)
                 current = []
+            end = max(end, claim.until) if current else claim.until
             current.append(claim)
         groups.append(current)
     return groups
