@@ -116,7 +116,7 @@ def test_check_json_and_strict(tmp_path: Path) -> None:
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert set(rows[0]) == {"event", "index", "kind", "claimed", "measured", "unit", "ratio", "verdict", "explanation",
-                            "measured_low", "measured_high", "assessor"}
+                            "measured_low", "measured_high", "assessor", "gain"}
     assert len(rows) == len(EXPECTED)
     assert runner.invoke(main, ["check", "--strict", str(CLAIMS)]).exit_code == 1
     table = runner.invoke(main, ["check", str(CLAIMS)])

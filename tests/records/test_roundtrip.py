@@ -19,6 +19,9 @@ from ..common import EVENTS
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
     lambda s: s.strip() == s and s
 )
+#: Plain text on one line, as a gain key is written.
+plain = st.text(st.characters(codec="utf-8", exclude_categories=("C", "Z"), include_characters=" "), min_size=1,
+                max_size=40).filter(lambda s: s.strip() == s and s)
 names = st.sampled_from(["Tadmur", "Al-Tanf garrison", "Deir ez-Zor", "دير الزور", "As Sukhnah"]) | text
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
 points = st.builds(
@@ -52,6 +55,8 @@ def claims(draw: Any) -> dict[str, Any]:
         "inside": lambda: {"inside": draw(names)},
         "count": lambda: {"count": draw(st.integers(0, 10**6)), "of": draw(text)},
     }[kind]()
+    if kind in ("area", "total_area") and draw(st.booleans()):
+        claim["gain"] = draw(plain)
     if draw(st.booleans()):
         claim["quote"] = draw(text)
     return claim

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ..geo.shapes import Shape
@@ -57,7 +58,7 @@ CHECKS: dict[type[Claim], Callable[[Checker, Event, int, Any, Shape], ClaimResul
 
 
 def check_one(checker: Checker, event: Event, index: int, claim: Claim) -> ClaimResult:
-    """The result of claim ``index`` of ``event``, with its sentence.
+    """The result of claim ``index`` of ``event``, with its sentence (and the gain the claim names).
 
     >>> from tracker import load_events
     >>> events = load_events("events")
@@ -68,4 +69,6 @@ def check_one(checker: Checker, event: Event, index: int, claim: Claim) -> Claim
     """
     shape = checker.shape(event.id)
     assert shape is not None
-    return CHECKS[type(claim)](checker, event, index, claim, shape)
+    result = CHECKS[type(claim)](checker, event, index, claim, shape)
+    gain = getattr(claim, "gain", None)  # the gain an area claim names, carried to the report
+    return result if gain is None else replace(result, gain=gain)

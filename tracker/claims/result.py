@@ -35,16 +35,20 @@ class ClaimResult:
     #: The assessor whose control layers the claim was checked against (see :mod:`tracker.control`);
     #: ``None`` when the verdict rests on the records.
     assessor: str | None = None
+    #: The gain the claim names (``gain:`` of an ``area`` or ``total_area`` claim), as written; ``None``
+    #: when it names none.
+    gain: str | None = None
 
     def __init__(self, event: str, index: int, kind: str, claimed: float | str | None, measured: float | None,
                  unit: str | None, ratio: float | None, verdict: str, explanation: str,
-                 measured_low: float | None = None, measured_high: float | None = None, assessor: str | None = None):
+                 measured_low: float | None = None, measured_high: float | None = None, assessor: str | None = None,
+                 gain: str | None = None):
         # A result is made for every claim: its fields written at once, not one by one through the
         # frozen class's guard, take a third of the time (the fields and these parameters are one
         # list, in one order: tests/test_verdict_rules.py checks it).
         self.__dict__.update(event=event, index=index, kind=kind, claimed=claimed, measured=measured, unit=unit,
                              ratio=ratio, verdict=verdict, explanation=explanation, measured_low=measured_low,
-                             measured_high=measured_high, assessor=assessor)
+                             measured_high=measured_high, assessor=assessor, gain=gain)
 
     def to_dict(self) -> dict[str, Any]:
         """The result with the keys of ``tracker check --json``.
@@ -52,6 +56,6 @@ class ClaimResult:
         >>> ClaimResult("raid", 1, "count", 300, None, "fighters", None, "unverifiable", "a count").to_dict()
         {'event': 'raid', 'index': 1, 'kind': 'count', 'claimed': 300, 'measured': None, 'unit': 'fighters',
          'ratio': None, 'verdict': 'unverifiable', 'explanation': 'a count', 'measured_low': None,
-         'measured_high': None, 'assessor': None}
+         'measured_high': None, 'assessor': None, 'gain': None}
         """
         return asdict(self)

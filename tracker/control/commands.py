@@ -158,10 +158,11 @@ def _geojson(results: list[tuple[Series, Gains]]) -> dict[str, object]:
 def compare_command(paths: tuple[Path, ...], control: Path, as_json: bool) -> None:
     """Set claims about the same gain side by side.
 
-    The total_area claims of each actor over overlapping windows form a group: each claim with its
-    sources and grades, its window, the area claimed and the rate per day; the group's spread is the
-    largest rate over the smallest (claims normalised to the same window); beside them, the gain each
-    assessor's control layers give for the group's window.
+    The area and total_area claims of an actor that name the same gain (gain: KEY) form a group,
+    whatever their windows; the other total_area claims of each actor over overlapping windows form
+    one. Each claim is shown with its sources and grades, its window, the area claimed and the rate
+    per day; the group's spread is the largest rate over the smallest (claims normalised to the same
+    window); beside them, the gain each assessor's control layers give for the group's window.
 
     \b
     Examples:
@@ -182,7 +183,7 @@ def compare_command(paths: tuple[Path, ...], control: Path, as_json: bool) -> No
             click.echo()
         spread = (f"{len(group.claims)} claims, spread {group.spread:.2f}x (largest rate per day over smallest)"
                   if group.spread is not None else "1 claim")
-        click.echo(safety.terminal_safe(f"{group.actor}, {group.since} .. {group.until}: {spread}"))
+        click.echo(safety.terminal_safe(f"{group.name}, {group.since} .. {group.until}: {spread}"))
         rows = [[c.event_id, str(c.index), ", ".join(c.grades), f"{c.since} .. {c.until}", str(c.days),
                  f"{c.claimed_km2:,.0f}", f"{c.rate:,.1f}"] for c in group.claims]
         click.echo(_table(["record", "claim", "sources (grade)", "window", "days", "claimed km²", "km²/day"], rows))

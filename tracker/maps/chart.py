@@ -95,7 +95,7 @@ def group_svg(group: GainGroup, verdicts: dict[tuple[str, int], list[ClaimResult
              for i, g in enumerate(group.assessed)]
     count = f"{len(group.claims)} claim{'s' * (len(group.claims) != 1)}"
     spread = f", spread {group.spread:.2f}×" if group.spread is not None else ""
-    title = f"{group.actor}, {group.since} .. {group.until}: {count}{spread}"
+    title = f"{group.name}, {group.since} .. {group.until}: {count}{spread}"
     height = len(rows) * ROW
     svg = _element("svg", {"class": "tracker-bars", "width": WIDTH, "height": height,
                            "viewBox": f"0 0 {WIDTH} {height}", "role": "img", "aria-label": title}, *rows)
@@ -105,11 +105,11 @@ def group_svg(group: GainGroup, verdicts: dict[tuple[str, int], list[ClaimResult
 def chart_html(groups: Iterable[GainGroup], results: Iterable[ClaimResult],
                grades: dict[str, str | None] | None = None) -> str:
     """The charts of ``groups``: the claims' bars coloured by their verdicts in ``results`` (the
-    ``total_area`` results, one per assessor where assessed), the assessors graded by ``grades``
-    (assessor -> Admiralty letter). Empty when there is no group."""
+    ``area`` and ``total_area`` results, one per assessor where assessed), the assessors graded by
+    ``grades`` (assessor -> Admiralty letter). Empty when there is no group."""
     verdicts: dict[tuple[str, int], list[ClaimResult]] = {}
     for result in results:
-        if result.kind == "total_area":
+        if result.kind in ("area", "total_area"):
             verdicts.setdefault((result.event, result.index), []).append(result)
     charts = [group_svg(group, verdicts, grades or {}) for group in groups]
     if not charts:

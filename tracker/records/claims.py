@@ -6,17 +6,49 @@
 ('distance', 24.14016)
 >>> claim_kind({"direction": "east", "of": "Tadmur"})
 'direction'
+
+An ``area`` or ``total_area`` claim may carry ``gain:``, a short name of the gain it is about: claims
+that share it are set side by side by ``tracker compare`` whatever their windows (see
+:mod:`tracker.control.compare`).
+
+>>> TotalAreaClaim(total_area="5000 km2", actor="Syrian Arab Army", since="2017-05-01", gain=" grand-dawn ").gain
+'grand-dawn'
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
 from .fields import COMPASS, AreaQuantity, Compass, Count, Day, Length, Name, Place, Ratio, Record, Text, fail
 
 CLAIM_KINDS = ("area", "total_area", "distance", "direction", "reaches", "inside", "count")
+
+#: The longest ``gain:`` key, in characters: it names a group of claims in headings.
+MAX_GAIN_LENGTH = 80
+_GAIN_EXAMPLE = "like 'grand-dawn-first-stage'"
+
+
+def _gain(value: str) -> str:
+    """A ``gain:`` key: one short line of plain text (surrounding spaces already stripped)."""
+    if not value:
+        raise fail("gain_empty", f"gain is empty; name the gain the claim is about, {_GAIN_EXAMPLE}, or leave the "
+                                 "key out")
+    if len(value) > MAX_GAIN_LENGTH:
+        raise fail("gain_length", f"gain {value[:20]!r}... is {len(value)} characters long; a gain key has at most "
+                                  f"{MAX_GAIN_LENGTH} (it names a group of claims in headings), so shorten it, "
+                                  f"{_GAIN_EXAMPLE}")
+    odd = next((character for character in value if not character.isprintable()), None)
+    if odd is not None:
+        what = ("a line break" if odd in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+                else f"the character U+{ord(odd):04X}, which is not plain text")
+        raise fail("gain_text", f"gain {value!r} holds {what}; a gain key is one line of plain text, {_GAIN_EXAMPLE}")
+    return value
+
+
+#: The name of the gain a claim is about, shared by the claims that ``tracker compare`` groups together.
+Gain = Annotated[str, AfterValidator(_gain)]
 
 
 class Claim(Record):
@@ -26,22 +58,25 @@ class Claim(Record):
 
 
 class AreaClaim(Claim):
-    """The event's area measures about this much."""
+    """The event's area measures about this much; ``gain`` names the gain it is part of, if given."""
 
     kind: ClassVar[str] = "area"
     area: AreaQuantity
+    gain: Gain | None = None
     tolerance: Ratio | None = None
     quote: Text | None = None
 
 
 class TotalAreaClaim(Claim):
-    """One actor's areas over a window add up (as a union) to about this much."""
+    """One actor's areas over a window add up (as a union) to about this much; ``gain`` names the gain
+    the claim is about, if given."""
 
     kind: ClassVar[str] = "total_area"
     total_area: AreaQuantity
     actor: Name
     since: Day
     until: Day | None = None
+    gain: Gain | None = None
     tolerance: Ratio | None = None
     quote: Text | None = None
 
