@@ -63,6 +63,14 @@ TABLE: tuple[Country, ...] = (
 BY_ALPHA2 = {country.alpha2: country for country in TABLE}
 #: The countries of :data:`TABLE` by three-letter code.
 BY_ALPHA3 = {country.alpha3: country for country in TABLE}
+#: The capitals of countries of :data:`TABLE`, as the news names them, often for the government that sits
+#: there ("Washington says", "talks in Moscow"): the region's own are places of the gazetteer too.
+#: Israel's and Palestine's are left out: where they are is itself disputed.
+CAPITALS: dict[str, tuple[str, ...]] = {
+    "SY": ("Damascus",), "IQ": ("Baghdad",), "JO": ("Amman",), "LB": ("Beirut",), "TR": ("Ankara",),
+    "SA": ("Riyadh",), "IR": ("Tehran", "Teheran"), "US": ("Washington", "Washington, D.C.", "Washington DC"),
+    "GB": ("London",), "RU": ("Moscow",), "KR": ("Seoul",), "KP": ("Pyongyang",),
+}
 _BY_KEY = {key.casefold(): country for country in TABLE
            for key in (*country.names, country.alpha2, country.alpha3)}
 

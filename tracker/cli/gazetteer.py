@@ -61,11 +61,43 @@ def geocode(names: tuple[str, ...], as_json: bool, country: str | None, online: 
 def gazetteer_group() -> None:
     """Manage the offline gazetteer: add your own places to the bundled ones.
 
+    The bundled table holds the region's towns. `download` adds GeoNames' dump of each country you name,
+    villages included, to your own table ($TRACKER_GAZETTEER, or places.tsv in the user data folder),
+    which every command reads with the bundled one; a place both know is merged, never doubled.
+
+    A name that fits several places is ranked, and the first rule that decides by its margin wins: the
+    context (a place written with the name, as in "Hajin, Deir ez-Zor", or the record's or article's
+    other places: the nearest candidate, within 150 km of them, when the next is 3 times as far, or
+    twice as far from a place written with the name, and 5 km further); the kind of place (a capital
+    over an admin seat over a town or village over an administrative area, two ranks ahead); the
+    population (a town of 10,000 with ten times the next's, or a city of 100,000 among villages of
+    unknown size); a town of the bundled table among imported villages. Otherwise the name is
+    ambiguous, its candidates listed likeliest first. `tracker geocode --json` and a record's
+    `resolved:` say why a place was chosen.
+
     \b
     Examples:
       tracker gazetteer download SY IQ         GeoNames' dumps of Syria and Iraq, villages included
       tracker gazetteer import SY.txt          a GeoNames country dump
       tracker gazetteer import my-places.csv   name,latitude,longitude[,alternate_names,country,...]
+
+    \b
+    With the villages of Syria, Iraq, Jordan and Lebanon in your own table ("..." stands for what is left out):
+      $ tracker gazetteer download SY IQ JO LB
+      SY: added 9925 place(s), replaced 0, merged 732 into places already known, into .../places.tsv
+      IQ: added 21630 place(s), replaced 0, merged 1158 into places already known, into .../places.tsv
+      JO: added 1110 place(s), replaced 0, merged 212 into places already known, into .../places.tsv
+      LB: added 3149 place(s), replaced 0, merged 252 into places already known, into .../places.tsv
+      $ tracker geocode --json "Hajin, Deir ez-Zor"
+      {..."name": "Hajīn", ..."reason": "nearest to Deir ez-Zor (95 km; the next is 466 km away)", ...}
+      $ tracker geocode --json Raqqa
+      {..."name": "Ar Raqqah", ..."feature": "populated place (PPL)", ..."reason": "the most prominent kind
+      of place (populated place (PPL) over administrative area (ADM1))", "alternatives": [...]}
+      $ tracker geocode --json Homs
+      {..."reason": "the only city (775,404 people; the others' populations are unknown, so villages)", ...}
+      $ tracker geocode --json Hajin
+      {"query": "Hajin", "found": false, ..."candidates": [{"name": "Hajīn", ..."country": "SY", ...},
+      {"name": "Saimbeyli", ..."country": "TR", ...}]}
     """
 
 

@@ -26,6 +26,7 @@ import yaml
 from .dates import DateMention as DateMention
 from .dates import find_dates
 from .markup import article_text as article_text  # part of this module's interface too
+from .nonplaces import not_a_place
 from .places import Kind as Kind
 from .places import PlaceMention as PlaceMention
 from .places import gazetteer_places, unknown_places
@@ -163,9 +164,31 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, codes
 
 
+#: Words of the compass that make one region of a larger one ("Southwest Asia", "Eastern Mediterranean").
+_COMPASS = ("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Northern",
+            "Southern", "Eastern", "Western", "Central")
+
+
 @cache
 def _region_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-])(?:{_alternation(_names()['regions'])})(?![\w\-])")
+    """A pattern for the regions of ``names.yaml``, as written or all in capitals (a dateline's
+    "SOUTHWEST ASIA"), with a word of the compass before them or not."""
+    regions: list[str] = _names()["regions"]
+    capitals = [r.upper() for r in regions if len(r) >= 4]
+    forms = [rf"(?:(?:{_alternation(list(compass))})\s+)?(?:{_alternation(names)})"
+             for names, compass in ((regions, _COMPASS), (capitals, [c.upper() for c in _COMPASS]))]
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")
+
+
+@cache
+def _capital_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for the capitals of the country table (as written or all in capitals) and the ISO
+    code of each one's country."""
+    from gazetteer.countries import CAPITALS
+
+    codes = {name: code for code, names in CAPITALS.items() for name in names}
+    codes.update({name.upper(): code for name, code in list(codes.items())})
+    return re.compile(rf"(?<![\w\-.])(?:{_alternation(list(codes))})(?![\w\-]|\.\w)"), codes
 
 
 def read_article(raw: str, *, published: dt.date | None = None, gazetteer: Gazetteer | None = None) -> Article:
@@ -238,4 +261,10 @@ def _find_places(article: Article, taken: list[tuple[int, int]], gazetteer: Gaze
             yield PlaceMention(match.group(), match.start(), article.sentence_of(match.start()), "country",
                                country=codes[match.group()])
     yield from gazetteer_places(text, article.sentence_of, spans, gazetteer)
+    capitals, capital_codes = _capital_pattern()
+    for match in capitals.finditer(text):  # the capitals the gazetteer does not hold ("Washington")
+        if not spans.overlaps(match.start(), match.end()) and not not_a_place(match.group(), text, match.start()):
+            spans.add(match.start(), match.end())
+            yield PlaceMention(match.group(), match.start(), article.sentence_of(match.start()), "capital",
+                               country=capital_codes[match.group()])
     yield from unknown_places(text, article.sentence_of, spans)

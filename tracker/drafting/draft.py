@@ -195,6 +195,8 @@ def _comment(text: str) -> str:
 def _place_words(place: PlaceMention) -> str:
     if place.kind == "country":
         return f"a country ({place.country})"
+    if place.kind == "capital":
+        return f"the capital of a country ({place.country}), outside the gazetteer: not usable as a location"
     if place.kind == "region":
         return "a region, not a point: not usable as a location"
     if place.kind == "unknown" or place.match is None:
@@ -347,7 +349,7 @@ def _date(record: CommentedMap, article: Article, index: int, published: dt.date
 
 def _location(record: CommentedMap, article: Article, index: int, targets: set[int], named: str) -> None:
     """Where the event of sentence ``index`` happened; ``named`` lists the places the article names."""
-    rank = {"place": 0, "unknown": 1, "country": 2, "region": 3}
+    rank = {"place": 0, "unknown": 1, "country": 2, "capital": 2, "region": 3}
     here = sorted((p for p in article.in_sentence(index).places if p.start not in targets),
                   key=lambda p: (rank[p.kind], p.start))
     known = [p for p in here if p.kind == "place" and p.match is not None and p.match.found]
@@ -366,6 +368,9 @@ def _location(record: CommentedMap, article: Article, index: int, targets: set[i
         elif place.kind in ("place", "unknown"):
             record["location"] = review(f"{place.text!r} is not in the gazetteer; write {{lat: ..., lon: ...}} from "
                                         "a source you trust, or a known place nearby with precision: 2")
+        elif place.kind == "capital":
+            record["location"] = review(f"{place.text!r} is a capital outside the gazetteer, named for its "
+                                        "government as often as not; write where it happened")
         else:
             record["location"] = review(f"{place.text!r} is a {place.kind}, not a point; write a place in it")
         return

@@ -21,7 +21,7 @@ from .spans import Spans
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Match
 
-Kind = Literal["place", "country", "region", "unknown"]
+Kind = Literal["place", "country", "capital", "region", "unknown"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-\u0600-\u06FF]*[\w\u0600-\u06FF])?", re.UNICODE)
 _PARTICLES = frozenset(
@@ -64,8 +64,9 @@ _UNKNOWN_PLACE = re.compile(
 @dataclass(frozen=True)
 class PlaceMention:
     """A place named in the article: ``kind`` says whether the gazetteer knows it (``place``), it is a
-    country (``country``, with its ISO code), a region that is no point (``region``), or an unknown
-    name where places are named (``unknown``)."""
+    country (``country``, with its ISO code), the capital of one that the gazetteer does not hold
+    (``capital``, with the country's code: "Washington"), a region that is no point (``region``), or an
+    unknown name where places are named (``unknown``)."""
 
     text: str
     start: int
@@ -135,7 +136,8 @@ def _unmatched_word(words: list[re.Match[str]], index: int, text: str, keys: dic
     if "-" in word.group() and not not_a_place(word.group(), text, word.start()):
         for part in re.finditer(r"[^\-]+", word.group()):
             start, end = word.start() + part.start(), word.start() + part.end()
-            if part.group()[0].isupper() and keys.get(normalize(part.group())) and not spans.overlaps(start, end):
+            if (part.group()[0].isupper() and keys.get(normalize(part.group())) and not spans.overlaps(start, end)
+                    and not not_a_place(part.group(), text, start)):
                 found.append((start, end))
                 spans.add(start, end)
     return 1
