@@ -189,9 +189,10 @@
     var layout = function () {
       var zoom = map.getZoom();
       stacked.forEach(function (stack) {
-        stack.forEach(function (dot, k) {
+        stack.forEach(function (dot, k) {  // twelve to a ring, 14 px apart (a dot is 12 px across)
           var ring = Math.floor(k / 12), slots = Math.min(12, stack.length - ring * 12);
-          var angle = 2 * Math.PI * (k % 12) / slots - Math.PI / 2, radius = 11 + 12 * ring;
+          var angle = 2 * Math.PI * (k % 12) / slots - Math.PI / 2;
+          var radius = Math.max(10, 7 / Math.sin(Math.PI / Math.max(slots, 2))) + 16 * ring;
           var centre = map.project(dot._trackerHome, zoom);
           dot.setLatLng(map.unproject(centre.add([radius * Math.cos(angle), radius * Math.sin(angle)]), zoom));
         });
