@@ -113,9 +113,11 @@ def test_the_page_draws_the_areas_and_the_events(page) -> None:
     tab, *_ = page
     events = _mapped()
     discs = sum((e.precision or 1) > 1 for e in events)  # an uncertainty disc around each imprecise event
-    # SVG paths that take a click: the zone, the drawn Badiyeh area and its claimed-size disc, a dot per
-    # event (the records and the hostile one), and the discs; the basemap's countries take none
-    assert tab.locator("path.leaflet-interactive").count() == 3 + len(events) + 1 + discs
+    # SVG paths that take a click: the zone, the drawn Badiyeh area and the ring of its claimed size, a dot
+    # per event (the records and the hostile one); the discs of uncertainty and the basemap's countries take none
+    assert tab.locator("path.leaflet-interactive").count() == 3 + len(events) + 1
+    assert tab.evaluate("() => Object.values(window).filter(v => v instanceof L.Circle && v._map"
+                        " && v.options.interactive === false).length") == discs
     assert tab.locator(".leaflet-trackerBasemap-pane path:not(.leaflet-interactive)").count() > 241
     actors = {e.actors[0].name for e in events} | {HOSTILE}
     assert tab.locator(".leaflet-control-layers-overlays label").count() == 2 + len(actors)  # basemap, zones
@@ -131,7 +133,7 @@ def test_a_popup_shows_the_claim_its_verdict_and_why(page) -> None:
     results = _badiyeh_results()
     colour = VERDICT_COLOURS[results[0].verdict]  # the hull is filled by the verdict on its area claim
     hull = tab.locator(f"path.leaflet-interactive[fill='{colour}']")
-    assert hull.count() == 1  # the drawn Badiyeh area
+    assert hull.count() == 2  # the drawn Badiyeh area, and its dot, filled by the same verdict
     opened = tab.evaluate("""(colour) => {
         let opened = 0;
         for (const group of Object.values(window).filter(v => v instanceof L.GeoJSON)) {
@@ -190,11 +192,13 @@ def test_the_time_control_shows_only_what_falls_in_the_window(page) -> None:
     assert _dots(tab) == everything and errors == []
 
 
-def test_the_comparison_panel_lists_the_area_claims_and_sorts(page) -> None:
+def test_the_claims_panel_lists_every_claim_and_sorts(page) -> None:
     tab, errors, *_ = page
+    if not tab.evaluate("() => document.querySelector('details.tracker-panel').open"):
+        tab.click(".tracker-panel summary")  # closed on a small screen, open on its heading
     rows = tab.locator("#tracker-claims tbody tr")
     results = check_claims(load_events(MAPPED)).results
-    assert rows.count() == sum(r.kind in ("area", "total_area") for r in results)  # the drawn area, the totals
+    assert rows.count() == len(results) + 1  # every claim of every kind, and the hostile record's count
     def ratios() -> list[float | None]:
         cells = tab.locator("#tracker-claims tbody td:nth-child(4)").all_inner_texts()
         return [None if cell == "-" else float(cell.replace("×", "")) for cell in cells]
@@ -273,14 +277,17 @@ def test_many_events_are_aggregated_into_cells(tmp_path: Path, browser) -> None:
     tab.close()
 
 
-def test_dots_are_outlined_by_event_type(page) -> None:
-    from tracker.maps.render import TYPE_COLOURS
+def test_dots_are_outlined_by_actor_and_filled_by_verdict(page) -> None:
+    from tracker.maps.render import actor_colours
+    from tracker.maps.style import dot_fill
 
     tab, *_ = page
     events = _mapped()
-    for event_type, colour in TYPE_COLOURS.items():
-        dots = tab.evaluate("(colour) => Object.values(window).filter(v => v instanceof L.CircleMarker"
-                            " && !(v instanceof L.Circle) && v.options.color === colour).length", colour)
-        expected = sum(e.type == event_type for e in events) + (event_type == "Battles")  # + the hostile record
-        assert dots == expected, event_type
-    assert "Event types" in tab.inner_text(".tracker-legend")
+    results = check_claims(load_events(MAPPED)).results
+    colours = actor_colours([*(e.actors[0].name for e in events), HOSTILE])
+    dots = tab.evaluate("() => Object.values(window).filter(v => v instanceof L.CircleMarker"
+                        " && !(v instanceof L.Circle)).map(v => [v.options.color, v.options.fillColor])")
+    expected = [(colours[e.actors[0].name], dot_fill(r.verdict for r in results if r.event == e.id)) for e in events]
+    expected.append((colours[HOSTILE], VERDICT_COLOURS["unverifiable"]))  # its count claim
+    assert sorted(map(tuple, dots)) == sorted(expected)
+    assert "Event types" not in tab.inner_text(".tracker-legend")  # a type is named in the tooltip and popup

@@ -1,5 +1,7 @@
-"""Records drawn on a folium map: a layer per actor with its events, the areas they claim and a disc
-of each claimed size, reference zones, country borders, and the time control and claims panel.
+"""Records drawn on a folium map: a layer per actor with its events, the areas they claim (the
+evidence, filled by the verdict on its area claim) and around each a ring of the claimed size,
+reference zones, country borders, and the time control, the legend of what is drawn and the panel of
+every claim.
 
 :class:`Drawing` collects what one map draws as rows of numbers and indices into the page's
 :class:`~tracker.maps.scene.Scene`; ``static/records.js`` makes the Leaflet layers from them when the
@@ -19,12 +21,13 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from ..claims import verdicts
 from ..geo import geodesy as geo
 from ..records.point_claims import own_point
 from .assets import add_script, add_style, call
 from .basemap import draw_basemap, record_labels
 from .gains import Change, draw_gains
-from .markup import Markup, inert, legend_html, panel_html
+from .markup import Markup, claim_text, inert, legend_html, measured_text, panel_html
 from .points import Points, concat, points_of
 from .scene import Scene
 from .scripts import add_cells, add_sorting, add_time_control
@@ -34,10 +37,11 @@ from .style import (
     CANVAS_ABOVE,
     DISC_STYLE,
     OUTLINE_ABOVE,
-    TYPE_COLOURS,
     UNCERTAINTY_M,
+    UNCERTAINTY_STYLE,
     ZONE_STYLE,
     area_style,
+    dot_fill,
     outline_style,
 )
 
@@ -49,7 +53,7 @@ if TYPE_CHECKING:
     from ..records.collection import EventCollection
     from ..records.model import Event
 
-#: The kinds of claim about an area, drawn as its fill and as a disc of the claimed size.
+#: The kinds of claim about an area, drawn as its fill and as a ring of the claimed size.
 AREA_KINDS = ("area", "total_area")
 #: The least height and width of the box a map opens on, in degrees (about ten kilometres): a box of
 #: none (every event on one point) has no zoom that fits it, and Leaflet would compute NaN.
@@ -91,6 +95,28 @@ def _rounded(value: float) -> float:
     return round(value, 5)
 
 
+def ring_text(result: ClaimResult) -> tuple[str, str]:
+    """The tooltip of the ring of a claimed size, and its label: how the claim compares with the
+    evidence (markup of numbers and inert text).
+
+    >>> from tracker.claims.result import ClaimResult
+    >>> tip, label = ring_text(ClaimResult("e", 0, "area", 1400.0, 200.0, "km²", 7.0, "overstated", ""))
+    >>> tip
+    'claimed 1,400 km² (overstated): 7× what the evidence shows (200 km²); the evidence covers 14% of the claim'
+    >>> label
+    '7× the evidence'
+    >>> ring_text(ClaimResult("e", 0, "area", 100.0, None, "km²", None, "unverifiable", ""))[1]
+    'claimed 100 km²'
+    """
+    said = f"claimed {inert(claim_text(result))} ({inert(result.verdict)})"
+    if not result.ratio:
+        return said, f"claimed {inert(claim_text(result))}"
+    times = f"{result.ratio:,.2g}×" if result.ratio < 10 else f"{result.ratio:,.0f}×"
+    share = (f"the evidence covers {1 / result.ratio:.0%} of the claim" if result.ratio >= 1 else
+             f"the claim covers {result.ratio:.0%} of the evidence")
+    return f"{said}: {times} what the evidence shows ({inert(measured_text(result))}); {share}", f"{times} the evidence"
+
+
 def _positive(result: ClaimResult) -> bool:
     return isinstance(result.claimed, int | float) and result.claimed > 0
 
@@ -98,17 +124,27 @@ def _positive(result: ClaimResult) -> bool:
 class Drawing:
     """The events of one map, collected as they are added, each actor in its colour."""
 
-    def __init__(self, fmap: folium.Map, report: CheckReport, colours: dict[str, str], count: int) -> None:
+    def __init__(self, fmap: folium.Map, report: CheckReport, colours: dict[str, str], count: int,
+                 assessed: Sequence[ClaimResult] = ()) -> None:
         import folium
 
         self.fmap, self.report, self.colours = fmap, report, colours
         self.scene = scene_of(root(fmap))
         self.by_claim = {(r.event, r.index): r for r in report.results}
+        # the verdicts of the assessors whose control layers cover a claim, by event and claim
+        self.assessed: dict[str, dict[int, list[ClaimResult]]] = {}
+        for result in assessed:
+            if result.assessor is not None:
+                self.assessed.setdefault(result.event, {}).setdefault(result.index, []).append(result)
+        #: The keys of what is drawn, for the legend (see :data:`~tracker.maps.markup.SYMBOLS`).
+        self.symbols: set[str] = set()
+        self.cells = False  # whether aggregated events are drawn in grid cells
         self.borders = folium.FeatureGroup(name="Country borders", show=True)
         self.zones = folium.FeatureGroup(name="Reference zones", show=True)
         self.layers: dict[str, folium.FeatureGroup] = {}
         self.bounds: list[tuple[float, float]] = []  # (lat, lon) of what was drawn
-        self.compared: list[tuple[Event, ClaimResult]] = []  # area claims, for the comparison panel
+        self.compared: list[tuple[Event, ClaimResult]] = []  # area claims
+        self.claimed: list[tuple[Event, ClaimResult]] = []  # every claim, for the claims panel
         self.counted: list[tuple[float, float, int, int, str]] = []  # plain events: lat, lon, days, actor
         self.points = Points.empty()  # plain events as columns (a table's), counted in cells too
         self.aggregate = count > AGGREGATE_ABOVE
@@ -159,9 +195,10 @@ class Drawing:
         self.layer(primary)
         group = self.group_of[primary]
         results = self._results(event)
-        record = self.scene.record(event, results)
+        record = self._record(event, results)
         self.days += [event.start.toordinal(), event.end.toordinal()]
         self.compared += [(event, r) for r in results if r.kind in AREA_KINDS]
+        self.claimed += [(event, r) for r in results]
         if shape.area is not None:
             circle = None
             if event.area is not None and event.area.circle is not None and shape.anchors is not None:
@@ -175,6 +212,10 @@ class Drawing:
         """The verdicts on the claims of ``event``, in the order of its claims."""
         keys = [(event.id, index) for index in range(len(event.claims))]
         return [self.by_claim[key] for key in keys if key in self.by_claim]
+
+    def _record(self, event: Event, results: list[ClaimResult]) -> int:
+        """The index of ``event`` in the scene, with its verdicts and the assessors'."""
+        return self.scene.record(event, results, self.assessed.get(event.id))
 
     def _counted(self, event: Event, actor: str) -> bool:
         """Count ``event`` in its actor's grid cells; ``False`` when it has no point to count."""
@@ -198,13 +239,19 @@ class Drawing:
 
     def _area(self, event: Event, record: int, shape: int, area: Any, results: list[ClaimResult],
               group: int) -> None:
-        """The area filled by the verdict on its first area claim (or a reference zone when no claim is
-        about it), and beside it a disc of each claimed size."""
+        """The area (the evidence) filled by the verdict on its first area claim and outlined in the actor's
+        colour as its basis is drawn (or a reference zone when no claim is about it), and around it, on
+        its centroid, a ring of each claimed size."""
         area_results = [r for r in results if r.kind in AREA_KINDS]
         verdict = area_results[0].verdict if area_results else None
         reference = verdict is None and not event.claims  # an area no claim is about: a zone
-        style = ZONE_STYLE if reference else area_style(self.colours[event.actors[0].name], verdict)
-        self.areas.append([record, shape, 1 if reference else group, self._style(style), 0 if reference else 1])
+        basis = event.area.source_basis if event.area is not None else "reported"
+        style = ZONE_STYLE if reference else area_style(self.colours[event.actors[0].name], verdict, basis)
+        self.areas.append([record, shape, 1 if reference else group, self._style(style), 0 if reference else 1,
+                           self.scene.markup("zone" if reference else f"basis:{basis}")])
+        self.symbols.add("zone" if reference else f"basis:{basis}")
+        if not reference:
+            self.symbols.add(f"fill:{style['fillColor']}")
         minx, miny, maxx, maxy = area.bounds
         self.bounds += [(miny, minx), (maxy, maxx)]
         if not area_results:
@@ -216,16 +263,21 @@ class Drawing:
                 quantity = getattr(claim, "area", None) or getattr(claim, "total_area", None)
                 square_metres = quantity.value * quantity.si_factor  # type: ignore[union-attr]
                 radius = round(math.sqrt(square_metres / math.pi), 1)
-                self.discs.append([record, _rounded(centre.y), _rounded(centre.x), group, radius, position])
+                tip, label = ring_text(result)
+                self.discs.append([record, _rounded(centre.y), _rounded(centre.x), group, radius, position,
+                                   self.scene.markup(tip), self.scene.markup(label)])
 
     def _point(self, event: Event, record: int, point: tuple[float, float], group: int) -> None:
-        """A dot filled in the actor's colour, outlined by event type, in a disc of its uncertainty."""
+        """A dot outlined in the actor's colour and filled by the most telling verdict on its claims (white
+        for none), in a dashed circle of where it may lie that takes no click."""
         lat, lon = _rounded(point[0]), _rounded(point[1])
-        colour = self.colours[event.actors[0].name]
         radius = UNCERTAINTY_M.get(event.precision or 1)
         if radius:
             self.spreads.append([record, lat, lon, group, radius])
-        self.dots.append([record, lat, lon, group, self.scene.markup(TYPE_COLOURS.get(event.type, colour))])
+            self.symbols.add("uncertainty")
+        fill = dot_fill(result.verdict for result in self._results(event))
+        self.symbols.add(f"fill:{fill}")
+        self.dots.append([record, lat, lon, group, self.scene.markup(fill)])
         self.bounds.append((point[0], point[1]))
 
     def add_gains(self, changes: Sequence[Change]) -> None:
@@ -234,18 +286,21 @@ class Drawing:
         self.bounds += bounds
 
     def _panel_rows(self) -> list[list[Any]]:
-        """The rows of the claims panel: the record, the claim's place among its verdicts, the claimed,
-        measured and ratio values (for sorting) and the measured and ratio as shown."""
+        """The rows of the claims panel, one per claim: the record, the claim's place among its verdicts,
+        the claimed, measured and ratio values (for sorting) and the ratio as shown."""
         rows = []
-        for event, result in self.compared:
+        for event, result in self.claimed:
             results = self._results(event)
-            record, position = self.scene.record(event, results), results.index(result)
+            record, position = self._record(event, results), results.index(result)
             claimed = result.claimed if isinstance(result.claimed, int | float) else None
-            measured = "-" if result.measured is None else format(result.measured, ",.0f")
             ratio = "-" if result.ratio is None else format(result.ratio, ".2f") + "×"
-            rows.append([record, position, claimed, result.measured, result.ratio, self.scene.text(measured),
-                         self.scene.text(ratio)])
+            rows.append([record, position, claimed, result.measured, result.ratio, self.scene.text(ratio)])
         return rows
+
+    def _stacked(self) -> bool:
+        """Whether two dots of this map stand on one point (they are set around it)."""
+        places = [(dot[1], dot[2]) for dot in self.dots]
+        return len(set(places)) < len(places)
 
     def rows(self, cells: int = 0) -> dict[str, Any]:
         """What ``static/records.js`` draws on this map (on a canvas when it draws more than
@@ -257,11 +312,17 @@ class Drawing:
             "groups": [group.get_name() for group in self.groups],
             "colours": [None, None, *(self.colours[name] for name in self.layers)],
             "styles": [dict(style) for style in self.styles],
-            "border": BORDER_STYLE, "disc": DISC_STYLE, "borders": self.border_rows,
+            "border": BORDER_STYLE, "disc": DISC_STYLE, "uncertainty": UNCERTAINTY_STYLE, "borders": self.border_rows,
             "areas": self.areas, "discs": discs, "spreads": self.spreads, "dots": self.dots,
             # outlines only on a canvas, where a click inside an unfilled area finds it (CANVAS_ABOVE is less)
             "canvas": drawn > CANVAS_ABOVE, "outline": outline_style() if outline else None,
         }
+
+    def drawn(self) -> set[str]:
+        """The keys of the symbols this map draws (see :data:`~tracker.maps.markup.SYMBOLS`)."""
+        rings = self.discs and len(self.areas) <= OUTLINE_ABOVE
+        return self.symbols | ({"ring"} if rings else set()) | ({"stack"} if self._stacked() else set()) | (
+            {"cells"} if self.cells else set())
 
     def finish(self, *, controls: bool, chart: str = "") -> None:
         """Add the layers, the layer control and the aggregated cells; with ``controls``, also the
@@ -281,17 +342,19 @@ class Drawing:
         groups = {self.layers[name]: (self.colours[name], columns) for name, columns in points.cells().items()}
         add_script(page, "records.js")
         rows = self.rows(sum(len(columns[0]) for _, columns in groups.values()))
-        if controls and self.compared:
+        if controls and self.claimed:
             rows["panel"] = self._panel_rows()
         page.script.add_child(Markup(call("drawRecords", self.fmap.get_name(), rows)))
         add_cells(page, groups, canvas=rows["canvas"])
+        self.cells = bool(groups)
         self.bounds += points.bounds()
         if not controls:
             return
         page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers}, self.gains,
-                                               discs=not rows["outline"])))
-        if self.compared or chart:
-            page.html.add_child(Markup(panel_html(bool(self.compared), chart)))
+                                               symbols=self.drawn())))
+        if self.claimed or chart:
+            summary = verdicts.summary(verdicts.codes_of(result.verdict for _, result in self.claimed))
+            page.html.add_child(Markup(panel_html(len(self.claimed), chart, summary.split(": ", 1)[-1])))
             add_sorting(page)
         days = self.days + ([int(points.start.min()), int(points.end.max())] if len(points) else [])
         add_time_control(page, self.fmap.get_name(), days)
@@ -300,15 +363,17 @@ class Drawing:
 
 
 def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, colours: dict[str, str], *,
-         controls: bool, changes: Sequence[Change] = (), chart: str = "", points: Points | None = None) -> Drawing:
+         controls: bool, changes: Sequence[Change] = (), chart: str = "", points: Points | None = None,
+         assessed: Sequence[ClaimResult] = ()) -> Drawing:
     """Draw ``chosen`` (and the plain point events ``points``) on ``fmap``, over the assessed
     ``changes``; with ``controls``, also the time control and the claims panel (with ``chart`` in
-    it), and fit the view to what was drawn. Returns the drawing: the corners of what was drawn and
-    the legend entries of the changes. The shapes are written with the page (see
-    :meth:`~tracker.maps.scene.Scene.add_to`)."""
+    it), and fit the view to what was drawn; ``assessed``: the verdicts of assessors on claims (see
+    :func:`~tracker.control.assess.with_assessments`), beside the records' in the panel and popups.
+    Returns the drawing: the corners of what was drawn and the legend entries of the changes. The
+    shapes are written with the page (see :meth:`~tracker.maps.scene.Scene.add_to`)."""
     add_style(root(fmap))
     count = len(chosen) + (len(points) if points is not None else 0)
-    drawing = Drawing(fmap, report, colours, count)
+    drawing = Drawing(fmap, report, colours, count, assessed)
     borders(fmap, record_labels(chosen, report))
     drawing.add_gains(changes)
     for event in chosen:

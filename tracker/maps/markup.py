@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from branca.element import Element
 from jinja2 import Template
 
-from .style import TYPE_COLOURS, VERDICT_COLOURS
+from .style import NO_CLAIM_FILL, VERDICT_COLOURS
 
 if TYPE_CHECKING:
     from ..claims.check import ClaimResult
@@ -51,6 +51,39 @@ class Markup(Element):
         self.markup = markup
 
 
+#: The Admiralty code in words, one table for both of its scales: the reliability of a source, A to
+#: F, and the credibility of what it says, 1 to 6 (as NATO's AJP-2.1 and the British Army's field
+#: manuals define them).
+ADMIRALTY = {
+    "A": "completely reliable source",
+    "B": "usually reliable source",
+    "C": "fairly reliable source",
+    "D": "not usually reliable source",
+    "E": "unreliable source",
+    "F": "source whose reliability cannot be judged",
+    "1": "confirmed by other sources",
+    "2": "probably true",
+    "3": "possibly true",
+    "4": "doubtful",
+    "5": "improbable",
+    "6": "truth cannot be judged",
+}
+
+
+def grade_words(reliability: str | None, credibility: int | None) -> str:
+    """A source's Admiralty grade with its words; empty for a source without grades.
+
+    >>> grade_words("E", 3)
+    'E3: unreliable source, possibly true'
+    >>> grade_words(None, 2), grade_words("B", None), grade_words(None, None)
+    ('2: probably true', 'B: usually reliable source', '')
+    """
+    parts = [(str(part), ADMIRALTY[str(part)]) for part in (reliability, credibility) if part is not None]
+    if not parts:
+        return ""
+    return "".join(code for code, _ in parts) + ": " + ", ".join(words for _, words in parts)
+
+
 def claim_text(result: ClaimResult) -> str:
     """'1,400 km²' for a numeric claim, the claim itself otherwise."""
     if isinstance(result.claimed, int | float) and not isinstance(result.claimed, bool):
@@ -58,49 +91,116 @@ def claim_text(result: ClaimResult) -> str:
     return str(result.claimed)
 
 
-def panel_html(claims: bool, chart: str = "") -> str:
-    """The claims panel: with ``claims``, a table of the area claims, whose rows ``static/records.js``
-    fills and ``static/sort.js`` sorts by the column whose heading is clicked; below it ``chart``,
-    markup built from inert text (see :mod:`~tracker.maps.chart`).
+def measured_text(result: ClaimResult) -> str:
+    """What was measured, always with its unit: '146.3 km²', '34°', '100%', '12,345 km²'; '-' for nothing.
 
-    >>> panel_html(False)
+    >>> from tracker.claims.result import ClaimResult
+    >>> [measured_text(ClaimResult("e", 0, kind, 9, value, unit, None, "holds", ""))
+    ...  for kind, value, unit in [("area", 146.302, "km²"), ("direction", 34.2, "degrees"),
+    ...                            ("inside", 1.0, "share"), ("area", 12345.6, "km²"), ("count", None, "men")]]
+    ['146.3 km²', '34°', '100%', '12,346 km²', '-']
+    """
+    value, unit = result.measured, result.unit
+    if value is None:
+        return "-"
+    if unit == "share":
+        return f"{value:.0%}"
+    if unit == "degrees":
+        return f"{value:.0f}°"
+    return (f"{value:,.4g} {unit or ''}" if abs(value) < 1000 else f"{value:,.0f} {unit or ''}").strip()
+
+
+def chip(verdict: str, label: str | None = None) -> str:
+    """A verdict as a chip in its colour, with ``label`` (the verdict) as its text.
+
+    >>> chip("overstated")
+    "<span class='tracker-chip' style='background:#EE8866'>overstated</span>"
+    """
+    colour = VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unverifiable"])
+    ink = ";color:#ffffff" if colour == "#000000" else ""
+    return f"<span class='tracker-chip' style='background:{colour}{ink}'>{inert(label or verdict)}</span>"
+
+
+#: The columns of the claims panel, in order (``static/records.js`` fills the rows, sorts by them).
+PANEL_COLUMNS = ("record", "claim", "measured", "claimed / measured", "verdict", "why", "source")
+
+
+def panel_html(claims: int, chart: str = "", summary: str = "") -> str:
+    """The claims panel, which the reader opens and closes by its heading (open on large screens, closed
+    on small ones: ``static/records.js``): with ``claims`` (how many), a table of every claim, whose rows
+    ``static/records.js`` fills and ``static/sort.js`` sorts by the column whose heading is clicked;
+    ``summary``, what their verdicts add up to; below it ``chart``, markup built from inert text (see
+    :mod:`~tracker.maps.chart`).
+
+    >>> panel_html(0)
     ''
     """
     if not claims and not chart:
         return ""
-    table = (
-        "<table id='tracker-claims'><thead><tr><th>area claim</th><th>claimed</th>"
-        "<th>measured</th><th>claimed / measured</th><th>verdict</th><th>why</th></tr></thead><tbody></tbody>"
-        "</table>"
-    ) if claims else ""
-    return f"<div class='tracker-panel'>{table}{chart}</div>"
+    heads = "".join(f"<th>{inert(column)}</th>" for column in PANEL_COLUMNS)
+    table = f"<table id='tracker-claims'><thead><tr>{heads}</tr></thead><tbody></tbody></table>" if claims else ""
+    said = f"Claims ({claims}{': ' + inert(summary) if summary else ''})"
+    title = said if claims else "Claims against assessed gains"
+    return (f"<details class='tracker-panel tracker-claims-panel'><summary>{title}</summary>{table}{chart}"
+            "</details>")
 
 
-def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = (), *, discs: bool = True) -> str:
-    """The legend: each actor's colour, the outline of each event type, the fill of each verdict (the
-    disc of a claimed size too, with ``discs``), and each area of ``gains`` (label, fill, outline: see
-    :mod:`~tracker.maps.gains`)."""
+#: How the symbols of the map are named in the legend, each by the key ``static/records.js`` gives
+#: what it draws (the actors' and the verdicts' colours are keyed by colour: ``actor:#...``, ``fill:#...``).
+SYMBOLS = {
+    "basis:reported": ("tracker-evidence", "evidence the report gives"),
+    "basis:assessed": ("tracker-evidence tracker-assessed", "evidence an assessment gives"),
+    "basis:reconstructed": ("tracker-evidence tracker-reconstructed", "evidence rebuilt: a lower bound"),
+    "ring": ("tracker-ring", "claimed size, around the evidence"),
+    "zone": ("tracker-zone", "reference zone"),
+    "uncertainty": ("tracker-uncertainty", "where an event may lie"),
+    "stack": ("tracker-stack", "events at one place, set apart"),
+    "cells": ("tracker-cell", "events counted in a grid cell"),
+}
+
+
+def _verdict_labels() -> dict[str, str]:
+    """Each verdict fill's colour with the verdicts it stands for."""
+    labels: dict[str, list[str]] = {}
+    for verdict, colour in VERDICT_COLOURS.items():
+        labels.setdefault(colour, []).append(verdict)
+    return {colour: " / ".join(verdicts) for colour, verdicts in labels.items()}
+
+
+def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = (), *, discs: bool = True,
+                symbols: Iterable[str] | None = None) -> str:
+    """The legend, which the reader may close by its heading: each actor's colour (outlines and
+    markers), the fill of each verdict, each symbol of :data:`SYMBOLS`, and each area of ``gains``
+    (label, fill, outline: see :mod:`~tracker.maps.gains`). ``symbols``: the keys of what the map
+    draws (see :data:`SYMBOLS`), so that every entry is drawn; without them, every verdict and symbol
+    a map may draw (the ring of a claimed size only with ``discs``)."""
+    if symbols is None:
+        symbols = {f"fill:{colour}" for colour in VERDICT_COLOURS.values()} | {"basis:reported", "zone",
+                                                                              "uncertainty", f"fill:{NO_CLAIM_FILL}"}
+        symbols |= {"ring"} if discs else set()
+    drawn = set(symbols)
     actors = "".join(
-        f"<div><span style='background:{colour}'></span>{inert(name)}</div>" for name, colour in colours.items()
+        f"<div data-legend='actor:{colour}'><span class='tracker-actor' style='border-color:{colour}'></span>"
+        f"{inert(name)}</div>" for name, colour in colours.items()
     )
+    fills = {**_verdict_labels(), NO_CLAIM_FILL: "no claim"}
     verdicts = "".join(
-        f"<div><span style='background:{colour}'></span>{inert(verdict)} area claim</div>"
-        for verdict, colour in VERDICT_COLOURS.items()
+        f"<div data-legend='fill:{colour}'><span style='background:{colour}'></span>{inert(label)}</div>"
+        for colour, label in fills.items() if f"fill:{colour}" in drawn
     )
-    types = "".join(
-        f"<div><span class='tracker-type' style='border-color:{colour}'></span>"
-        f"{inert(event_type)}</div>"
-        for event_type, colour in TYPE_COLOURS.items()
+    shapes = "".join(
+        f"<div data-legend='{key}'><span class='{css}'></span>{inert(label)}</div>"
+        for key, (css, label) in SYMBOLS.items() if key in drawn
     )
     assessed = "".join(
         f"<div><span style='background:{fill};border:2px solid {outline}'></span>{inert(label)}</div>"
         for label, fill, outline in gains
     )
     return (
-        f"<div class='tracker-legend'><b>Actors</b> (fill){actors}<b>Event types</b> (outline){types}"
-        f"<b>Areas</b>{verdicts}"
-        + ("<div><span class='tracker-disc'></span>disc of the claimed size</div>" if discs else "")
-        + "<div><span class='tracker-zone'></span>reference zone</div>"
+        "<details class='tracker-legend' open><summary>Legend</summary>"
+        + (f"<b>Actors <i>(outline)</i></b>{actors}" if actors else "")
+        + (f"<b>Verdicts <i>(fill)</i></b>{verdicts}" if verdicts else "")
+        + (f"<b>Shapes</b>{shapes}" if shapes else "")
         + (f"<b>Assessed control</b>{assessed}" if assessed else "")
-        + "</div>"
+        + "</details>"
     )

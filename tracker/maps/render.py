@@ -132,8 +132,10 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     if offline:
         inline_assets(fmap)
     colours = _actors(chosen, plain)
-    drawing = draw(fmap, chosen, report, colours, controls=True, chart=_chart(chosen, events, report, _folder(control)),
-                   points=plain)
+    folder = _folder(control)
+    assessed = with_assessments(report.results, chosen, folder) if folder is not None else []
+    drawing = draw(fmap, chosen, report, colours, controls=True, chart=_chart(chosen, events, report, folder),
+                   points=plain, assessed=assessed)
     scene_of(root(fmap)).add_to(root(fmap), drawing.bounds)
     return fmap
 
@@ -191,7 +193,8 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
     for pane, _ in panes:  # both open on everything either shows
         fit(pane, drawn)
     scene_of(figure).add_to(figure, drawn)
-    figure.html.add_child(Markup(legend_html(colours, panes[1][1].gains)))
+    figure.html.add_child(Markup(legend_html(colours, panes[1][1].gains, symbols=set().union(
+        *(drawing.drawn() for _, drawing in panes)))))
     figure.html.add_child(Markup(_chart_panel(_chart(everyone, events, report, folder))))
     if offline:
         inline_assets(panes[0][0])

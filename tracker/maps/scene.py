@@ -8,8 +8,9 @@ tables it is a few bytes per vertex and little more than its text per record:
 - ``strings``: each piece of text once; every one is markup made of :func:`~tracker.maps.markup.inert`
   text only, so the script joins them into popups and rows without escaping anything;
 - ``records``: per record its title, type, actors, the basis of its area, its first and last day,
-  its claims (kind, claimed, measured, verdict, why) and its sources (name, grade), as indices into
-  ``strings``;
+  its claims (kind, claimed, measured, verdict, why, quote, verdict chip, and the verdicts of the
+  assessors whose control layers cover it: assessor, chip, why) and its sources (name, grade in
+  words), as indices into ``strings`` (-1: none);
 - ``shapes``: each area drawn once however many records or panes draw it, sized for the screen
   (:mod:`~tracker.maps.geometry`).
 
@@ -18,14 +19,14 @@ Only numbers, colours, the names folium gives its elements and strings made iner
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..geo import evidence
 from ..geo import geodesy as geo
 from .assets import script_data
 from .geometry import circle_vertices, encode, geometry_key, simplified, tolerance
-from .markup import Markup, claim_text, inert
+from .markup import Markup, chip, claim_text, grade_words, inert, measured_text
 
 if TYPE_CHECKING:
     from branca.element import Figure
@@ -39,10 +40,10 @@ SCENE_NAME = "tracker_scene"
 
 
 def _grade(source: Source) -> str:
-    """' (graded B6)', or nothing for a source without grades (plain text, not yet inert)."""
-    if not (source.reliability or source.credibility):
-        return ""
-    return f" (graded {source.reliability or '?'}{source.credibility or '?'})"
+    """' (graded E3: unreliable source, possibly true)', or nothing for a source without grades (plain
+    text, not yet inert)."""
+    words = grade_words(source.reliability, source.credibility)
+    return f" (graded {words})" if words else ""
 
 
 class Scene:
@@ -82,8 +83,10 @@ class Scene:
             self.shapes.append(circle if circle is not None else geometry)
         return index
 
-    def record(self, event: Event, results: Sequence[ClaimResult]) -> int:
-        """The index of ``event`` among the records, with the verdicts on its claims."""
+    def record(self, event: Event, results: Sequence[ClaimResult],
+               assessed: Mapping[int, Sequence[ClaimResult]] | None = None) -> int:
+        """The index of ``event`` among the records, with the verdicts on its claims and those of the
+        assessors (``assessed``: by the claim's index)."""
         index = self._records.get(event.id)
         if index is not None:
             return index
@@ -93,10 +96,12 @@ class Scene:
             basis = self.markup(f"{inert(word)} ({inert(evidence.BASIS_MEANING[word])})")
         claims = []
         for result in results:
-            measured = "-" if result.measured is None else format(result.measured, ",.4g")
-            claims.append([self.text(result.kind), self.text(claim_text(result)),
-                           self.markup(f"{inert(measured)} {inert(result.unit or '')}"), self.text(result.verdict),
-                           self.text(result.explanation)])
+            quote = getattr(event.claims[result.index], "quote", None) if result.index < len(event.claims) else None
+            others = [[self.text(other.assessor), self.markup(chip(other.verdict)), self.text(other.explanation)]
+                      for other in (assessed or {}).get(result.index, ())]
+            claims.append([self.text(result.kind), self.text(claim_text(result)), self.text(measured_text(result)),
+                           self.text(result.verdict), self.text(result.explanation),
+                           -1 if not quote else self.text(quote), self.markup(chip(result.verdict)), others])
         sources = [[self.text(source.publisher or source.title or source.url), self.text(_grade(source))]
                    for source in event.sources]
         index = self._records[event.id] = len(self.records)

@@ -1,5 +1,6 @@
-"""What the map's colours and sizes mean: verdicts, event types and actors, the uncertainty discs, and
-when point events are aggregated into grid cells."""
+"""What the map's colours and sizes mean, one channel each: the actor is an outline's (or a marker's)
+colour, the verdict a fill's, the basis of an area its outline's weight and dashes, the uncertainty of
+a location a dashed circle that takes no click; and when point events are aggregated into grid cells."""
 
 from __future__ import annotations
 
@@ -8,16 +9,28 @@ from collections.abc import Iterable
 
 from ..geo import evidence
 
-#: Fill colours of claimed areas by the verdict on their area claim.
+#: Fill colours by verdict: of claimed areas (the verdict on their area claim), of the dots of events with
+#: claims (their most telling verdict, see :data:`SALIENCE`) and of the verdict chips of the claims panel.
+#: Paul Tol's "light" scheme, made to be read under text and by colour-blind readers (P. Tol, *Colour
+#: Schemes*, SRON/EPS/TN/09-002, 2021, https://personal.sron.nl/~pault/), with black for the impossible;
+#: a verdict and its opposite number among the yes/no verdicts share a colour (consistent and holds: the
+#: evidence agrees; overstated and contradicted: it says otherwise).
 VERDICT_COLOURS = {
-    "consistent": "#1a9850",
-    "overstated": "#d73027",
-    "understated": "#4575b4",
+    "consistent": "#44BB99",
+    "overstated": "#EE8866",
+    "understated": "#77AADD",
     "impossible": "#000000",
-    "undetermined": "#fee08b",
-    "unverifiable": "#878787",
+    "undetermined": "#EEDD88",
+    "unverifiable": "#DDDDDD",
+    "holds": "#44BB99",
+    "contradicted": "#EE8866",
 }
-#: Outline colours of event dots by ACLED event type (the fill is the actor's colour).
+#: The verdicts in the order a reader most needs to see them: a dot filled by one verdict of several
+#: shows the first of its claims' verdicts in this order.
+SALIENCE = ("impossible", "overstated", "contradicted", "understated", "undetermined", "consistent", "holds",
+            "unverifiable")
+#: Outline colours of event dots by ACLED event type, as maps drew them before each colour had one
+#: meaning: kept for code that reads them; the map now names an event's type in its tooltip and popup.
 TYPE_COLOURS = {
     "Battles": "#000000",
     "Explosions/Remote violence": "#e41a1c",
@@ -26,8 +39,13 @@ TYPE_COLOURS = {
     "Riots": "#ff7f00",
     "Strategic developments": "#377eb8",
 }
-#: Actor colours, picked by a hash of the name so that an actor keeps its colour from run to run.
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
+#: Actor colours (the outline of an actor's areas and dots, its uncertainty discs and its cells), picked
+#: by a hash of the name so that an actor keeps its colour from run to run: Paul Tol's "muted" scheme,
+#: safe for colour-blind readers (same reference as :data:`VERDICT_COLOURS`), without the four of its
+#: colours that a verdict's fill comes near (sand, cyan, teal and rose), and with the dark blue of his
+#: "high-contrast" scheme: dark, saturated colours for lines, where the verdicts are pale fills, so that
+#: no actor colour repeats a verdict (``tests/maps/test_map_claims.py`` measures how far apart they are).
+PALETTE = ("#332288", "#882255", "#AA4499", "#117733", "#999933", "#004488")
 #: Radius of the uncertainty disc drawn for an event of ACLED geo-precision 2 (near a place) and 3
 #: (only the region is known).
 UNCERTAINTY_M = {**evidence.UNCERTAINTY_M, 3: 50_000.0}
@@ -45,11 +63,25 @@ CANVAS_ABOVE = 1_000
 #: move. Clicking inside an area still opens its popup.
 OUTLINE_ABOVE = 2_000
 #: The outline and fill of a reference zone (an area no claim is about).
-ZONE_STYLE = {"color": "#444444", "weight": 2, "dashArray": "2 6", "fillColor": "#ffffff", "fillOpacity": 0.15}
-#: The outline of the disc of the claimed size drawn beside a claimed area.
-DISC_STYLE = {"color": "#333333", "weight": 2, "dashArray": "6 6", "fillOpacity": 0.0}
+ZONE_STYLE = {"color": "#777777", "weight": 1.5, "fillColor": "#777777", "fillOpacity": 0.08}
+#: The ring of the claimed size drawn around a claimed area, on the area's centroid: an outline only,
+#: so that a click inside it reaches the area (its outline takes the click: a tooltip of the ratio).
+DISC_STYLE = {"color": "#222222", "weight": 2.5, "dashArray": "10 6", "fill": False, "opacity": 0.9}
+#: The disc of where an imprecise event may lie: an outline in the actor's colour, never filled, that
+#: takes no click (what lies under it stays clickable).
+UNCERTAINTY_STYLE = {"weight": 1.2, "dashArray": "3 5", "fill": False, "opacity": 0.8, "interactive": False}
 #: Country borders, drawn without tiles.
 BORDER_STYLE = {"color": "#555555", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 0.6}
+#: How the basis of a claimed area shows (see :data:`tracker.geo.evidence.BASIS_MEANING`): its
+#: outline's weight and dashes and its fill's opacity; the outline's colour is the actor's, the
+#: fill's the verdict's. A reconstruction is a lower bound: pale, on a dotted edge.
+BASIS_STYLES: dict[str, dict[str, object]] = {
+    "reported": {"weight": 2, "fillOpacity": 0.55},
+    "assessed": {"weight": 4, "fillOpacity": 0.55},
+    "reconstructed": {"weight": 2, "dashArray": "1 5", "fillOpacity": 0.25},
+}
+#: The fill of a dot whose event makes no claim (its outline is its actor's colour).
+NO_CLAIM_FILL = "#ffffff"
 
 
 def actor_colours(names: Iterable[str]) -> dict[str, str]:
@@ -78,7 +110,33 @@ def outline_style() -> dict[str, object]:
     return {"weight": 1, "fill": False, "opacity": 0.8}
 
 
-def area_style(colour: str, verdict: str | None) -> dict[str, object]:
-    """The outline (the actor's ``colour``) and fill (by ``verdict``) of a claimed area."""
-    return {"color": colour, "weight": 2, "fillColor": VERDICT_COLOURS.get(verdict or "unverifiable"),
-            "fillOpacity": 0.45}
+def area_style(colour: str, verdict: str | None, basis: str = "reported") -> dict[str, object]:
+    """The outline (the actor's ``colour``, drawn by ``basis``: see :data:`BASIS_STYLES`) and fill (by
+    ``verdict``) of a claimed area.
+
+    >>> area_style("#332288", "overstated", "reconstructed")["fillOpacity"]
+    0.25
+    """
+    return {"color": colour, "fillColor": VERDICT_COLOURS.get(verdict or "unverifiable"),
+            **BASIS_STYLES.get(basis, BASIS_STYLES["reported"])}
+
+
+def dot_fill(verdicts: Iterable[str]) -> str:
+    """The fill of an event's dot: the colour of the most telling of its claims' ``verdicts``
+    (:data:`SALIENCE`), white for an event with none.
+
+    >>> dot_fill(["holds", "overstated"]) == VERDICT_COLOURS["overstated"], dot_fill([])
+    (True, '#ffffff')
+    """
+    first = salient(verdicts)
+    return NO_CLAIM_FILL if first is None else VERDICT_COLOURS[first]
+
+
+def salient(verdicts: Iterable[str]) -> str | None:
+    """The most telling of ``verdicts`` (:data:`SALIENCE`), or ``None`` when there is none.
+
+    >>> salient(["unverifiable", "holds"]), salient([])
+    ('holds', None)
+    """
+    found = set(verdicts)
+    return next((verdict for verdict in SALIENCE if verdict in found), None)
