@@ -86,6 +86,6 @@ def test_a_window_ending_between_two_layers_is_undetermined_when_the_layers_arou
     assert (between["measured_low"], between["measured_high"]) == (0, pytest.approx(AREA_B / 1e6, rel=1e-6))
     assert between["explanation"] == (
         f"claims {AREA_B / 1e6:,.0f} km² from 2024-01-01 to 2024-01-25; ISW assessed a net gain of 0 km² "
-        f"between its layers inside the window (2024-01-01 and 2024-01-01) and of {AREA_B / 1e6:,.0f} km² "
-        "between those around it (2024-01-01 and 2024-02-01); the claim is overstated against the one and "
-        "consistent with the other, so the layers cannot decide it: undetermined")
+        f"between its layers inside the window (2024-01-01 and 2024-01-01) and a net gain of {AREA_B / 1e6:,.0f} "
+        "km² between those around it (2024-01-01 and 2024-02-01); the claim reads overstated on the one and "
+        "consistent on the other, so the layers cannot decide it: undetermined")
