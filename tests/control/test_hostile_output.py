@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tracker.cli import main
@@ -50,3 +51,30 @@ def test_control_gains_json_shows_controls_in_the_assessor_and_actor_as_escapes(
     _clean(result.output)
     (gains,) = json.loads(result.output)
     assert gains["assessor"] == HOSTILE and gains["source"] == HOSTILE
+
+
+def _feature_file(folder: Path, ring: list[list[float]]) -> Path:
+    path = folder / "layer.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"date": "2024-01-01"}, "geometry": {"type": "Polygon",
+                                                                           "coordinates": [ring]}}]}).replace(
+        "Infinity", "NaN"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("ring", "problem"), [
+    ([[30, 30], [float("inf"), 30], [31, 31], [30, 30]], "a coordinate that is not a number (NaN or infinite)"),
+    ([[30, 30], [200, 30], [31, 31], [30, 30]], "longitude 200 is outside -180..180"),
+    ([[30, 30], [31, 30], [31, 95], [30, 30]], "latitude 95 is outside -90..90"),
+])
+def test_a_layer_with_coordinates_off_the_earth_is_refused_with_where_and_the_fix(
+        tmp_path: Path, ring: list[list[float]], problem: str) -> None:
+    layer = _feature_file(tmp_path, ring)
+    into = tmp_path / "control"
+    result = CliRunner().invoke(main, ["control", "import", str(layer), "--assessor", "ISW", "--actor", "Army",
+                                       "--date-field", "date", "--into", str(into)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output == (f"tracker: {layer}: feature 1: {problem}; a control layer is in longitude and "
+                             "latitude (WGS84), so check the layer's coordinate reference system\n")
+    assert not into.exists()
