@@ -186,6 +186,7 @@ class _Query:
     near: tuple[tuple[float, float], ...] = ()  # the points of the context
     what: str = "the places named with it"
     ratio: float = CONTEXT_RATIO
+    unplaced: bool = False  # the place written with the name is not in the gazetteer: nothing settles the name
 
 
 def _parse(query: str, country: str | None) -> _Query:
@@ -359,7 +360,9 @@ class Gazetteer:
         misses: list[_Query] = []
         for query in parsed.values():
             rows = self.table.key_rows.get(query.key)
-            if rows:
+            if query.unplaced:
+                answers[query.text] = self._unplaced(query, country)
+            elif rows:
                 answers[query.text] = self._decide(query, rows, 100.0, query.key)
             else:
                 misses.append(query)
@@ -374,12 +377,19 @@ class Gazetteer:
         """The queries with their context: the place written with each ("Hajin, Deir ez-Zor"), else ``near``."""
         withins = list(dict.fromkeys(q.within for q in parsed.values() if q.within))
         if withins:
-            places = {w: m.place for w, m in zip(withins, self.resolve_many(withins, country=country), strict=True)}
-            parsed = {text: _with_context(query, places.get(query.within or "")) for text, query in parsed.items()}
+            matches = dict(zip(withins, self.resolve_many(withins, country=country), strict=True))
+            parsed = {text: _with_context(query, matches.get(query.within or "")) for text, query in parsed.items()}
         if near:
             parsed = {text: query if query.near else replace(query, near=tuple(near), what=what)
                       for text, query in parsed.items()}
         return parsed
+
+    def _unplaced(self, query: _Query, country: str | None) -> Match:
+        """Not found: the place written with the name ("Homs, Libya") is not in the gazetteer, so the
+        name alone is only offered, never taken ("Homs" in Syria is not "Homs, Libya")."""
+        alone = self.resolve(query.name, country=country)
+        offered = ((alone.place.label(), alone.score or 0.0),) if alone.place is not None else alone.suggestions
+        return Match(query.text, "not_found", suggestions=offered)
 
     def _otherwise(self, query: _Query, answer: Match) -> Match:
         """A name not found: its part in parentheses, else the online fallback."""
@@ -533,10 +543,14 @@ class Gazetteer:
         return Match(query, "found", place, None, location.address)
 
 
-def _with_context(query: _Query, place: Place | None) -> _Query:
-    """The query with the place written with it ("Hajin, Deir ez-Zor") as its context."""
-    if place is None:
+def _with_context(query: _Query, context: Match | None) -> _Query:
+    """The query with the place written with it ("Hajin, Deir ez-Zor") as its context; marked
+    ``unplaced`` when the gazetteer does not know that place."""
+    if context is not None and context.status == "not_found":
+        return replace(query, unplaced=True)
+    if context is None or context.place is None:
         return query
+    place = context.place
     return replace(query, near=((place.latitude, place.longitude),), what=place.name, ratio=WITHIN_RATIO)
 
 
