@@ -115,17 +115,18 @@ _REGION_BEFORE = re.compile(r"(?:\b(?:the\s+)?(?:governorate|province)\s+of\s+|Ù
 
 def _as_region(text: str, start: int, end: int, gazetteer: Gazetteer, spans: Spans) -> tuple[int, int]:
     """The span of a name found at ``start:end``, widened to the words that ask for its region ("the
-    province of Homs") when the gazetteer holds an administrative area of that name; else as it was."""
+    province of Homs") when the gazetteer holds an administrative area of that name and level (a
+    province: ADM1); else as it was."""
     after = _REGION_AFTER.match(text, end)
     before = _REGION_BEFORE.search(text, max(0, start - 40), start)
     if not (after or before):
         return start, end
-    from gazetteer.context import region_word
+    from gazetteer.context import is_region, region_word
 
     wide = (before.start() if before else start, after.end() if after else end)
     name, level = region_word(text[wide[0]:wide[1]])
     places = gazetteer.table.places
-    if level is None or not any(places[i].feature.startswith("administrative area")
+    if level is None or not any(places[i].feature.startswith("administrative area") and is_region(places[i], level)
                                 for i in gazetteer.table.key_rows.get(normalize(name), ())):
         return start, end
     spans.add(*wide)
