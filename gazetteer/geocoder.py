@@ -284,7 +284,12 @@ class Gazetteer:
 
     def reverse(self, query: Any, exactly_one: bool = True, *, limit: int = 5) -> Any:
         """The nearest place to a point (``(lat, lon)``, ``"lat, lon"`` or a geopy ``Point``), as a
-        ``geopy.Location`` whose ``raw["distance_km"]`` is the geodesic distance."""
+        ``geopy.Location`` whose ``raw["distance_km"]`` is the geodesic distance. Administrative areas
+        are left out: their point only stands for the area.
+
+        >>> Gazetteer(user=False).reverse((34.6795, 36.85394)).raw["name"]  # Homs Governorate's own point
+        'Homs'
+        """
         from geopy.point import Point
         from pyproj import Geod
 
@@ -294,7 +299,9 @@ class Gazetteer:
         _, _, metres = Geod(ellps="WGS84").inv(
             np.full(count, point.longitude), np.full(count, point.latitude), table.longitudes, table.latitudes
         )
+        metres[[i for i, place in enumerate(table.places) if place.feature.startswith("administrative area")]] = np.inf
         order = np.argsort(metres)[: 1 if exactly_one else limit]
+        order = order[np.isfinite(metres[order])]
         found = []
         for index in order:
             location = Match(str(query), "found", table.places[index], None, table.places[index].name).location()

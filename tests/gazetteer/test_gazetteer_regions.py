@@ -172,3 +172,9 @@ def test_importing_the_dumps_merges_each_governorate_into_the_bundled_one(
     assert len(match.place.names) > len(Gazetteer(user=False).resolve(f"{name} Governorate").place.names)  # type: ignore[union-attr]
     if name not in ("Anbar", "Nineveh"):
         assert gazetteer.resolve(name).place.id == town  # type: ignore[union-attr]
+
+
+def test_reverse_geocoding_at_a_region_point_gives_a_town_not_the_region(bundled: Gazetteer) -> None:
+    for place in (p for p in bundled.table.places if p.id.startswith("iso3166-2:")):
+        nearest = bundled.reverse((place.latitude, place.longitude), exactly_one=False, limit=3)
+        assert len(nearest) == 3 and all(n.raw["kind"] == "point" for n in nearest), place.label()
