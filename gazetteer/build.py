@@ -1,7 +1,7 @@
 """Rebuild the bundled place table, ``gazetteer/data/places.tsv``, from its sources.
 
-    python -m gazetteer.build          # rewrites gazetteer/data/places.tsv
-    python -m gazetteer.build --check  # exits 1 if the committed table differs from a rebuild
+    python -m gazetteer.build          # rewrites gazetteer/data/places.tsv and gazetteer/sources/regions.csv
+    python -m gazetteer.build --check  # exits 1 if either committed file differs from a rebuild
 
 Sources:
 
