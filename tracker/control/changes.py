@@ -104,9 +104,10 @@ class RecordChanges:
         counted = [area.added_m2 for area in self.areas if area.kind in ("new", "grown")]
         return None if any(added is None for added in counted) else sum(a for a in counted if a is not None)
 
-    def summary(self) -> str:
-        """'5 new events; 1 new area, 2 grown (+1,234.5 km²), 1 reference zone', plain text."""
-        count = len(self.new_events)
+    def summary(self, more: int = 0) -> str:
+        """'5 new events; 1 new area, 2 grown (+1,234.5 km²), 1 reference zone', plain text; ``more``:
+        new events that are not records (a table's rows), counted with them."""
+        count = len(self.new_events) + more
         parts = [f"{count} new event{'s' * (count != 1)}"]
         kinds = {kind: sum(area.kind == kind for area in self.areas) for kind in ("new", "grown", "within", "zone")}
         areas = []
