@@ -6,6 +6,7 @@ budget of a small laptop's screen. Headless Chromium, network blocked, at 1366×
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -146,3 +147,24 @@ def test_the_controls_and_the_summary_cover_little_of_the_screen(page) -> None:
     covered = sum(_overlap(box, whole) for box in boxes)  # overlaps counted twice: an upper bound
     assert covered / (SCREEN["width"] * SCREEN["height"]) <= 0.15, covered
     assert tab.locator(".tracker-changes").count() == 1 and errors == []
+
+
+def test_grown_and_new_ground_reach_the_page_as_measured(tmp_path: Path) -> None:
+    """The records of tests/control/test_record_changes.py: the summary in the page carries the ground
+    the new and grown areas add, and each grown area's popup note, as pyproj's Geod measures them."""
+    from ..control.test_record_changes import BESIDE, BIGGER, OLD, STRIP, _geod_m2, _record
+
+    _record(tmp_path, "old", "2017-01-10", ring=OLD)
+    _record(tmp_path, "bigger", "2017-02-10", ring=BIGGER)
+    _record(tmp_path, "partly", "2017-02-11", ring=[[38.5, 34.0], [39.5, 34.0], [39.5, 35.0], [38.5, 35.0]])
+    _record(tmp_path, "beside", "2017-02-13", ring=BESIDE)
+    output = tmp_path / "compare.html"
+    result = CliRunner().invoke(main, ["map", str(tmp_path), "--offline", "--compare", "2017-01-31", "2017-03-01",
+                                       "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    page = output.read_text(encoding="utf-8")
+    grown = _geod_m2(BIGGER) - _geod_m2(OLD)
+    total = grown + _geod_m2(STRIP) + _geod_m2(BESIDE)
+    assert f"Since 2017-01-31: 3 new events; 1 new area, 2 grown (+{total / 1e6:,.1f} km²)</summary>" in page
+    assert (f"grown since 2017-01-31: adds {grown / 1e6:,.1f} km² to the areas Syrian Arab Army&#x27;s records "
+            "claimed by then (from old)") in page
