@@ -16,7 +16,7 @@ from pyproj import Geod
 from tracker import load_events
 from tracker.claims import check_claims
 from tracker.control.changes import record_changes
-from tracker.errors import TrackerError
+from tracker.errors import UsageError
 
 GEOD = Geod(ellps="WGS84")
 FIRST, SECOND = dt.date(2017, 1, 31), dt.date(2017, 3, 1)
@@ -102,7 +102,7 @@ def test_nothing_is_new_between_a_date_and_itself(folder: Path) -> None:
     events = load_events(folder)
     changes = record_changes(events, check_claims(events), SECOND, SECOND)
     assert changes.new_events == () and changes.areas == () and changes.summary() == "0 new events"
-    with pytest.raises(TrackerError, match="the first date 2017-03-01 is after the second 2017-01-31"):
+    with pytest.raises(UsageError, match="the first date 2017-03-01 is after the second 2017-01-31"):
         record_changes(events, check_claims(events), SECOND, FIRST)
 
 

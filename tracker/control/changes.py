@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import TrackerError
+from ..errors import UsageError
 from ..geo import geodesy as geo
 from ..tables.filters import select_events
 
@@ -151,9 +151,9 @@ def record_changes(events: Iterable[Event], report: CheckReport, first: dt.date,
     """What the records among ``events`` (only ``actor``'s, if given) add from ``first`` to ``second``,
     on the geometry of ``report`` (see :func:`~tracker.claims.check.check_claims`).
 
-    ``TrackerError`` when ``first`` is after ``second``."""
+    ``UsageError`` when ``first`` is after ``second``."""
     if first > second:
-        raise TrackerError(f"the first date {first} is after the second {second}; give the earlier date first")
+        raise UsageError(f"the first date {first} is after the second {second}; give the earlier date first")
     events = list(events)
     before = select_events(events, None, first, actor)
     known = {event.id for event in before}
