@@ -246,11 +246,16 @@ def geodesic_circle(lat: float, lon: float, radius_m: float, vertices: int = CIR
     ...
     tracker.errors.GeometryError: a radius of 20,000 km is over the 2,000 km a circle may have; ...
     """
-    problem = circle_problem(lat, lon, radius_m, vertices)
+    ring = circle_ring(lat, lon, radius_m, vertices)
+    problem = circle_problem(lat, lon, radius_m, vertices, ring)
     if problem:
         raise GeometryError(problem)
-    lons, lats = circle_ring(lat, lon, radius_m, vertices)
-    return orient(Polygon(zip(lons, lats, strict=True)), sign=1.0)
+    # the ring runs clockwise (azimuths grow clockwise); an area's shell runs anticlockwise: reversed,
+    # as ``orient(..., sign=1.0)`` would turn it, without building it twice
+    lons, lats = ring
+    xy = np.column_stack([np.append(lons, lons[0]), np.append(lats, lats[0])])[::-1]
+    made: Polygon = shapely.polygons(xy)
+    return made if made.exterior.is_ccw else orient(made, sign=1.0)
 
 
 def hull(points: Sequence[tuple[float, float]]) -> BaseGeometry:
