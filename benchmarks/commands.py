@@ -16,6 +16,11 @@ map aggregates into cells from the table's columns; its targets are absolute (se
     python benchmarks/commands.py --sizes 1000 10000 100000 --rounds 3
     python benchmarks/commands.py --only check --only validate
     python benchmarks/commands.py --only map --sizes 1000 --events 1000000 --keep /tmp/cmd
+    python benchmarks/commands.py --only map --sizes 10000 --keep /tmp/cmd --page   # and open the maps
+
+With ``--page``, each map written is opened in headless Chromium (Debian's, through Playwright, every
+request but the file's own blocked): the seconds until it has loaded and drawn, and the errors its
+console and page reported.
 """
 
 from __future__ import annotations
@@ -133,6 +138,37 @@ def measure_tables(sizes: list[int], rounds: int, work: Path) -> list[Run]:
     return runs
 
 
+def page_loads(paths: list[Path]) -> list[str]:
+    """For each page, a line: seconds until it has loaded and drawn in headless Chromium, and its errors."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    lines = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        for path in paths:
+            context = browser.new_context()
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                          else route.abort())
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda message, errors=errors: errors.append(message.text)
+                    if message.type == "error" else None)
+            page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+            start = time.perf_counter()
+            page.goto(path.as_uri(), wait_until="load", timeout=300_000)
+            page.wait_for_function("() => document.querySelectorAll('.leaflet-interactive, .leaflet-marker-icon,"
+                                   " .leaflet-pane > canvas').length > 0", timeout=300_000)
+            seconds = time.perf_counter() - start
+            context.close()
+            lines.append(f"page load of {path} in headless Chromium: {seconds:.1f} s, "
+                         f"{len(errors)} errors{': ' + '; '.join(errors[:3]) if errors else ''}")
+        browser.close()
+    return lines
+
+
 def exponent(first: Run, last: Run) -> float | None:
     if first.size == last.size or first.seconds <= 0:
         return None
@@ -173,11 +209,15 @@ def main() -> int:
     parser.add_argument("--events", type=int, nargs="+", default=[],
                         help="also time `tracker map` on imported event tables of this many rows")
     parser.add_argument("--keep", type=Path, help="keep the generated folders here, to reuse next time")
+    parser.add_argument("--page", action="store_true", help="open each map written in headless Chromium")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         runs = measure(sorted(args.sizes), args.rounds, args.only, args.keep)
         runs += measure_tables(sorted(args.events), args.rounds, args.keep)
+        pages = [args.keep / f"out-{size}" / "map.html" for size in sorted(args.sizes)]
+        if args.page:
+            print("\n".join(page_loads([page for page in pages if page.exists()])))
     else:
         with tempfile.TemporaryDirectory(prefix="tracker-commands-") as work:
             runs = measure(sorted(args.sizes), args.rounds, args.only, Path(work))
