@@ -571,6 +571,8 @@ def main() -> int:
 
 def write_benchmarks_md(text: str, rounds: int) -> None:
     path = HERE.parent / "BENCHMARKS.md"
+    # the section of whole commands is benchmarks/commands.py's, kept as it is
+    kept = path.read_text(encoding="utf-8").partition("\n## Whole commands")[1:] if path.exists() else ("", "")
     machine = f"{platform.machine()}, Python {platform.python_version()}, PyYAML {yaml.__version__}"
     path.write_text(
         "# Benchmarks\n\n"
@@ -620,13 +622,19 @@ def write_benchmarks_md(text: str, rounds: int) -> None:
         "speed; and `pandas.read_csv` alone, for reference. Elapsed time, since all use more than one thread, "
         "best of twice as many rounds as the other rows (elapsed time varies more than CPU time); the file "
         "the last round wrote is removed before each round, outside the timing.\n"
+        "- **export an event table as GeoJSON**: `EventTable.write` of an imported table of 1,000,000 "
+        "ACLED-like rows (`write_acled_like`, imported once and kept in `benchmarks/.data/`) to a `.geojson` "
+        "file: the nested keys written as JSON, dates as days, every property through pandas' JSON writer a "
+        "block at a time. The baseline is `pyogrio.write_dataframe` of the same frame with GDAL's GeoJSON "
+        "driver.\n"
         "- **assign events to countries**: `EventTable.assign_countries` on 1,000,000 points around Syria and "
         "Iraq, against the same loop written bare: a bounding-box test, then `shapely.contains_xy` on the "
         "points inside the box, for each shipped (prepared) country polygon.\n"
         "- **gains between consecutive control layers**: `tracker.control.consecutive_gains` on a series of "
         "1,000 daily layers (a 200-vertex front that moves a little each day): the gained and lost polygons "
         "of every pair of consecutive layers (`shapely.difference` over arrays) and their geodesic areas. The "
-        "baseline is a loop of `shapely.difference` and `Geod.geometry_area_perimeter` on the same polygons.\n",
+        "baseline is a loop of `shapely.difference` and `Geod.geometry_area_perimeter` on the same polygons.\n"
+        + "".join(kept),
         encoding="utf-8",
     )
 
