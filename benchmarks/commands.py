@@ -16,6 +16,11 @@ map aggregates into cells from the table's columns; its targets are absolute (se
     python benchmarks/commands.py --sizes 1000 10000 100000 --rounds 3
     python benchmarks/commands.py --only check --only validate
     python benchmarks/commands.py --only map --sizes 1000 --events 1000000 --keep /tmp/cmd
+    python benchmarks/commands.py --only map --sizes 10000 --keep /tmp/cmd --page   # and open the maps
+
+With ``--page``, each map written is opened in headless Chromium (Debian's, through Playwright, every
+request but the file's own blocked): the seconds until it has loaded and drawn, and the errors its
+console and page reported.
 """
 
 from __future__ import annotations
@@ -60,11 +65,13 @@ class Run:
     peak_mb: float
     written_mb: float | None
     failed: str | None = None
+    cpu: float = float("nan")  # median CPU seconds (user and system) of the process, steadier on a shared machine
     limits: tuple[float, float] | None = None  # seconds and peak MB, for a command with absolute targets
 
 
-def run_once(argv: list[str]) -> tuple[float, float, str | None]:
-    """Elapsed seconds, peak resident memory in MB and, when it failed, the last line of its stderr."""
+def run_once(argv: list[str]) -> tuple[float, float, str | None, float]:
+    """Elapsed seconds, peak resident memory in MB, when it failed the last line of its stderr, and the
+    CPU seconds (user and system) the process used."""
     start = time.perf_counter()
     process = subprocess.Popen([str(TRACKER), *argv], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
@@ -77,19 +84,21 @@ def run_once(argv: list[str]) -> tuple[float, float, str | None]:
     # check exits 1 when a claim fails; that is an answer, not a failure of the command
     if process.returncode not in (0, 1) or (process.returncode == 1 and "check" not in argv[:1]):
         failed = (errors.decode("utf-8", "replace").strip().splitlines() or ["exit status"])[-1]
-    return seconds, usage.ru_maxrss / 1024, failed
+    return seconds, usage.ru_maxrss / 1024, failed, usage.ru_utime + usage.ru_stime
 
 
-def rounds_of(argv: list[str], rounds: int) -> tuple[float, float, str | None]:
-    """The median seconds and the peak memory (MB) of ``rounds`` runs of ``argv``, stopping at a failure."""
-    times, peaks, failed = [], [], None
+def rounds_of(argv: list[str], rounds: int) -> tuple[float, float, str | None, float]:
+    """The median seconds, the peak memory (MB) and the median CPU seconds of ``rounds`` runs of ``argv``,
+    stopping at a failure."""
+    times, peaks, cpus, failed = [], [], [], None
     for _ in range(rounds):
-        seconds, peak, failed = run_once(argv)
+        seconds, peak, failed, cpu = run_once(argv)
         times.append(seconds)
         peaks.append(peak)
+        cpus.append(cpu)
         if failed:
             break
-    return statistics.median(times), max(peaks), failed
+    return statistics.median(times), max(peaks), failed, statistics.median(cpus)
 
 
 def measure(sizes: list[int], rounds: int, only: list[str] | None, work: Path) -> list[Run]:
@@ -104,9 +113,9 @@ def measure(sizes: list[int], rounds: int, only: list[str] | None, work: Path) -
             if only and name.split()[0] not in only:
                 continue
             argv = [part.format(folder=folder, out=out) for part in template]
-            seconds, peak, failed = rounds_of(argv, rounds)
+            seconds, peak, failed, cpu = rounds_of(argv, rounds)
             size_mb = (out / written).stat().st_size / 1e6 if written and (out / written).exists() else None
-            runs.append(Run(name, size, seconds, peak, size_mb, failed))
+            runs.append(Run(name, size, seconds, peak, size_mb, failed, cpu=cpu))
             print(f"  {name} on {size:,} records: {seconds:.1f} s", file=sys.stderr, flush=True)
     return runs
 
@@ -118,7 +127,7 @@ def measure_tables(sizes: list[int], rounds: int, work: Path) -> list[Run]:
         table = work / f"events-{size}.parquet"
         if not table.exists():
             csv = write_acled_like(work / f"events-{size}.csv", size)
-            _, _, failed = run_once(["import", "acled", str(csv), "-o", str(table), "--force"])
+            _, _, failed, _ = run_once(["import", "acled", str(csv), "-o", str(table), "--force"])
             csv.unlink()
             if failed:
                 raise SystemExit(f"tracker import of {size:,} rows failed: {failed}")
@@ -126,26 +135,62 @@ def measure_tables(sizes: list[int], rounds: int, work: Path) -> list[Run]:
         out.mkdir(exist_ok=True)
         template, written = TABLE_MAP
         argv = [part.format(table=table, out=out) for part in template]
-        seconds, peak, failed = rounds_of(argv, rounds)
+        seconds, peak, failed, cpu = rounds_of(argv, rounds)
         size_mb = (out / written).stat().st_size / 1e6 if (out / written).exists() else None
-        runs.append(Run("map --offline (event table)", size, seconds, peak, size_mb, failed, TABLE_LIMITS))
+        runs.append(Run("map --offline (event table)", size, seconds, peak, size_mb, failed, TABLE_LIMITS, cpu))
         print(f"  map on a table of {size:,} events: {seconds:.1f} s", file=sys.stderr, flush=True)
     return runs
 
 
-def exponent(first: Run, last: Run) -> float | None:
-    if first.size == last.size or first.seconds <= 0:
+def page_loads(paths: list[Path]) -> list[str]:
+    """For each page, a line: seconds until it has loaded and drawn in headless Chromium, and its errors."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    lines = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        for path in paths:
+            context = browser.new_context()
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                          else route.abort())
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda message, errors=errors: errors.append(message.text)
+                    if message.type == "error" else None)
+            page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+            start = time.perf_counter()
+            page.goto(path.as_uri(), wait_until="load", timeout=300_000)
+            page.wait_for_function("() => document.querySelectorAll('.leaflet-interactive, .leaflet-marker-icon,"
+                                   " .leaflet-pane > canvas').length > 0", timeout=300_000)
+            seconds = time.perf_counter() - start
+            context.close()
+            lines.append(f"page load of {path} in headless Chromium: {seconds:.1f} s, "
+                         f"{len(errors)} errors{': ' + '; '.join(errors[:3]) if errors else ''}")
+        browser.close()
+    return lines
+
+
+def exponent(first: Run, last: Run, cpu: bool = False) -> float | None:
+    before, after = (first.cpu, last.cpu) if cpu else (first.seconds, last.seconds)
+    if first.size == last.size or not before > 0:
         return None
-    return math.log(last.seconds / first.seconds) / math.log(last.size / first.size)
+    return math.log(after / before) / math.log(last.size / first.size)
 
 
 def table(runs: list[Run]) -> str:
-    lines = ["| command | records or events | median s | peak MB | vs validate | target | written MB | growth exp. |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| command | records or events | median s | peak MB | vs validate | target | written MB | growth exp. "
+             "| CPU s | CPU vs validate | CPU growth exp. |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     validate = {run.size: run.seconds for run in runs if run.command == "validate"}
+    validate_cpu = {run.size: run.cpu for run in runs if run.command == "validate"}
     for run in runs:
         previous = [r for r in runs if r.command == run.command and r.size < run.size]
         growth = exponent(previous[-1], run) if previous else None
+        cpu_growth = exponent(previous[-1], run, cpu=True) if previous else None
+        cpu_ratio = run.cpu / validate_cpu[run.size] if run.size in validate_cpu and run.limits is None else None
         if run.limits is not None:
             ratio, (seconds, megabytes) = None, run.limits
             verdict = " ok" if run.seconds <= seconds and run.peak_mb <= megabytes else " over"
@@ -159,7 +204,9 @@ def table(runs: list[Run]) -> str:
             f"| {run.command}{' (failed: ' + run.failed + ')' if run.failed else ''} | {run.size:,} | "
             f"{run.seconds:.1f} | {run.peak_mb:,.0f} | {'' if ratio is None else f'{ratio:.2f}×'} | {wanted} | "
             f"{'' if run.written_mb is None else f'{run.written_mb:.1f}'} | "
-            f"{'' if growth is None else f'{growth:.2f}'} |")
+            f"{'' if growth is None else f'{growth:.2f}'} | {run.cpu:.1f} | "
+            f"{'' if cpu_ratio is None else f'{cpu_ratio:.2f}×'} | "
+            f"{'' if cpu_growth is None else f'{cpu_growth:.2f}'} |")
     return "\n".join(lines)
 
 
@@ -173,11 +220,15 @@ def main() -> int:
     parser.add_argument("--events", type=int, nargs="+", default=[],
                         help="also time `tracker map` on imported event tables of this many rows")
     parser.add_argument("--keep", type=Path, help="keep the generated folders here, to reuse next time")
+    parser.add_argument("--page", action="store_true", help="open each map written in headless Chromium")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         runs = measure(sorted(args.sizes), args.rounds, args.only, args.keep)
         runs += measure_tables(sorted(args.events), args.rounds, args.keep)
+        pages = [args.keep / f"out-{size}" / "map.html" for size in sorted(args.sizes)]
+        if args.page:
+            print("\n".join(page_loads([page for page in pages if page.exists()])))
     else:
         with tempfile.TemporaryDirectory(prefix="tracker-commands-") as work:
             runs = measure(sorted(args.sizes), args.rounds, args.only, Path(work))

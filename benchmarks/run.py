@@ -371,6 +371,41 @@ def bench_import(size: int, rounds: int, work: Path) -> list[Row]:
     ]
 
 
+def bench_geojson(size: int, rounds: int, work: Path) -> list[Row]:
+    """Export an imported event table of ``size`` ACLED-like rows as GeoJSON (``EventTable.write``, its
+    nested keys as JSON), side by side with ``pyogrio.write_dataframe`` of the same frame (GDAL's
+    GeoJSON driver, every column as it is)."""
+    import pyogrio
+    from acled_like import write_acled_like
+
+    from tracker.datasets import import_events
+    from tracker.tables.table import EventTable
+
+    source = HERE / ".data" / f"acled-{size}.parquet"
+    if not source.exists():  # imported once, kept between runs
+        source.parent.mkdir(exist_ok=True)
+        csv = write_acled_like(work / "acled.csv", size)
+        import_events("acled", csv, source)
+        csv.unlink()
+    table = EventTable.read(source)
+    ours_path, bare_path = work / "ours.geojson", work / "bare.geojson"
+
+    def ours() -> object:
+        return table.write(ours_path, force=True)
+
+    def bare() -> object:
+        return pyogrio.write_dataframe(table.frame, bare_path, driver="GeoJSON")
+
+    def remove_output() -> None:
+        ours_path.unlink(missing_ok=True)
+        bare_path.unlink(missing_ok=True)
+
+    times = best_of(rounds, time.process_time, remove_output, ours=ours, bare=bare)
+    remove_output()
+    return [Row("export an event table as GeoJSON", size, "rows", size / times["ours"], size / times["bare"], 0.8,
+                "pyogrio.write_dataframe (GDAL), same frame")]
+
+
 def bench_assign(size: int, rounds: int, work: Path) -> list[Row]:
     """Assign ``size`` points to the shipped countries, against a bare loop of bounding-box tests and
     ``shapely.contains_xy`` over the same prepared polygons."""
@@ -488,12 +523,12 @@ def bench_villages(size: int, rounds: int, work: Path) -> list[Row]:
 
 BENCHMARKS = {"load": bench_load, "geocode": bench_geocode, "villages": bench_villages,
               "check": bench_check, "map": bench_map,
-              "import": bench_import, "assign": bench_assign, "gains": bench_gains}
+              "import": bench_import, "geojson": bench_geojson, "assign": bench_assign, "gains": bench_gains}
 SIZES = {
     "quick": {"load": 2_000, "geocode": 2_000, "villages": 2_000, "check": 2_000, "map": 10_000, "import": 50_000,
-              "assign": 100_000, "gains": 200},
+              "geojson": 50_000, "assign": 100_000, "gains": 200},
     "full": {"load": 10_000, "geocode": 10_000, "villages": 10_000, "check": 10_000, "map": 100_000,
-             "import": 1_000_000, "assign": 1_000_000, "gains": 1_000},
+             "import": 1_000_000, "geojson": 1_000_000, "assign": 1_000_000, "gains": 1_000},
 }
 
 
@@ -536,6 +571,8 @@ def main() -> int:
 
 def write_benchmarks_md(text: str, rounds: int) -> None:
     path = HERE.parent / "BENCHMARKS.md"
+    # the section of whole commands is benchmarks/commands.py's, kept as it is
+    kept = path.read_text(encoding="utf-8").partition("\n## Whole commands")[1:] if path.exists() else ("", "")
     machine = f"{platform.machine()}, Python {platform.python_version()}, PyYAML {yaml.__version__}"
     path.write_text(
         "# Benchmarks\n\n"
@@ -585,13 +622,19 @@ def write_benchmarks_md(text: str, rounds: int) -> None:
         "speed; and `pandas.read_csv` alone, for reference. Elapsed time, since all use more than one thread, "
         "best of twice as many rounds as the other rows (elapsed time varies more than CPU time); the file "
         "the last round wrote is removed before each round, outside the timing.\n"
+        "- **export an event table as GeoJSON**: `EventTable.write` of an imported table of 1,000,000 "
+        "ACLED-like rows (`write_acled_like`, imported once and kept in `benchmarks/.data/`) to a `.geojson` "
+        "file: the nested keys written as JSON, dates as days, every property through pandas' JSON writer a "
+        "block at a time. The baseline is `pyogrio.write_dataframe` of the same frame with GDAL's GeoJSON "
+        "driver.\n"
         "- **assign events to countries**: `EventTable.assign_countries` on 1,000,000 points around Syria and "
         "Iraq, against the same loop written bare: a bounding-box test, then `shapely.contains_xy` on the "
         "points inside the box, for each shipped (prepared) country polygon.\n"
         "- **gains between consecutive control layers**: `tracker.control.consecutive_gains` on a series of "
         "1,000 daily layers (a 200-vertex front that moves a little each day): the gained and lost polygons "
         "of every pair of consecutive layers (`shapely.difference` over arrays) and their geodesic areas. The "
-        "baseline is a loop of `shapely.difference` and `Geod.geometry_area_perimeter` on the same polygons.\n",
+        "baseline is a loop of `shapely.difference` and `Geod.geometry_area_perimeter` on the same polygons.\n"
+        + "".join(kept),
         encoding="utf-8",
     )
 

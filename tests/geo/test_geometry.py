@@ -135,3 +135,75 @@ def test_an_area_without_surface_is_refused() -> None:
         warnings.simplefilter("ignore")
         geo.polygon([(38.0, 34.0), (38.5, 34.5), (39.0, 35.0)], "events/x.yaml: area.polygon")
     assert geo.geodesic_area(LineString([(38, 34), (39, 35)])) == 0 and geo.geodesic_area(Point(38, 34)) == 0
+
+
+def _nearest_on_edges(lat: float, lon: float, geometry) -> float:
+    """The reference: geodesic distances (GeographicLib's, through pyproj) to many points along every
+    edge (straight in longitude and latitude, as drawn), then a ternary search on the continuous edges
+    around the nearest of them."""
+    import numpy as np
+    from pyproj import Geod
+    from shapely import get_coordinates, get_parts, get_rings
+
+    geod = Geod(ellps="WGS84")
+    parts = get_parts(geometry)
+    lines = parts if geometry.geom_type.endswith("LineString") else get_rings(parts)
+    edges = np.concatenate([np.hstack([xy[:-1], xy[1:]]) for xy in map(get_coordinates, lines)])
+    steps = np.linspace(0.0, 1.0, 201)
+
+    def at(edge: np.ndarray, t: np.ndarray) -> np.ndarray:
+        x0, y0, x1, y1 = (edge[..., i, None] for i in range(4))
+        lons, lats = (x0 + t * (x1 - x0)).ravel(), (y0 + t * (y1 - y0)).ravel()
+        return np.asarray(geod.inv(np.full(lons.size, lon), np.full(lons.size, lat), lons, lats)[2]).reshape(
+            np.broadcast_shapes(x0.shape, np.shape(t)))
+
+    samples = at(edges, steps)  # one row of samples per edge
+    best = float(samples.min())
+    for row in np.argsort(samples.min(axis=1))[:4]:  # the nearest edges, searched finely around their nearest sample
+        i = int(samples[row].argmin())
+        low, high = steps[max(i - 1, 0)], steps[min(i + 1, 200)]
+        for _ in range(40):
+            a, b = low + (high - low) / 3, high - (high - low) / 3
+            near = at(edges[row], np.array([a, b]))
+            low, high = (low, b) if near[0] < near[1] else (a, high)
+        best = min(best, float(at(edges[row], np.array([(low + high) / 2]))[0]))
+    return best
+
+
+corners = st.lists(st.tuples(st.floats(-1.5, 1.5), st.floats(-1.5, 1.5)), min_size=3, max_size=7)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-60, 60), st.floats(-170, 170), corners, st.booleans(), st.floats(1_000, 80_000),
+       st.floats(-4, 4), st.floats(-4, 4))
+def test_distances_from_areas_agree_with_geographiclib_to_a_metre(lat0, lon0, offsets, circle, radius, dlat, dlon):
+    if circle:
+        area = geo.geodesic_circle(lat0, lon0, radius)
+    else:
+        area = Polygon([(lon0 + x, lat0 + y) for x, y in offsets]).convex_hull
+        if area.geom_type != "Polygon" or geo.geodesic_area(area) < 1e6:
+            return
+    lat, lon = lat0 + dlat, lon0 + dlon
+    measured = geo.distance_to(lat, lon, area)
+    if area.covers(Point(lon, lat)):
+        assert measured == 0
+        return
+    assert measured == pytest.approx(_nearest_on_edges(lat, lon, area), abs=1.0)
+    # in a batch, the same distance: each pair is measured on its own
+    batch = geo.distances_to([lat, lat0], [lon, lon0], [area, Point(lon, lat)])
+    assert batch[0] == measured
+    assert batch[1] == pytest.approx(float(WGS84.Inverse(lat0, lon0, lat, lon)["s12"]), abs=1e-3)
+
+
+def test_distances_from_holes_lines_and_many_parts_are_to_their_nearest_edge() -> None:
+    holed, parts = shape(POLYGON_WITH_HOLE), shape(MULTIPOLYGON)
+    in_the_hole = (34.56, 38.285)  # Tadmur itself, left out of the polygon
+    line = LineString([(38.0, 34.0), (39.0, 34.0), (39.0, 35.0)])
+    metres = geo.distances_to([in_the_hole[0], 34.45226, 35.5, 34.5], [in_the_hole[1], 40.91854, 38.5, 38.5],
+                              [holed, parts, line, line])
+    assert metres[0] == pytest.approx(_nearest_on_edges(*in_the_hole, holed), abs=1.0) and metres[0] > 0
+    assert metres[1] == 0  # Abu Kamal, inside the second part
+    assert metres[2] == pytest.approx(_nearest_on_edges(35.5, 38.5, line), abs=1.0)
+    # inside the line's bend: nearer its eastern leg than its southern one
+    assert metres[3] == pytest.approx(_nearest_on_edges(34.5, 38.5, line), abs=1.0)
+    assert metres[3] < float(WGS84.Inverse(34.5, 38.5, 34.0, 38.5)["s12"]) - 5_000

@@ -15,6 +15,7 @@ from typing import Any
 from unittest import mock
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -521,3 +522,50 @@ def test_blocks_are_the_file_cut_at_row_ends(tmp_path: Path, rows: list[list[str
     assert b"".join(blocks) == path.read_bytes()[header:]
     read = [row for block in blocks for row in csv.reader(io.StringIO(block.decode("utf-8"), newline=""))]
     assert read == [row for row in csv.reader(io.StringIO(out.getvalue(), newline=""))][1:]
+
+
+def _features_by_the_standard_library(table: EventTable) -> list[dict[str, Any]]:
+    """The features a GeoJSON export holds, made row by row with ``json``: the nested keys parsed, missing
+    values null, numbers as they are."""
+    features = []
+    frame = table.frame
+    for index in range(len(frame)):
+        properties: dict[str, Any] = {}
+        for column in frame.columns.drop("geometry"):
+            value = frame[column].iloc[index]
+            if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+                properties[column] = None
+            elif column in ("area", "claims", "sources", "resolved"):
+                properties[column] = json.loads(value)
+            else:
+                properties[column] = value.item() if isinstance(value, np.generic) else value
+        geometry = frame.geometry.iloc[index]
+        features.append({"type": "Feature", "properties": properties,
+                         "geometry": None if geometry is None else json.loads(shapely.to_geojson(geometry))})
+    return features
+
+
+def test_a_geojson_export_holds_what_the_standard_library_would_write(tmp_path: Path) -> None:
+    table = EventTable.from_collection(load_events(EVENTS))
+    table.write(tmp_path / "e.geojson")
+    written = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))
+    assert written["type"] == "FeatureCollection"
+    assert written["features"] == _features_by_the_standard_library(table)
+
+
+awkward_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30) | st.sampled_from(
+    ["</script>", "line\nbreak", 'quote " and \\ slash', "=HYPERLINK(\"x\")", "\u2028", "", "null"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(awkward_text, st.floats(-90, 90) | st.none(), st.floats(-1e6, 1e6) | st.none(),
+                          st.none() | st.just('[{"count": 4000, "of": "fighters"}]')), min_size=1, max_size=5))
+def test_geojson_export_keeps_any_text_and_number_exactly(tmp_path: Path, rows) -> None:
+    frame = pd.DataFrame({"id": [f"e{i}" for i in range(len(rows))], "title": [r[0] for r in rows],
+                          "latitude": [np.nan if r[1] is None else r[1] for r in rows],
+                          "longitude": [38.28] * len(rows),
+                          "acled_measure": [np.nan if r[2] is None else r[2] for r in rows],
+                          "claims": [r[3] for r in rows]})
+    table = EventTable.from_rows(frame)
+    path = table.write(tmp_path / "e.geojson", force=True)
+    assert json.loads(path.read_text(encoding="utf-8"))["features"] == _features_by_the_standard_library(table)

@@ -16,6 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
+from ..errors import GeometryError
 from ..records.model import Coordinates, Event
 from . import evidence
 from . import geodesy as geo
@@ -24,7 +25,7 @@ from .places import Resolution
 if TYPE_CHECKING:
     from ..records.collection import EventCollection
 
-__all__ = ["ANCHOR_WORDS", "Shape", "anchor_at", "distance_between", "make_shape", "place_of"]
+__all__ = ["ANCHOR_WORDS", "Shape", "anchor_at", "distance_between", "make_shape", "place_of", "shapes_of"]
 
 
 #: The points an event's geometry is built from, by kind: how to name one of the event's own, and
@@ -143,6 +144,26 @@ def make_shape(event: Event, events: EventCollection, resolution: Resolution) ->
     radius = evidence.uncertainty(event.precision) if area is None else 0.0
     basis = event.area.source_basis if event.area is not None and area is not None else None
     return Shape(point, area, event.precision == 3, radius, anchors, kind, basis, region_anchor(event, resolution))
+
+
+def shapes_of(events: EventCollection, resolution: Resolution) -> list[Shape | None]:
+    """Each record's :class:`Shape`, in order: ``None`` for a record whose places ``resolution`` could not
+    resolve or whose area cannot be drawn (checking claims reports those; this only leaves them out).
+
+    >>> from tracker import load_events
+    >>> from tracker.geo.places import resolve_places
+    >>> events = load_events("tests/data/valid")
+    >>> [(shape.point, shape.area.geom_type) for shape in shapes_of(events, resolve_places(events))]
+    [((34.5624, 38.284), 'Polygon')]
+    """
+    unresolved = {key[0] for key, match in resolution.matches.items() if not match.found}
+    shapes: list[Shape | None] = []
+    for event in events:
+        try:
+            shapes.append(None if event.id in unresolved else make_shape(event, events, resolution))
+        except GeometryError:
+            shapes.append(None)
+    return shapes
 
 
 def region_anchor(event: Event, resolution: Resolution) -> str | None:

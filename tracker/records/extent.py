@@ -26,6 +26,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -239,35 +240,38 @@ def _polygons(data: Any, checked: bool = True) -> list[tuple[str, list[Any]]]:
 
 def circle_ring(lat: float, lon: float, radius_m: float, vertices: int = 360) -> tuple[np.ndarray, np.ndarray]:
     """The longitudes and latitudes of ``vertices`` points at ``radius_m`` metres (geodesic, WGS84)
-    around a centre."""
-    from pyproj import Geod  # here, not at import: reading records needs no projection library
-
+    around a centre, clockwise from north."""
     azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
-    lons, lats, _ = Geod(ellps="WGS84").fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths,
-                                            np.full(vertices, radius_m))
+    lons, lats, _ = _geod().fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths, np.full(vertices, radius_m))
     return lons, lats
 
 
-def circle_problem(lat: float, lon: float, radius_m: float, vertices: int = 360) -> str | None:
+@cache
+def _geod() -> Any:
+    from pyproj import Geod  # here, not at import: reading records needs no projection library
+
+    return Geod(ellps="WGS84")
+
+
+def circle_problem(lat: float, lon: float, radius_m: float, vertices: int = 360,
+                   ring: tuple[np.ndarray, np.ndarray] | None = None) -> str | None:
     """What makes a circle unfit to measure (a radius too large, a pole inside, the antimeridian
-    crossed), or ``None``.
+    crossed), or ``None``; ``ring``: the circle's :func:`circle_ring`, when it is already made.
 
     >>> circle_problem(89.9, 38.2, 50_000)  # doctest: +ELLIPSIS
     'a circle of 50 km around (89.9, 38.2) holds a pole; an area may not hold a pole, ...'
     >>> circle_problem(34.5, 38.2, 50_000) is None
     True
     """
-    from pyproj import Geod
-
     problem = radius_problem(radius_m / 1000)
     if problem:
         return problem
-    _, _, pole = Geod(ellps="WGS84").inv(lon, lat, lon, 90.0 if lat >= 0 else -90.0)
+    _, _, pole = _geod().inv(lon, lat, lon, 90.0 if lat >= 0 else -90.0)
     if pole <= radius_m:
         return (f"a circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}) holds a pole; an area "
                 "may not hold a pole, or its geodesic area is ambiguous: give a smaller radius")
-    lons, lats = circle_ring(lat, lon, radius_m, vertices)
-    problem = ring_problem(lons.tolist(), lats.tolist())
+    lons, lats = ring if ring is not None else circle_ring(lat, lon, radius_m, vertices)
+    problem = ring_problem(lons, lats)
     if problem:
         return f"the circle of {radius_m / 1000:,.0f} km around ({lat:g}, {lon:g}): {problem}"
     return None

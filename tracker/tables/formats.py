@@ -216,13 +216,11 @@ class TableWriter:
     def _geojson_chunk(self, frame: Any) -> None:
         stream = self._text()
         shapes = shapely.to_geojson(frame.geometry.to_numpy())
-        columns = [c for c in frame.columns if c != "geometry"]
-        for index, values in enumerate(frame[columns].itertuples(index=False, name=None)):
-            properties = {column: _json_value(column, value) for column, value in zip(columns, values, strict=True)}
-            shape = shapes[index]
-            feature = f'{{"type": "Feature", "geometry": {shape if shape is not None else "null"}, "properties": '
-            separator = ",\n" if self.rows or index else ""
-            stream.write(separator + feature + json.dumps(properties, ensure_ascii=False) + "}")
+        properties = geojson_properties(pd.DataFrame(frame.drop(columns="geometry")))
+        separator = ",\n" if self.rows else ""
+        stream.write(separator + ",\n".join(
+            f'{{"type": "Feature", "geometry": {"null" if shape is None else shape}, "properties": {row}}}'
+            for shape, row in zip(shapes, properties, strict=True)))
 
     def _kml_chunk(self, frame: Any) -> None:
         stream = self._text()
@@ -323,10 +321,61 @@ def _missing(value: Any) -> bool:
 def _json_value(column: str, value: Any) -> Any:
     if _missing(value):
         return None
-    if column in JSON_COLUMNS and isinstance(value, str):
+    if column in JSON_COLUMNS and not isinstance(value, str):
+        return value  # already parsed
+    if column in JSON_COLUMNS:
         return json.loads(value)
     if isinstance(value, np.generic):
         value = value.item()
+    if isinstance(value, dt.date | pd.Timestamp):
+        return value.isoformat()[:10]
+    return value
+
+
+def geojson_properties(frame: pd.DataFrame) -> list[str]:
+    """The properties of each row as a JSON object, written by pandas' JSON writer (in C) for all rows
+    at once: the nested keys (:data:`~tracker.tables.schema.JSON_COLUMNS`) as JSON, not as text holding
+    it; dates as ISO days; numbers to their last digit; missing values as null.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "start": [dt.date(2017, 6, 8), None], "latitude": [34.5624, np.nan],
+    ...                       "claims": ['[{"count": 4000}]', None], "notes": ["line\\nbreak </script>", "é"]})
+    >>> for row in geojson_properties(frame):
+    ...     print(row)
+    {"id":"a","start":"2017-06-08","latitude":34.5624,"claims":[{"count":4000}],"notes":"line\\nbreak <\\/script>"}
+    {"id":"b","start":null,"latitude":null,"claims":null,"notes":"é"}
+    """
+    if not len(frame):
+        return []
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if column in JSON_COLUMNS:
+            frame[column] = values.astype(object).map(_json_nested, na_action="ignore")
+        elif isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(values.dtype):
+            frame[column] = values.dt.strftime("%Y-%m-%d").astype(object).where(values.notna(), None)
+        elif values.dtype == object:
+            frame[column] = values.map(_json_day, na_action="ignore")
+    floating = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c].dtype)]
+    numbers = frame[floating].to_numpy(dtype=float, na_value=np.nan)
+    finite = numbers[np.isfinite(numbers)]
+    # pandas writes a float to a fixed number of decimals (at most 15), then drops the zeros after it:
+    # 10 keeps degrees to a hundredth of a millimetre and 34.5624 as it is; a number that needs more
+    # (or is beyond 15) is written by the standard library, row by row, to its last digit
+    decimals = 10 if np.array_equal(np.round(finite, 10), finite) else 15
+    if decimals == 15 and not (np.array_equal(np.round(finite, 15), finite) and (np.abs(finite) < 1e15).all()):
+        columns = list(frame.columns)
+        return [json.dumps({c: _json_value(c, v) for c, v in zip(columns, row, strict=True)}, ensure_ascii=False)
+                for row in frame.itertuples(index=False, name=None)]
+    text = frame.to_json(orient="records", lines=True, force_ascii=False, double_precision=decimals,
+                         date_format="iso", default_handler=str)
+    return text.rstrip("\n").split("\n")  # a newline inside a value is written escaped
+
+
+def _json_nested(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else _json_day(value)
+
+
+def _json_day(value: Any) -> Any:
     if isinstance(value, dt.date | pd.Timestamp):
         return value.isoformat()[:10]
     return value

@@ -88,13 +88,14 @@ class EventTable:
         >>> frame.loc[0, "id"], frame.loc[0, "area_basis"], frame.geometry[0].geom_type
         ('badiyeh-drawn', 'reported', 'Polygon')
         """
-        from ..claims.check import check_claims  # pyproj, which reading and writing tables do not need
+        # the shapes alone: no claim is checked to export a record (pyproj, which reading and writing
+        # tables do not need, is imported here)
+        from ..geo.places import resolve_places
+        from ..geo.shapes import shapes_of
 
-        report = check_claims(events, gazetteer)
         rows = []
         shapes: list[BaseGeometry | None] = []
-        for event in events:
-            shape = report.shape(event.id)
+        for event, shape in zip(events, shapes_of(events, resolve_places(events, gazetteer)), strict=True):
             row = flatten(event.to_dict())
             if shape is not None and shape.point is not None:
                 row["latitude"], row["longitude"] = shape.point
