@@ -1,26 +1,86 @@
-// Dots for aggregated events: per layer, one per grid cell, sized by its count. Each joins
-// window.trackerCells, which the time control shows and hides.
+// Dots for aggregated events: per layer, one per grid cell, sized by how many of its events may fall
+// in the time window. Each joins window.trackerCells; the time control asks tracker.countCells to
+// count them again for its window, and tracker.countPoints how many events that is (each once).
 (function () {
   'use strict';
   var tracker = window.tracker = window.tracker || {};
   var iso = function (ordinal) {  // a Python date ordinal: day 719163 is 1970-01-01
     return new Date((ordinal - 719163) * 86400000).toISOString().slice(0, 10);
   };
-  // entries: [layer name, colour, [lats, lons, counts, first days, last days]] per layer; with
-  // canvas, drawn on the map's canvas (records.js)
-  tracker.cells = function (entries, canvas) {
+  // runs: [step, count, step, count, ...], each step from the day before (the first from the origin):
+  // the days and the running totals of the events up to each, for binary search
+  var cumulative = function (runs) {
+    var days = new Array(runs.length / 2), totals = new Array(runs.length / 2), day = 0, total = 0;
+    for (var k = 0; k < runs.length; k += 2) {
+      day += runs[k];
+      total += runs[k + 1];
+      days[k / 2] = day;
+      totals[k / 2] = total;
+    }
+    return {days: days, totals: totals};
+  };
+  // how many of the days are at most `day`
+  var upTo = function (c, day) {
+    var low = 0, high = c.days.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (c.days[middle] <= day) { low = middle + 1; } else { high = middle; }
+    }
+    return low ? c.totals[low - 1] : 0;
+  };
+  // events that may fall in [a, b] (days from the origin): all but those that begin after b and
+  // those that end before a (no event does both when a <= b)
+  var within = function (starts, ends, total, a, b) {
+    return total - (total - upTo(starts, b)) - upTo(ends, a - 1);
+  };
+  var origin = 0, all = null;
+  var radius = function (count) { return 3 + 2 * Math.log2(count); };
+  var tip = function (count, first, last) {
+    return count + ' event' + (count === 1 ? '' : 's') + ', ' + iso(first) + ' to ' + iso(last);
+  };
+  // entries: [layer name, colour, line pattern (null: solid), legend key, [lats, lons, counts, first
+  // days, last days, runs of first days, runs of last days (0: the first days)]] per layer; days:
+  // runs of the first and last days of all these events, each once; with canvas, drawn on the
+  // map's canvas (records.js)
+  tracker.cells = function (entries, from, days, canvas) {
     window.trackerCells = window.trackerCells || [];
+    origin = from;
+    all = {starts: cumulative(days[0]), ends: cumulative(days[1])};
+    all.total = all.starts.totals.length ? all.starts.totals[all.starts.totals.length - 1] : 0;
     entries.forEach(function (entry) {
-      var group = window[entry[0]], colour = entry[1], c = entry[2];
+      var group = window[entry[0]], colour = entry[1], c = entry[4];
       var renderer = canvas ? tracker.canvas(group._map) : undefined;
       for (var i = 0; i < c[0].length; i++) {
-        var dot = L.circleMarker([c[0][i], c[1][i]], {radius: 3 + 2 * Math.log2(c[2][i]), color: colour,
-          weight: 1, fillColor: colour, fillOpacity: 0.6, renderer: renderer});
-        dot.bindTooltip(c[2][i] + ' event' + (c[2][i] === 1 ? '' : 's') + ', ' + iso(c[3][i]) + ' to ' +
-          iso(c[4][i]));
+        var dot = L.circleMarker([c[0][i], c[1][i]], {radius: radius(c[2][i]), color: colour, weight: 2,
+          dashArray: entry[2], fillColor: colour, fillOpacity: 0.6, renderer: renderer,
+          legend: [entry[3], 'cells']});
+        dot.bindTooltip(tip(c[2][i], c[3][i], c[4][i]));
         group.addLayer(dot);
-        window.trackerCells.push({layer: dot, group: group, start: iso(c[3][i]), end: iso(c[4][i])});
+        var starts = cumulative(c[5][i]);
+        window.trackerCells.push({layer: dot, group: group, start: iso(c[3][i]), end: iso(c[4][i]), count: c[2][i],
+          shown: c[2][i], origin: from, first: c[3][i], last: c[4][i], starts: starts,
+          ends: c[6][i] === 0 ? starts : cumulative(c[6][i])});
       }
     });
+  };
+  // Count each cell's events again for the window [a, b] (Python date ordinals): a cell with none is
+  // hidden, the others sized and labelled by their count in it.
+  tracker.countCells = function (a, b) {
+    (window.trackerCells || []).forEach(function (t) {
+      var count = within(t.starts, t.ends, t.count, a - t.origin, b - t.origin);
+      var show = count > 0;
+      if (show && count !== t.shown) {
+        t.layer.setRadius(radius(count));
+        t.layer.setTooltipContent(count === t.count ? tip(count, t.first, t.last) : count + ' of ' +
+          tip(t.count, t.first, t.last) + ', in the window');
+      }
+      t.shown = count;
+      if (show && !t.group.hasLayer(t.layer)) { t.group.addLayer(t.layer); }
+      if (!show && t.group.hasLayer(t.layer)) { t.group.removeLayer(t.layer); }
+    });
+  };
+  // How many of the aggregated events (each once, whatever its groups) may fall in [a, b].
+  tracker.countPoints = function (a, b) {
+    return all ? within(all.starts, all.ends, all.total, a - origin, b - origin) : 0;
   };
 })();
