@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import numpy as np
@@ -264,4 +265,52 @@ def test_actor_names_stay_text(opened) -> None:
         assert name in legend and name in control, name
     assert tab.evaluate("() => window.pwned === undefined && document.querySelectorAll('.tracker-legend img,"
                         " .leaflet-control-layers img').length === 0")
+    assert errors == []
+
+
+def test_a_cell_opens_to_its_events(opened) -> None:
+    """A click on the busiest cell of a month zooms to it, where it is drawn as its events: each of
+    that month, of that group, in that cell, where it happened; zoomed out, it is one dot again."""
+    from tracker.maps.markup import inert
+    from tracker.maps.style import CELL_DEGREES
+
+    tab, table, errors, _ = opened
+    points, actors = _grouping(table)
+    _whole(tab)
+    month = dt.date.fromordinal(int(np.median(points.start))).replace(day=1)
+    last = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    _window(tab, month, last)
+    x, y, index = tab.evaluate("""() => {
+        const cells = window.trackerCells, index = cells.reduce((best, t, i) => t.shown > cells[best].shown ? i : best, 0);
+        const t = cells[index], map = t.map;
+        map.setView(t.layer.getLatLng(), map.getZoom(), {animate: false});
+        const p = map.latLngToContainerPoint(t.layer.getLatLng()), box = map.getContainer().getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y, index]; }""")
+    tab.mouse.move(x, y)  # its tooltip: how many of its events fall in the window
+    # (of this cell, or of one of another group on the same spot: a coalition's events are in both)
+    assert re.fullmatch(r"\d+ of \d+ events, \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, in the window",
+                        tab.locator(".leaflet-tooltip").inner_text())
+    tab.mouse.click(x, y)
+    tab.wait_for_function("(index) => window.trackerCells[index].events !== null", arg=index)
+    cell = tab.evaluate("""(index) => { const t = window.trackerCells[index];
+        return {zoom: t.map.getZoom(), name: t.name, shown: t.shown, dot: t.group.hasLayer(t.layer),
+                lat: t.layer.getLatLng().lat, lon: t.layer.getLatLng().lng,
+                events: t.events.getLayers().map(l => [l.getLatLng().lat, l.getLatLng().lng,
+                                                       l.getTooltip().getContent()])}; }""", index)
+    assert cell["zoom"] >= 11 and not cell["dot"] and len(cell["events"]) == cell["shown"] > 1
+    group = [inert(name) for name in actors.names].index(cell["name"])
+    inside = points.select(month, last)
+    firsts = np.array([names[0] for names in inside.actors], dtype=object)[inside.actor]
+    mine = np.array([group in actors.of[name] for name in firsts], dtype=bool)
+    row, col = np.floor(inside.lat / CELL_DEGREES), np.floor(inside.lon / CELL_DEGREES)
+    mine &= (row == np.floor(cell["lat"] / CELL_DEGREES)) & (col == np.floor(cell["lon"] / CELL_DEGREES))
+    expected = sorted(zip(inside.lat[mine].round(3).tolist(), inside.lon[mine].round(3).tolist(), strict=True))
+    drawn = sorted((round(lat, 3), round(lon, 3)) for lat, lon, _ in cell["events"])
+    assert len(drawn) == len(expected)
+    assert all(abs(a - b) <= 2e-4 for one, other in zip(drawn, expected, strict=True) for a, b in zip(one, other,
+                                                                                                       strict=True))
+    assert all(text.startswith("1 event, ") and text.endswith(cell["name"]) for *_, text in cell["events"])
+    tab.evaluate("(index) => { window.trackerCells[index].map.setZoom(7, {animate: false}); }", index)
+    assert tab.evaluate("(index) => { const t = window.trackerCells[index];"
+                        " return t.events === null && t.group.hasLayer(t.layer); }", index)
     assert errors == []

@@ -354,7 +354,8 @@ class Drawing:
         points = concat([points_of(self.counted), self.points])
         origin = min([*self.days, *([int(points.start.min())] if len(points) else [])], default=0)
         cells = points.cells(self.actors, origin)
-        groups = {self.layers[group]: (*self.looks[group], legend_key(*self.looks[group]), columns)
+        groups = {self.layers[group]: (*self.looks[group], legend_key(*self.looks[group]),
+                                       inert(self.actors.names[group]), columns)
                   for group, columns in cells.items()}
         add_script(page, "records.js")
         rows = self.rows(sum(len(columns[0]) for columns in cells.values()))
