@@ -1,7 +1,7 @@
-"""Records drawn on a folium map: a layer per actor with its events, the areas they claim (the
-evidence, filled by the verdict on its area claim) and around each a ring of the claimed size,
-reference zones, country borders, and the time control, the legend of what is drawn and the panel of
-every claim.
+"""Records drawn on a folium map: a layer per group of actors (:mod:`~tracker.maps.actors`) with its
+events, the areas they claim (the evidence, filled by the verdict on its area claim) and around each a
+ring of the claimed size, reference zones, country borders, and the time control, the legend of what is
+drawn and the panel of every claim.
 
 :class:`Drawing` collects what one map draws as rows of numbers and indices into the page's
 :class:`~tracker.maps.scene.Scene`; ``static/records.js`` makes the Leaflet layers from them when the

@@ -1,8 +1,9 @@
 """Maps that compare claimed territorial gains: ``tracker map``.
 
-One HTML file (folium over Leaflet): a layer per actor with its events and the areas they claim, each
-area coloured by the verdict on its area claim with a disc of the claimed size beside it, reference
-zones, country borders that need no tiles, a legend and a layer control. Every string that comes
+One HTML file (folium over Leaflet): a layer per group of actors (:mod:`~tracker.maps.actors`) with
+its events and the areas they claim, each area coloured by the verdict on its area claim with a disc
+of the claimed size beside it, reference zones, country borders that need no tiles, a legend and a
+layer control. Every string that comes
 from a record is HTML-escaped before it reaches the page. ``offline=True`` inlines Leaflet from the
 django-js-lib-leaflet package installed with the project and draws no tiles, so the file makes no
 network request at all.

@@ -50,7 +50,7 @@ PALETTE = ("#332288", "#882255", "#AA4499", "#117733", "#999933", "#004488")
 #: (only the region is known).
 UNCERTAINTY_M = {**evidence.UNCERTAINTY_M, 3: 50_000.0}
 #: Past this many events, events that are only a point (no area, no claim) are aggregated: one dot
-#: per actor and grid cell of :data:`CELL_DEGREES`, sized by its count, so that the file stays small
+#: per group of actors and grid cell of :data:`CELL_DEGREES`, sized by its count, so that the file stays small
 #: and the page responsive with hundreds of thousands of events.
 AGGREGATE_ABOVE = 2_000
 CELL_DEGREES = 0.1
