@@ -10,6 +10,7 @@ records, which the claims are checked on.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -110,20 +111,21 @@ class Points:
         how many events may fall in a window, whatever it is (``static/cells.js``)."""
         return [runs(self.start - origin), runs(self.end - origin)]
 
-    def cells(self, actors: Actors, origin: int) -> dict[int, list[list[Any]]]:
+    def cells(self, actors: Actors, origin: int) -> dict[int, list[Any]]:
         """For each group of ``actors`` (by its index), its events' grid cells of :data:`CELL_DEGREES` as
         columns: the mean position of each cell's events rounded to about a metre, its count, its first
         and last day, and its events' first and last days as runs (see :func:`runs`) from ``origin``
         (the last days ``0`` where they are the first days), so that a cell counts its events in any
-        window; and where each of its events is, in the order of their first days (see :func:`_spots`),
-        and how many days each lasts (``0`` where each lasts one day), so that it opens to its events.
+        window; and where each of its events is, cell after cell, each cell's in the order of their first
+        days (see :func:`_spots`), and how many days each lasts (``0`` where each lasts one day), so that
+        it opens to its events.
         An event counts in each group its first actor stands for (:class:`Actors`).
 
         >>> points = Points(np.array([34.01, 34.02, 34.5]), np.array([38.01, 38.02, 38.5]),
         ...                 np.array([1, 2, 3]), np.array([1, 5, 3]), np.array([0, 0, 0]), (("A",),))
         >>> points.cells(Actors.group({"A": 3}), 1)
         {0: [[34.015, 34.5], [38.015, 38.5], [2, 1], [1, 3], [5, 3], [[0, 1, 1, 1], [2, 1]], [[0, 1, 4, 1], 0], \
-[[-50, -50, 50, 50], [0, 0]], [[0, 3], 0]]}
+'zv/O/zIAMgAAAAAA', [[0, 3], 0]]}
         """
         if not len(self):
             return {}
@@ -153,13 +155,15 @@ class Points:
         ranged[cell[start != end]] = True
         starts, ends = _cell_runs(cell, start - origin, len(keys)), _cell_runs(cell, end - origin, len(keys))
         spots, spans = _spots(cell, lat - mean_lat[cell], lon - mean_lon[cell], start, end, len(keys))
+        bounds = np.concatenate([[0], np.cumsum(counts)])  # where each cell's events begin among the spots
         owner = keys // ((rows.max() + 1) * (cols.max() + 1))
-        found: dict[int, list[list[Any]]] = {}
+        found: dict[int, list[Any]] = {}
         for code in np.unique(owner).tolist():
             mine = np.flatnonzero(owner == code)
             found[int(code)] = [mean_lat[mine].tolist(), mean_lon[mine].tolist(), counts[mine].tolist(),
                                 first[mine].tolist(), last[mine].tolist(), [starts[i] for i in mine],
-                                [ends[i] if ranged[i] else 0 for i in mine], [spots[i] for i in mine],
+                                [ends[i] if ranged[i] else 0 for i in mine],
+                                spots[int(bounds[mine[0]]):int(bounds[mine[-1] + 1])],
                                 [spans[i] if ranged[i] else 0 for i in mine]]
         return found
 
@@ -183,18 +187,29 @@ def runs(days: np.ndarray) -> list[int]:
 SPOT_DEGREES = 1e-4
 
 
+class Spots:
+    """Where the events of cells are, as :data:`SPOT_DEGREES` from their cell's position: little-endian
+    16-bit pairs (lat, lon) one after the other, written as base64 text (two bytes each, where JSON
+    would take about five characters: the largest part of a page of many events); sliced by event."""
+
+    def __init__(self, pairs: np.ndarray) -> None:
+        self.pairs = pairs.astype("<i2")
+
+    def __getitem__(self, events: slice) -> str:
+        return base64.b64encode(self.pairs[events].tobytes()).decode("ascii")
+
+
 def _spots(cell: np.ndarray, lat: np.ndarray, lon: np.ndarray, start: np.ndarray, end: np.ndarray,
-           cells: int) -> tuple[list[list[int]], list[list[int]]]:
-    """Each cell's events (``cell`` giving each event's) in the order of their first days, then last
-    days: where each is, from the cell's position (``lat``, ``lon``), in :data:`SPOT_DEGREES`, as
-    [lat, lon, lat, lon, ...]; and how many days after its first each ends."""
+           cells: int) -> tuple[Spots, list[list[int]]]:
+    """The events of the cells (``cell`` giving each event's), cell after cell, each cell's in the order
+    of their first days, then last days: where each is, from the cell's position (``lat``, ``lon``
+    apart, within a cell of :data:`CELL_DEGREES`), see :class:`Spots`; and how many days after its first
+    each ends, per cell."""
     order = np.lexsort((end, start, cell))
     places = np.column_stack([np.round(lat[order] / SPOT_DEGREES), np.round(lon[order] / SPOT_DEGREES)])
-    flat = places.astype(np.int64).reshape(-1).tolist()
     spans = (end - start)[order].tolist()
     bounds = np.searchsorted(cell[order], np.arange(cells + 1)).tolist()
-    return ([flat[2 * bounds[i]:2 * bounds[i + 1]] for i in range(cells)],
-            [spans[bounds[i]:bounds[i + 1]] for i in range(cells)])
+    return Spots(places.astype(np.int64)), [spans[bounds[i]:bounds[i + 1]] for i in range(cells)]
 
 
 def _cell_runs(cell: np.ndarray, days: np.ndarray, cells: int) -> list[list[int]]:

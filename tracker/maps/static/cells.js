@@ -50,7 +50,8 @@
   };
   // entries: [layer name, colour, line pattern (null: solid), legend key, [lats, lons, counts, first
   // days, last days, runs of first days, runs of last days (0: the first days), its events' places
-  // (lat, lon from the cell's, in SPOT degrees) by first day, how long each lasts (0: a day each)],
+  // (lat, lon from the cell's, in SPOT degrees; cell after cell, each cell's by first day; 16-bit
+  // pairs in base64), how long each lasts (0: a day each)],
   // the group's name (inert markup)] per layer; days:
   // runs of the first and last days of all these events, each once; with canvas, drawn on the
   // map's canvas (records.js)
@@ -66,6 +67,7 @@
         maps.push(map);
         map.on('zoomend moveend', function () { tracker.openCells(map); });
       }
+      var spots = {text: c[7], values: null}, before = 0;
       for (var i = 0; i < c[0].length; i++) {
         var dot = L.circleMarker([c[0][i], c[1][i]], {radius: radius(c[2][i]), color: colour, weight: 2,
           dashArray: entry[2], fillColor: colour, fillOpacity: 0.6, renderer: renderer,
@@ -75,8 +77,9 @@
         var starts = cumulative(c[5][i]);
         var cellData = {layer: dot, group: group, map: map, start: iso(c[3][i]), end: iso(c[4][i]),
           count: c[2][i], shown: c[2][i], origin: from, first: c[3][i], last: c[4][i], starts: starts,
-          ends: c[6][i] === 0 ? starts : cumulative(c[6][i]), spots: c[7][i], spans: c[8][i], colour: colour,
+          ends: c[6][i] === 0 ? starts : cumulative(c[6][i]), spots: spots, offset: before, spans: c[8][i], colour: colour,
           pattern: entry[2], key: entry[3], name: entry[5], renderer: renderer, canvas: canvas, events: null};
+        before += c[2][i];
         dot.on('click', zoomTo(cellData));
         window.trackerCells.push(cellData);
       }
@@ -89,15 +92,26 @@
       t.map.setView(at, Math.max(DRILL + 1, t.map.getZoom()));
     };
   };
+  // The places of a layer's events (see tracker.cells), read when a cell first opens.
+  var decoded = function (spots) {
+    if (!spots.values) {
+      var bytes = atob(spots.text), values = new Int16Array(bytes.length / 2);
+      for (var i = 0; i < values.length; i++) {
+        values[i] = bytes.charCodeAt(2 * i) | (bytes.charCodeAt(2 * i + 1) << 8);  // little-endian
+      }
+      spots.values = values;
+    }
+    return spots.values;
+  };
   // The dots of the events of cell t that may fall in the window, each with its dates and group.
   var eventsOf = function (t) {
-    var layer = L.layerGroup(), at = t.layer.getLatLng(), k = 0;
+    var layer = L.layerGroup(), at = t.layer.getLatLng(), k = 0, places = decoded(t.spots), o = 2 * t.offset;
     for (var run = 0; run < t.starts.days.length; run++) {
       var first = t.origin + t.starts.days[run], upto = t.starts.totals[run];
       for (; k < upto; k++) {
         var last = first + (t.spans === 0 ? 0 : t.spans[k]);
         if (last < span[0] || first > span[1]) { continue; }
-        var dot = L.circleMarker([at.lat + t.spots[2 * k] * SPOT, at.lng + t.spots[2 * k + 1] * SPOT], {
+        var dot = L.circleMarker([at.lat + places[o + 2 * k] * SPOT, at.lng + places[o + 2 * k + 1] * SPOT], {
           radius: 4, color: t.colour, weight: 2, dashArray: t.pattern, fillColor: t.colour, fillOpacity: 0.9,
           renderer: t.renderer, legend: [t.key]});
         dot.bindTooltip('1 event, ' + (first === last ? iso(first) : iso(first) + ' to ' + iso(last)) + ': ' + t.name);
