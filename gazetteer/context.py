@@ -9,8 +9,9 @@ is kept for ``geocode --json`` and a record's ``resolved:``:
    within :data:`CONTEXT_KM` of them and every other candidate is at least :data:`CONTEXT_RATIO`
    times as far (and :data:`CONTEXT_GAP_KM` further);
 2. **the kind of place** (:func:`prominence`): a capital over an admin seat over a town or village
-   over a quarter, and any of those over an administrative area of the same name (a name alone
-   means the town: "Homs" is the city, "Homs Governorate" the region). It decides when the
+   over a quarter, and any of those over an administrative area of the same name in its country (a
+   name alone means the town: "Homs" is the city, "Homs Governorate" the region; the geocoder leaves
+   such an area out unless the query asks for a region). It decides when the
    best candidate's rank exceeds the next one's by :data:`KIND_MARGIN` or more.
 
 Then the size (:func:`by_population`) and the bundled table's listing (:func:`by_listing`) may
@@ -62,7 +63,8 @@ KIND_MARGIN = 2
 #: Words after a name that ask for the region, not the town: the GeoNames code prefix of what they mean.
 REGION_WORDS = {"governorate": "ADM1", "province": "ADM1", "muhafazah": "ADM1", "muhafazat": "ADM1",
                 "wilayah": "ADM1", "district": "ADM2", "qada": "ADM2", "mantiqa": "ADM2", "subdistrict": "ADM3",
-                "sub-district": "ADM3", "nahiya": "ADM3"}
+                "sub-district": "ADM3", "nahiya": "ADM3", "محافظة": "ADM1", "محافظه": "ADM1", "ولاية": "ADM1",
+                "قضاء": "ADM2", "منطقة": "ADM2", "ناحية": "ADM3"}
 _RANKS = {"PPLC": 6, "PPLA": 5, "PPLA2": 4, "PPLA3": 3, "PPLA4": 3, "PPL": 2, "PPLL": 2, "PPLF": 2, "PPLX": 1,
           "PPLQ": 0, "PPLW": 0, "PPLH": 0}
 
@@ -87,10 +89,19 @@ def region_word(text: str) -> tuple[str, str | None]:
     """The name without a trailing (or leading) word that asks for a region, and the kind of region
     asked (a GeoNames code prefix such as ``ADM1``), or ``None``.
 
+    Also "the province of Homs", "Governorate of Idlib" and the Arabic "محافظة حمص".
+
     >>> region_word("Homs Governorate"), region_word("Muhafazat Idlib"), region_word("Hajin")
     (('Homs', 'ADM1'), ('Idlib', 'ADM1'), ('Hajin', None))
+    >>> region_word("the province of Homs"), region_word("محافظة حمص"), region_word("the Anbar province")
+    (('Homs', 'ADM1'), ('حمص', 'ADM1'), ('Anbar', 'ADM1'))
     """
     words = text.split()
+    if len(words) > 2 and words[0].lower() == "the" and (words[1].lower() in REGION_WORDS
+                                                          or words[-1].lower() in REGION_WORDS):
+        words = words[1:]
+    if len(words) > 2 and words[0].lower() in REGION_WORDS and words[1].lower() == "of":
+        return " ".join(words[2:]), REGION_WORDS[words[0].lower()]
     if len(words) > 1 and words[-1].lower() in REGION_WORDS:
         return " ".join(words[:-1]), REGION_WORDS[words[-1].lower()]
     if len(words) > 1 and words[0].lower() in REGION_WORDS:
@@ -153,7 +164,10 @@ def rank(places: Sequence[Place], near: Sequence[tuple[float, float]],
             return Ranked(tuple(order), best, f"nearest to {what} ({d1:,.0f} km; the next is {d2:,.0f} km away)")
     by_kind = sorted(places, key=lambda p: (-prominence(p), -p.population))
     top, next_ = by_kind[0], by_kind[1]
-    if prominence(top) - prominence(next_) >= KIND_MARGIN:
+    # a town outranks an administrative area of its name in its own country ("Homs"), not one of another
+    # country, whose name the town may merely share ("Anbar": a Turkish village, or the Iraqi governorate)
+    foreign_area = next_.feature.startswith("administrative area") and next_.country != top.country
+    if prominence(top) - prominence(next_) >= KIND_MARGIN and not foreign_area:
         return Ranked(tuple(order if middle else by_kind), top,
                       f"the most prominent kind of place ({top.feature} over {next_.feature})")
     return Ranked(tuple(order if middle else by_kind), None, None)

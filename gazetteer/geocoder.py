@@ -39,6 +39,7 @@ from .context import (
 )
 from .countries import TABLE
 from .errors import AmbiguousPlace, PlaceNotFound, raised
+from .kinds import region_sized
 from .normalize import first_sounds, normalize
 from .table import Place, PlaceTable
 
@@ -87,6 +88,19 @@ class Match:
     def found(self) -> bool:
         return self.status == "found"
 
+    @property
+    def kind(self) -> Literal["point", "region"] | None:
+        """``"region"`` when the place found is an area known by a representative point (a governorate,
+        :func:`gazetteer.kinds.region_sized`), ``"point"`` for any other place, ``None`` when none was found.
+
+        >>> from gazetteer import Gazetteer
+        >>> [Gazetteer(user=False).resolve(q).kind for q in ("Homs Governorate", "Homs", "Wadi Narnia")]
+        ['region', 'point', None]
+        """
+        if self.place is None:
+            return None
+        return "region" if region_sized(self.place.feature) else "point"
+
     def explain(self) -> str:
         """One sentence on the outcome, for messages.
 
@@ -98,7 +112,9 @@ class Match:
         """
         if self.status == "found" and self.place is not None:
             why = f"; chosen as {self.reason}" if self.reason else ""
-            return f"{self.query!r} is {self.place.label()}, matched as {self.matched!r} (score {self.score:g}){why}"
+            area = f", a region ({self.place.feature}), not a point" if self.kind == "region" else ""
+            return (f"{self.query!r} is {self.place.label()}{area}, matched as {self.matched!r} "
+                    f"(score {self.score:g}){why}")
         if self.status == "ambiguous":
             labels = ", ".join(place.label() for place in self.candidates)
             hint = self.hint
@@ -119,6 +135,7 @@ class Match:
             "country": place.country if place else None,
             "feature": place.feature if place else None,
             "score": self.score,
+            "kind": self.kind,
         }
         if self.reason:  # a name several places bear: why this one (the other keys stay as they were)
             data["reason"] = self.reason
@@ -167,7 +184,7 @@ class Match:
         raw = {
             "id": place.id, "name": place.name, "matched": self.matched, "score": self.score,
             "country": place.country, "feature": place.feature, "population": place.population,
-            "source": place.source,
+            "source": place.source, "kind": self.kind,
         }
         address = f"{place.name}, {COUNTRIES.get(place.country, (place.country,))[0]}"
         return Location(address, (place.latitude, place.longitude), raw)
@@ -186,6 +203,7 @@ class _Query:
     near: tuple[tuple[float, float], ...] = ()  # the points of the context
     what: str = "the places named with it"
     ratio: float = CONTEXT_RATIO
+    unplaced: bool = False  # the place written with the name is not in the gazetteer: nothing settles the name
 
 
 def _parse(query: str, country: str | None) -> _Query:
@@ -267,7 +285,12 @@ class Gazetteer:
 
     def reverse(self, query: Any, exactly_one: bool = True, *, limit: int = 5) -> Any:
         """The nearest place to a point (``(lat, lon)``, ``"lat, lon"`` or a geopy ``Point``), as a
-        ``geopy.Location`` whose ``raw["distance_km"]`` is the geodesic distance."""
+        ``geopy.Location`` whose ``raw["distance_km"]`` is the geodesic distance. Administrative areas
+        are left out: their point only stands for the area.
+
+        >>> Gazetteer(user=False).reverse((34.6795, 36.85394)).raw["name"]  # Homs Governorate's own point
+        'Homs'
+        """
         from geopy.point import Point
         from pyproj import Geod
 
@@ -277,7 +300,9 @@ class Gazetteer:
         _, _, metres = Geod(ellps="WGS84").inv(
             np.full(count, point.longitude), np.full(count, point.latitude), table.longitudes, table.latitudes
         )
+        metres[[i for i, place in enumerate(table.places) if place.feature.startswith("administrative area")]] = np.inf
         order = np.argsort(metres)[: 1 if exactly_one else limit]
+        order = order[np.isfinite(metres[order])]
         found = []
         for index in order:
             location = Match(str(query), "found", table.places[index], None, table.places[index].name).location()
@@ -359,7 +384,9 @@ class Gazetteer:
         misses: list[_Query] = []
         for query in parsed.values():
             rows = self.table.key_rows.get(query.key)
-            if rows:
+            if query.unplaced:
+                answers[query.text] = self._unplaced(query, country)
+            elif rows:
                 answers[query.text] = self._decide(query, rows, 100.0, query.key)
             else:
                 misses.append(query)
@@ -374,12 +401,19 @@ class Gazetteer:
         """The queries with their context: the place written with each ("Hajin, Deir ez-Zor"), else ``near``."""
         withins = list(dict.fromkeys(q.within for q in parsed.values() if q.within))
         if withins:
-            places = {w: m.place for w, m in zip(withins, self.resolve_many(withins, country=country), strict=True)}
-            parsed = {text: _with_context(query, places.get(query.within or "")) for text, query in parsed.items()}
+            matches = dict(zip(withins, self.resolve_many(withins, country=country), strict=True))
+            parsed = {text: _with_context(query, matches.get(query.within or "")) for text, query in parsed.items()}
         if near:
             parsed = {text: query if query.near else replace(query, near=tuple(near), what=what)
                       for text, query in parsed.items()}
         return parsed
+
+    def _unplaced(self, query: _Query, country: str | None) -> Match:
+        """Not found: the place written with the name ("Homs, Libya") is not in the gazetteer, so the
+        name alone is only offered, never taken ("Homs" in Syria is not "Homs, Libya")."""
+        alone = self.resolve(query.name, country=country)
+        offered = ((alone.place.label(), alone.score or 0.0),) if alone.place is not None else alone.suggestions
+        return Match(query.text, "not_found", suggestions=offered)
 
     def _otherwise(self, query: _Query, answer: Match) -> Match:
         """A name not found: its part in parentheses, else the online fallback."""
@@ -434,6 +468,11 @@ class Gazetteer:
         if query.level is not None:
             regions = [i for i in distinct if is_region(table.places[i], query.level)]
             distinct = regions or distinct
+        else:  # a name alone means the town: an administrative area of its country only when asked for
+            towns = {table.places[i].country for i in distinct
+                     if not table.places[i].feature.startswith("administrative area")}
+            distinct = [i for i in distinct if not (table.places[i].feature.startswith("administrative area")
+                                                    and table.places[i].country in towns)]
         chosen, reason, ranked = self._settle(distinct, query, key)
         if chosen is None:
             candidates = tuple(table.places[i] for i in ranked)
@@ -533,10 +572,14 @@ class Gazetteer:
         return Match(query, "found", place, None, location.address)
 
 
-def _with_context(query: _Query, place: Place | None) -> _Query:
-    """The query with the place written with it ("Hajin, Deir ez-Zor") as its context."""
-    if place is None:
+def _with_context(query: _Query, context: Match | None) -> _Query:
+    """The query with the place written with it ("Hajin, Deir ez-Zor") as its context; marked
+    ``unplaced`` when the gazetteer does not know that place."""
+    if context is not None and context.status == "not_found":
+        return replace(query, unplaced=True)
+    if context is None or context.place is None:
         return query
+    place = context.place
     return replace(query, near=((place.latitude, place.longitude),), what=place.name, ratio=WITHIN_RATIO)
 
 

@@ -2,10 +2,12 @@
 
 An imported place is the same as a known one when it has the same id (a GeoNames id), or a
 normalised name in common, the same country, the same feature class (populated place, administrative
-area, site...) and lies within :data:`MERGE_KM` of it. The two become one: the known place's id and
-name, the names of both, the more precise feature (``populated place (PPLA)`` over ``populated place``),
-the larger known population, and the position of the more populous (the known one's on a tie). Duplicates therefore
-never make a name ambiguous, and the outcome depends only on the order of the inputs.
+area, site...) and lies within :data:`MERGE_KM` of it; or, for an administrative area, a normalised
+name in common, the same country and the same level (``ADM1``...), wherever its point lies. The two
+become one: the known place's id and name, the names of both, the more precise feature (``populated
+place (PPLA)`` over ``populated place``), the larger known population, and the position of the more
+populous (the known one's on a tie). Duplicates therefore never make a name ambiguous, and the
+outcome depends only on the order of the inputs.
 
 >>> raqqa = Place("geonames:172955", "Ar Raqqah", 35.95283, 39.00788, "SY", "populated place", 177636,
 ...               names=("Ar Raqqah", "Raqqa"))
@@ -122,14 +124,25 @@ def merge_places(known: Sequence[Place], incoming: Sequence[Place]) -> Merged:
 
 
 def _same_place(place: Place, places: list[Place], by_key: dict[str, list[int]]) -> int | None:
-    """The index of the known place ``place`` duplicates, the nearest if several, or ``None``."""
+    """The index of the known place ``place`` duplicates, the nearest if several, or ``None``.
+
+    Administrative areas of one level (``administrative area (ADM1)``...) and one country that share a
+    normalised name are one area however far apart their points lie: each source puts an area's point
+    somewhere else inside it (the bundled governorates at the mean of their towns, GeoNames near the
+    middle of the outline). Among several, the one sharing the most names wins, then the nearest."""
     kind = feature_class(place.feature)
-    best: tuple[float, int] | None = None
+    area = kind == "A" and place.feature.endswith(")")
+    keys = set(_keys(place))
+    best: tuple[int, float, int] | None = None
     for i in dict.fromkeys(i for key in _keys(place) for i in by_key.get(key, ())):
         other = places[i]
         if feature_class(other.feature) != kind or other.country != place.country:
             continue
         far = distance_km(place, other)
-        if far <= MERGE_KM and (best is None or far < best[0]):
-            best = (far, i)
-    return best[1] if best else None
+        same_area = area and other.feature.lower() == place.feature.lower()
+        if not (far <= MERGE_KM or same_area):
+            continue
+        shared = len(keys & set(_keys(other))) if same_area else 0
+        if best is None or (-shared, far) < (-best[0], best[1]):
+            best = (shared, far, i)
+    return best[2] if best else None

@@ -3,6 +3,7 @@ shown as escapes wherever record text reaches the terminal, like the other contr
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,17 @@ def test_list_shows_a_bidi_control_in_a_record_as_an_escape(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["list", str(record)])
     assert result.exit_code == 0
     assert result.output.splitlines()[2] == "rtl  2017-06-01  Battles  \\u202eRTL  0"
+
+
+@pytest.mark.parametrize("command", [["list", "--json"], ["check", "--json"]])
+def test_json_output_shows_a_bidi_control_as_an_escape_and_reads_back_the_same(tmp_path: Path,
+                                                                                command: list[str]) -> None:
+    record = tmp_path / "rtl.yaml"
+    record.write_text('id: rtl\ndate: 2017-06-01\ntitle: "\\u202egnp.exe"\ntype: Battles\n'
+                      'actors: ["\\u2067Army"]\nlocation: Tadmur\nclaims:\n'
+                      '  - count: 40\n    of: "fighters \\u202e"\nsources:\n  - publisher: p\n', encoding="utf-8")
+    result = CliRunner().invoke(main, [*command, str(record)])
+    assert result.exit_code == 0, result.output
+    assert not set(result.output) & set(BIDI), result.output
+    assert "\\u202e" in result.output
+    json.loads(result.output)

@@ -131,13 +131,14 @@ def terminal_safe(text: object) -> str:
     return _CONTROLS.sub(_visible, str(text))
 
 
-_JSON_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def json_safe(text: str) -> str:
     """JSON text (as ``json.dumps(..., ensure_ascii=False)`` writes it) with the control characters
-    it leaves raw (DEL, C1 controls such as the one-byte CSI ``\\x9b``, line separators) written as
-    ``\\u`` escapes: the same JSON, safe on a terminal.
+    it leaves raw (DEL, C1 controls such as the one-byte CSI ``\\x9b``, line separators, the
+    bidirectional controls that reorder what a terminal shows) written as ``\\u`` escapes: the same
+    JSON, safe on a terminal.
 
     >>> import json
     >>> print(json_safe(json.dumps({"title": "Raqqa \x9b2J\x1b[0m"}, ensure_ascii=False)))

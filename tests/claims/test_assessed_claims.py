@@ -62,3 +62,30 @@ def test_without_a_control_folder_every_row_has_a_null_assessor(folders: tuple[P
     result = CliRunner().invoke(main, ["check", str(events), "--control", str(tmp_path / "none"), "--json"])
     assert result.exit_code == 0
     assert [(r["event"], r["assessor"]) for r in json.loads(result.stdout)] == [("early", None), ("gain", None)]
+
+
+def test_a_window_ending_between_two_layers_is_undetermined_when_the_layers_around_it_disagree(
+        tmp_path: Path) -> None:
+    """Layers of 1 January, 1 February and 1 March: the ground gained by 25 January lies between
+    none (the layers inside the window) and all of February's gain (the layers around it). A claim of
+    February's gain is neither overstated nor consistent on that evidence; ten times it is overstated
+    on both."""
+    events, control = tmp_path / "events", tmp_path / "control"
+    events.mkdir()
+    _claim(events, "between", f"{AREA_B / 1e6:.0f} km2", "2024-01-01", "2024-01-25")
+    _claim(events, "tenfold", f"{AREA_B / 1e6 * 10:.0f} km2", "2024-01-01", "2024-01-25")
+    _claim(events, "exact", f"{AREA_B / 1e6:.0f} km2", "2024-01-01", "2024-02-01")
+    import_layers([write_series(tmp_path)], control, assessor="ISW", actor="Syrian Arab Army", date_field="date")
+    result = CliRunner().invoke(main, ["check", str(events), "--control", str(control), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["event"]: r for r in json.loads(result.stdout)}
+    assert {name: row["verdict"] for name, row in rows.items()} == {
+        "between": "undetermined", "tenfold": "overstated", "exact": "consistent"}
+    between = rows["between"]
+    assert between["assessor"] == "ISW"
+    assert (between["measured_low"], between["measured_high"]) == (0, pytest.approx(AREA_B / 1e6, rel=1e-6))
+    assert between["explanation"] == (
+        f"claims {AREA_B / 1e6:,.0f} km² from 2024-01-01 to 2024-01-25; ISW assessed a net gain of 0 km² "
+        f"between its layers inside the window (2024-01-01 and 2024-01-01) and a net gain of {AREA_B / 1e6:,.0f} "
+        "km² between those around it (2024-01-01 and 2024-02-01); the claim reads overstated on the one and "
+        "consistent on the other, so the layers cannot decide it: undetermined")

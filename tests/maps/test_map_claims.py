@@ -98,8 +98,9 @@ def page(seed_map: Path, browser):
 
 
 #: The boxes of the controls over the map, as the page opens: Leaflet's (zoom, time, layers, scale,
-#: attribution) and ours (legend, claims panel).
-CONTROLS = "() => Array.from(document.querySelectorAll('.leaflet-control, .tracker-legend, .tracker-panel'))" \
+#: attribution) and ours (legend, claims panel; a comparison's pane titles and summary of changes).
+CONTROLS = "() => Array.from(document.querySelectorAll('.leaflet-control, .tracker-legend, .tracker-panel," \
+           " .tracker-pane, .tracker-changes'))" \
            ".map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
 
 

@@ -104,6 +104,8 @@ def test_the_gained_and_lost_ground_is_drawn_in_the_second_pane(compared) -> Non
     overlays = tab.locator(".leaflet-control-layers-overlays").all_inner_texts()
     assert f"ISW (B), {ACTOR}: gained\n" in overlays[1] and f"ISW (B), {ACTOR}: lost\n" in overlays[1]
     assert "gained" not in overlays[0]
+    # beside the assessed gains, what the records add: both claims are dated after the first date
+    assert tab.inner_text(".tracker-changes summary") == "Since 2024-01-01: 2 new events"
     assert errors == [] and requested == []
 
 
@@ -146,7 +148,12 @@ def test_the_panel_sets_each_claim_against_the_assessed_gain(compared) -> None:
     grades = tab.evaluate("() => Array.from(document.querySelectorAll('.tracker-compare-panel text.tracker-grade'))"
                           ".map(t => t.lastChild.textContent)")  # the text shown, after its tooltip
     assert grades == ["Agency b C3", "Agency a C3", "B"]
-    heading = tab.inner_text(".tracker-compare-panel .tracker-chart h4")
+    assert not tab.evaluate("() => document.querySelector('.tracker-compare-panel').open")  # closed on a small screen
+    tab.click(".tracker-compare-panel summary")
+    try:
+        heading = tab.inner_text(".tracker-compare-panel .tracker-chart h4")
+    finally:
+        tab.click(".tracker-compare-panel summary")
     assert heading == f"{ACTOR}, 2024-01-01 .. 2024-02-05: 2 claims, spread 2.98×"
     tips = tab.evaluate("() => Array.from(document.querySelectorAll('.tracker-compare-panel rect.tracker-claimed'))"
                         ".map(r => r.querySelector('title').textContent)")

@@ -61,9 +61,14 @@ def geocode(names: tuple[str, ...], as_json: bool, country: str | None, online: 
 def gazetteer_group() -> None:
     """Manage the offline gazetteer: add your own places to the bundled ones.
 
-    The bundled table holds the region's towns. `download` adds GeoNames' dump of each country you name,
-    villages included, to your own table ($TRACKER_GAZETTEER, or places.tsv in the user data folder),
-    which every command reads with the bundled one; a place both know is merged, never doubled.
+    The bundled table holds the region's towns and its governorates and provinces. `download` adds
+    GeoNames' dump of each country you name, villages included, to your own table ($TRACKER_GAZETTEER, or
+    places.tsv in the user data folder), which every command reads with the bundled one; a place both
+    know is merged, never doubled (a governorate by its name, wherever each source puts its point).
+
+    A governorate written as one ("Raqqa province", "the province of Homs", "محافظة حمص") is the region,
+    a point that stands for an area (kind: region; a drafted record located there gets precision: 3);
+    the name alone ("Raqqa") is the town.
 
     A name that fits several places is ranked, and the first rule that decides by its margin wins: the
     context (a place written with the name, as in "Hajin, Deir ez-Zor", or the record's or article's
@@ -84,15 +89,15 @@ def gazetteer_group() -> None:
     \b
     With the villages of Syria, Iraq, Jordan and Lebanon in your own table ("..." stands for what is left out):
       $ tracker gazetteer download SY IQ JO LB
-      SY: added 9925 place(s), replaced 0, merged 732 into places already known, into .../places.tsv
-      IQ: added 21630 place(s), replaced 0, merged 1158 into places already known, into .../places.tsv
-      JO: added 1110 place(s), replaced 0, merged 212 into places already known, into .../places.tsv
-      LB: added 3149 place(s), replaced 0, merged 252 into places already known, into .../places.tsv
+      SY: added 9910 place(s), replaced 0, merged 747 into places already known, into .../places.tsv
+      IQ: added 21600 place(s), replaced 0, merged 1188 into places already known, into .../places.tsv
+      JO: added 1098 place(s), replaced 0, merged 224 into places already known, into .../places.tsv
+      LB: added 3142 place(s), replaced 0, merged 259 into places already known, into .../places.tsv
       $ tracker geocode --json "Hajin, Deir ez-Zor"
       {..."name": "Hajīn", ..."reason": "nearest to Deir ez-Zor (95 km; the next is 466 km away)", ...}
-      $ tracker geocode --json Raqqa
-      {..."name": "Ar Raqqah", ..."feature": "populated place (PPL)", ..."reason": "the most prominent kind
-      of place (populated place (PPL) over administrative area (ADM1))", "alternatives": [...]}
+      $ tracker geocode --json Raqqa "Raqqa province"
+      {..."name": "Ar Raqqah", ..."feature": "populated place (PPL)", ..."kind": "point"}
+      {..."name": "Raqqa Governorate", ..."feature": "administrative area (ADM1)", ..."kind": "region"}
       $ tracker geocode --json Homs
       {..."reason": "the only city (775,404 people; the others' populations are unknown, so villages)", ...}
       $ tracker geocode --json Hajin

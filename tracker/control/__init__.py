@@ -1,5 +1,6 @@
 """Assessed control: dated layers of the ground an assessor says an actor holds, the area gained
-and lost between two dates, and claims about one gain set side by side.
+and lost between two dates, what the records themselves add between two dates, and claims about one
+gain set side by side.
 
 The names below are imported when first used, so ``tracker --help`` does not load the geometry
 libraries.
@@ -16,14 +17,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .changes import AreaChange, RecordChanges, record_changes
     from .gains import Gains, consecutive_gains, gains_between
     from .layers import ControlError, Layer, Series, import_layers, load_series, read_layers
 
-_HOME = {"Gains": "gains", "consecutive_gains": "gains", "gains_between": "gains", "ControlError": "layers",
+_HOME = {"AreaChange": "changes", "RecordChanges": "changes", "record_changes": "changes",
+         "Gains": "gains", "consecutive_gains": "gains", "gains_between": "gains", "ControlError": "layers",
          "Layer": "layers", "Series": "layers", "import_layers": "layers", "load_series": "layers",
          "read_layers": "layers"}
-__all__ = ["ControlError", "Gains", "Layer", "Series", "consecutive_gains", "gains_between", "import_layers",
-           "load_series", "read_layers"]
+__all__ = ["AreaChange", "ControlError", "Gains", "Layer", "RecordChanges", "Series", "consecutive_gains",
+           "gains_between", "import_layers", "load_series", "read_layers", "record_changes"]
 
 
 def __getattr__(name: str) -> Any:

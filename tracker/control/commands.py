@@ -117,8 +117,9 @@ def gains_command(actor: str, assessor: str | None, since: dt.date, until: dt.da
     if output is not None:
         write_text(output, json.dumps(_geojson(results)), force=force, inputs=[folder])
     if as_json:
-        click.echo(json.dumps([{**result.to_dict(), "reliability": one.reliability, "source": one.source}
-                               for one, result in results], indent=2, ensure_ascii=False))
+        click.echo(safety.json_safe(json.dumps([{**result.to_dict(), "reliability": one.reliability,
+                                                 "source": one.source} for one, result in results],
+                                               indent=2, ensure_ascii=False)))
     else:
         for one, result in results:
             click.echo(safety.terminal_safe(_line(one, result)))
@@ -176,7 +177,7 @@ def compare_command(paths: tuple[Path, ...], control: Path, as_json: bool) -> No
 
     groups = compare(load_events(_roots(paths)), control if control.is_dir() else None)
     if as_json:
-        click.echo(json.dumps([group.to_dict() for group in groups], indent=2, ensure_ascii=False))
+        click.echo(safety.json_safe(json.dumps([group.to_dict() for group in groups], indent=2, ensure_ascii=False)))
         return
     for number, group in enumerate(groups):
         if number:

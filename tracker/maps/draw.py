@@ -27,6 +27,7 @@ from ..records.point_claims import own_point
 from .actors import Actors, legend_key
 from .assets import add_script, add_style, call
 from .basemap import draw_basemap, record_labels
+from .changes import note
 from .gains import Change, draw_gains
 from .markup import Markup, claim_text, inert, legend_html, measured_text, panel_html
 from .points import Points, concat, points_of
@@ -38,6 +39,9 @@ from .style import (
     CANVAS_ABOVE,
     COLLAPSE_ABOVE,
     DISC_STYLE,
+    GROWN_AREA_STYLE,
+    NEW_AREA_STYLE,
+    NEW_DOT_STYLE,
     OUTLINE_ABOVE,
     UNCERTAINTY_M,
     UNCERTAINTY_STYLE,
@@ -52,6 +56,7 @@ if TYPE_CHECKING:
     from branca.element import Figure
 
     from ..claims.check import CheckReport, ClaimResult
+    from ..control.changes import RecordChanges
     from ..records.collection import EventCollection
     from ..records.model import Event
 
@@ -128,11 +133,14 @@ class Drawing:
     :mod:`~tracker.maps.actors`) a layer in its colour and line pattern."""
 
     def __init__(self, fmap: folium.Map, report: CheckReport, actors: Actors, count: int,
-                 assessed: Sequence[ClaimResult] = ()) -> None:
+                 assessed: Sequence[ClaimResult] = (), news: RecordChanges | None = None) -> None:
         import folium
 
         self.fmap, self.report, self.actors = fmap, report, actors
         self.looks = actors.styles()  # each group's colour and line pattern
+        #: What changed since the first date of a comparison, in its second pane (new records get a
+        #: halo and a note in their popups)
+        self.news = news
         self.scene = scene_of(root(fmap))
         self.by_claim = {(r.event, r.index): r for r in report.results}
         # the verdicts of the assessors whose control layers cover a claim, by event and claim
@@ -164,6 +172,7 @@ class Drawing:
         self.discs: list[list[Any]] = []
         self.spreads: list[list[Any]] = []
         self.dots: list[list[Any]] = []
+        self.halos: list[list[Any]] = []  # new and grown areas: [shape, layer, legend key]
 
     def layer(self, group: int) -> folium.FeatureGroup:
         """The layer of the group of actors ``group`` (its index), made on first use."""
@@ -204,6 +213,8 @@ class Drawing:
         group = self.group_of[self.actors.first(primary)]
         results = self._results(event)
         record = self._record(event, results)
+        said = note(self.news, event) if self.news is not None else None
+        remark = -1 if said is None else self.scene.text(said)
         self.days += [event.start.toordinal(), event.end.toordinal()]
         self.compared += [(event, r) for r in results if r.kind in AREA_KINDS]
         self.claimed += [(event, r) for r in results]
@@ -212,9 +223,9 @@ class Drawing:
             if event.area is not None and event.area.circle is not None and shape.anchors is not None:
                 lat, lon = (float(v) for v in shape.anchors[0])
                 circle = (lat, lon, float(event.area.circle.radius.to("m")))
-            self._area(event, record, self.scene.shape(shape.area, circle), shape.area, results, group)
+            self._area(event, record, self.scene.shape(shape.area, circle), shape.area, results, group, remark)
         if shape.point is not None:
-            self._point(event, record, shape.point, group)
+            self._point(event, record, shape.point, group, remark)
 
     def _results(self, event: Event) -> list[ClaimResult]:
         """The verdicts on the claims of ``event``, in the order of its claims."""
@@ -248,17 +259,23 @@ class Drawing:
         self.points = concat([self.points, points])
 
     def _area(self, event: Event, record: int, shape: int, area: Any, results: list[ClaimResult],
-              group: int) -> None:
+              group: int, remark: int = -1) -> None:
         """The area (the evidence) filled by the verdict on its first area claim and outlined in the actor's
         colour as its basis is drawn (or a reference zone when no claim is about it), and around it, on
-        its centroid, a ring of each claimed size."""
+        its centroid, a ring of each claimed size; ``remark``: the index of the note its popup adds (-1:
+        none), and a halo beneath it when it is new or grown since the first date."""
         area_results = [r for r in results if r.kind in AREA_KINDS]
         verdict = area_results[0].verdict if area_results else None
         reference = verdict is None and not event.claims  # an area no claim is about: a zone
         basis = event.area.source_basis if event.area is not None else "reported"
         style = ZONE_STYLE if reference else area_style(self.colour(event.actors[0].name), verdict, basis)
         self.areas.append([record, shape, 1 if reference else group, self._style(style), 0 if reference else 1,
-                           self.scene.markup("zone" if reference else f"basis:{basis}")])
+                           self.scene.markup("zone" if reference else f"basis:{basis}"), remark])
+        change = self.news.of(event.id) if self.news is not None else None
+        if change is not None and change.kind != "within":
+            key = "grown-area" if change.kind == "grown" else "new-area"
+            self.halos.append([shape, 1 if reference else group, self.scene.markup(key)])
+            self.symbols.add(key)
         self.symbols.add("zone" if reference else f"basis:{basis}")
         if not reference:
             self.symbols.add(f"fill:{style['fillColor']}")
@@ -277,9 +294,10 @@ class Drawing:
                 self.discs.append([record, _rounded(centre.y), _rounded(centre.x), group, radius, position,
                                    self.scene.markup(tip), self.scene.markup(label)])
 
-    def _point(self, event: Event, record: int, point: tuple[float, float], group: int) -> None:
+    def _point(self, event: Event, record: int, point: tuple[float, float], group: int, remark: int = -1) -> None:
         """A dot outlined in the actor's colour and filled by the most telling verdict on its claims (white
-        for none), in a dashed circle of where it may lie that takes no click."""
+        for none), in a dashed circle of where it may lie that takes no click; ``remark``: the index of
+        the note its popup adds (-1: none), and a halo around it (a new event)."""
         lat, lon = _rounded(point[0]), _rounded(point[1])
         radius = UNCERTAINTY_M.get(event.precision or 1)
         if radius:
@@ -287,7 +305,9 @@ class Drawing:
             self.symbols.add("uncertainty")
         fill = dot_fill(result.verdict for result in self._results(event))
         self.symbols.add(f"fill:{fill}")
-        self.dots.append([record, lat, lon, group, self.scene.markup(fill)])
+        self.dots.append([record, lat, lon, group, self.scene.markup(fill), remark])
+        if remark >= 0:
+            self.symbols.add("new")
         self.bounds.append((point[0], point[1]))
 
     def add_gains(self, changes: Sequence[Change]) -> None:
@@ -325,7 +345,8 @@ class Drawing:
             "keys": [None, None, *(legend_key(*self.looks[group]) for group in self.layers)],
             "styles": [dict(style) for style in self.styles],
             "border": BORDER_STYLE, "disc": DISC_STYLE, "uncertainty": UNCERTAINTY_STYLE, "borders": self.border_rows,
-            "areas": self.areas, "discs": discs, "spreads": self.spreads, "dots": self.dots,
+            "areas": self.areas, "discs": discs, "spreads": self.spreads, "dots": self.dots, "halos": self.halos,
+            "halo": {"new-area": NEW_AREA_STYLE, "grown-area": GROWN_AREA_STYLE, "new": NEW_DOT_STYLE},
             # outlines only on a canvas, where a click inside an unfilled area finds it (CANVAS_ABOVE is less)
             "canvas": drawn > CANVAS_ABOVE, "outline": outline_style() if outline else None,
         }
@@ -382,16 +403,17 @@ class Drawing:
 
 def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, actors: Actors, *,
          controls: bool, changes: Sequence[Change] = (), chart: str = "", points: Points | None = None,
-         assessed: Sequence[ClaimResult] = ()) -> Drawing:
+         assessed: Sequence[ClaimResult] = (), news: RecordChanges | None = None) -> Drawing:
     """Draw ``chosen`` (and the plain point events ``points``) on ``fmap``, over the assessed
     ``changes``; with ``controls``, also the time control and the claims panel (with ``chart`` in
     it), and fit the view to what was drawn; ``assessed``: the verdicts of assessors on claims (see
-    :func:`~tracker.control.assess.with_assessments`), beside the records' in the panel and popups.
+    :func:`~tracker.control.assess.with_assessments`), beside the records' in the panel and popups;
+    ``news``: what changed since the first date of a comparison (this map its second pane), marked.
     Returns the drawing: the corners of what was drawn and the legend entries of the changes. The
     shapes are written with the page (see :meth:`~tracker.maps.scene.Scene.add_to`)."""
     add_style(root(fmap))
     count = len(chosen) + (len(points) if points is not None else 0)
-    drawing = Drawing(fmap, report, actors, count, assessed)
+    drawing = Drawing(fmap, report, actors, count, assessed, news)
     borders(fmap, record_labels(chosen, report))
     drawing.add_gains(changes)
     for event in chosen:

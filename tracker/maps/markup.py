@@ -157,6 +157,9 @@ SYMBOLS = {
     "uncertainty": ("tracker-uncertainty", "where an event may lie"),
     "stack": ("tracker-stack", "events at one place, set apart"),
     "cells": ("tracker-cell", "events counted in a grid cell"),
+    "new": ("tracker-new", "event new since the first date"),
+    "new-area": ("tracker-new-area", "area new since the first date"),
+    "grown-area": ("tracker-grown-area", "area grown since the first date"),
 }
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..claims.check import CheckReport, check_claims
 from ..control.assess import with_assessments
+from ..control.changes import RecordChanges, record_changes
 from ..control.compare import compare
 from ..control.layers import load_series
 from ..errors import MapError as MapError  # still importable from here
@@ -32,6 +33,7 @@ from ..records.model import Event
 from ..tables.filters import select_events
 from .actors import Actors
 from .assets import add_script, call
+from .changes import changes_html
 from .chart import chart_html
 from .draw import MIN_VIEW_DEGREES as MIN_VIEW_DEGREES
 from .draw import Drawing, draw, fit, root, scene_of
@@ -96,8 +98,10 @@ def _chart(chosen: Iterable[Event], events: EventCollection, report: CheckReport
 
 
 def _chart_panel(chart: str) -> str:
-    """The panel of a comparison that holds ``chart`` (none when it is empty)."""
-    return f"<div class='tracker-panel tracker-compare-panel'>{chart}</div>" if chart else ""
+    """The panel of a comparison that holds ``chart`` (none when it is empty), which the reader opens
+    and closes by its heading (open on large screens, closed on small ones: ``static/records.js``)."""
+    return (f"<details class='tracker-panel tracker-compare-panel'><summary>Claims against assessed gains</summary>"
+            f"{chart}</details>") if chart else ""
 
 
 def _subset(events: EventCollection, chosen: list[Event]) -> EventCollection:
@@ -150,9 +154,10 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
 
 def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: CheckReport,
           actors: Actors, day: dt.date, side: str, *, offline: bool,
-          changes: Sequence[Change] = (), points: Points | None = None) -> tuple[folium.Map, Drawing]:
-    """One half of a comparison: what was claimed by ``day`` over the assessed ``changes``, titled;
-    with the drawing (what it drew)."""
+          changes: Sequence[Change] = (), points: Points | None = None,
+          news: RecordChanges | None = None) -> tuple[folium.Map, Drawing]:
+    """One half of a comparison: what was claimed by ``day`` over the assessed ``changes``, titled, with
+    what is new since the first date (``news``) marked; with the drawing (what it drew)."""
     import folium
 
     fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, width="50%",
@@ -160,7 +165,8 @@ def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: 
     fmap.add_to(figure)
     if offline:
         fmap.default_js, fmap.default_css = [], []
-    drawing = draw(fmap, _subset(events, chosen), report, actors, controls=False, changes=changes, points=points)
+    drawing = draw(fmap, _subset(events, chosen), report, actors, controls=False, changes=changes, points=points,
+                   news=news)
     shown = len(chosen) + (len(points) if points is not None else 0)
     count = f"{shown} record{'s' * (shown != 1)}"
     root(fmap).html.add_child(Markup(f"<div class='tracker-pane'>claimed by {inert(day)} ({count})</div>"))
@@ -172,13 +178,17 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
                       control: str | Path | None = None, points: Points | None = None) -> Figure:
     """Two synchronised maps side by side: what each actor had claimed by ``first`` and by ``second``
     (of ``events`` and of the plain point events ``points``).
+    The second pane marks what changed (see :func:`~tracker.control.changes.record_changes`): each event
+    first dated after ``first`` ringed, each area new or grown since then outlined by a halo, with the
+    ground it adds in its popup, and a summary that counts and lists them.
     Where the folder ``control`` holds control layers, the second pane also shows the ground each
     assessor says each actor gained and lost between the two dates, and a panel sets the claims of
     each group against the assessed gains.
 
     The panes keep in step by ``static/sync.js`` rather than folium's ``DualMap``: that loads the
     Leaflet.Sync plugin from an unversioned CDN address, and no Python or Debian package ships the
-    plugin to inline offline; nor do the panes share their layers, which is what ``DualMap`` adds."""
+    plugin to inline offline (npm's ``leaflet.sync`` does, for what sync.js does in twenty lines); nor
+    do the panes share their layers, which is what ``DualMap`` adds."""
     from branca.element import Figure
 
     if first > second:
@@ -193,10 +203,11 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
     actors = _actors(everyone, plain.select(None, second))
     folder = _folder(control)
     changes = assessed_changes(folder, first, second, actor) if folder is not None else []
+    news = record_changes(events, report, first, second, actor)
     panes = [_pane(figure, events, select(events, None, first, actor), report, actors, first, "0%", offline=offline,
                    points=plain.select(None, first)),
              _pane(figure, events, everyone, report, actors, second, "50%", offline=offline, changes=changes,
-                   points=plain.select(None, second))]
+                   points=plain.select(None, second), news=news)]
     drawn = [corner for _, drawing in panes for corner in drawing.bounds]
     for pane, _ in panes:  # both open on everything either shows
         fit(pane, drawn)
@@ -207,6 +218,8 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
                                              panes[1][1].gains, symbols=set().union(
         *(drawing.drawn() for _, drawing in panes)))))
     figure.html.add_child(Markup(_chart_panel(_chart(everyone, events, report, folder))))
+    more = len(plain.select(None, second)) - len(plain.select(None, first))  # the table's new rows
+    figure.html.add_child(Markup(changes_html(news, more)))
     if offline:
         inline_assets(panes[0][0])
     add_script(figure, "sync.js")

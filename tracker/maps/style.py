@@ -143,3 +143,17 @@ def salient(verdicts: Iterable[str]) -> str | None:
     """
     found = set(verdicts)
     return next((verdict for verdict in SALIENCE if verdict in found), None)
+
+
+#: The colour of what is new in the second pane of a comparison (events first dated after the first
+#: date, and the areas they bring): a halo around their dots and outlines, never a fill or an actor's
+#: outline, so it reads as neither a verdict nor an actor (``tests/maps/test_map_changes.py`` measures
+#: how far it is from both).
+NEW_COLOUR = "#FF00FF"
+#: The halo around the dot of a new event: a ring that takes no click, so the dot inside keeps its own.
+NEW_DOT_STYLE = {"radius": 10, "color": NEW_COLOUR, "weight": 3, "fill": False, "opacity": 0.9,
+                 "interactive": False}
+#: The halo along the outline of a new area (solid) and of a grown one (dashed), beneath the area's
+#: own outline: it takes no click, so a click inside reaches the area and its popup.
+NEW_AREA_STYLE = {"color": NEW_COLOUR, "weight": 7, "fill": False, "opacity": 0.6, "interactive": False}
+GROWN_AREA_STYLE = {**NEW_AREA_STYLE, "dashArray": "12 8"}

@@ -47,7 +47,8 @@
     return c[7].map(function (a) { return "<span class='tracker-assessor'>" + text(a[0]) + ': ' + text(a[1]) +
       '</span>'; }).join('');
   };
-  tracker.popupHtml = function (index) {
+  // note: the index of what the second pane of a comparison says of a new record (-1 or none: nothing)
+  tracker.popupHtml = function (index, note) {
     var record = scene.records[index];
     var claims = record[6].map(function (c) {
       var others = c[7].map(function (a) { return '<br>' + text(a[0]) + ': ' + text(a[2]); }).join('');
@@ -58,6 +59,7 @@
     var sources = record[7].map(function (s) { return '<li>' + text(s[0]) + text(s[1]) + '</li>'; }).join('');
     return "<div class='tracker-popup'><h4>" + text(record[0]) + '</h4><p>' + when(record) + ' &middot; ' +
       text(record[1]) + '<br>' + text(record[2]) + '</p>' +
+      (note !== undefined && note >= 0 ? "<p class='tracker-change'>" + text(note) + '</p>' : '') +
       (record[3] >= 0 ? "<p class='tracker-basis'>Area: " + text(record[3]) + '</p>' : '') +
       (claims ? '<table><tr><th>claim</th><th>claimed</th><th>measured</th><th>verdict</th></tr>' + claims +
         '</table>' : '') +
@@ -195,6 +197,7 @@
           var radius = Math.max(10, 7 / Math.sin(Math.PI / Math.max(slots, 2))) + 16 * ring;
           var centre = map.project(dot._trackerHome, zoom);
           dot.setLatLng(map.unproject(centre.add([radius * Math.cos(angle), radius * Math.sin(angle)]), zoom));
+          if (dot._trackerHalo) { dot._trackerHalo.setLatLng(dot.getLatLng()); }
         });
       });
     };
@@ -233,9 +236,9 @@
     var timed = window.trackerTimed = window.trackerTimed || [];
     var days = {};
     var day = function (ordinal) { return days[ordinal] || (days[ordinal] = iso(ordinal)); };
-    var discs = [], areas = [], dots = [];
-    stacks.push(areas, discs, dots);
-    var popup = function (record) { return function () { return tracker.popupHtml(record); }; };
+    var discs = [], areas = [], halos = [], dots = [];
+    stacks.push(areas, discs, halos, dots);
+    var popup = function (record, note) { return function () { return tracker.popupHtml(record, note); }; };
     var title = function (record) { return text(scene.records[record][0]); };
     // on a large map, each group shows the tooltip of the layer under the mouse and opens the popup
     // of the area or dot clicked
@@ -244,19 +247,20 @@
         group.bindTooltip(function (layer) { return layer.options.tip; }, {sticky: true});
         group.on('click', function (e) {
           if (e.layer.options.popup) {
-            L.popup({maxWidth: 420}).setLatLng(e.latlng).setContent(tracker.popupHtml(e.layer.options.record))
+            L.popup({maxWidth: 420}).setLatLng(e.latlng)
+              .setContent(tracker.popupHtml(e.layer.options.record, e.layer.options.note))
               .openOn(map);
           }
         });
       });
     }
-    var place = function (kind, index, layer, group, record, tooltip, popups) {
+    var place = function (kind, index, layer, group, record, tooltip, popups, note) {
       if (large) {
-        L.extend(layer.options, {record: record, tip: tooltip, popup: popups});
+        L.extend(layer.options, {record: record, tip: tooltip, popup: popups, note: note});
       } else {
         window[mapName + '_' + kind + '_' + index] = layer;
         if (tooltip !== undefined) { layer.bindTooltip(tooltip, {sticky: true}); }
-        if (popups) { layer.bindPopup(popup(record), {maxWidth: 420}); }
+        if (popups) { layer.bindPopup(popup(record, note), {maxWidth: 420}); }
       }
       groups[group].addLayer(layer);
       if (record !== null && kind !== 'zone') {
@@ -272,7 +276,15 @@
       place('spread', i, L.circle([s[1], s[2]], style(L.extend({radius: s[4], color: d.colours[s[3]],
         legend: ['uncertainty']}, d.uncertainty))), s[3], s[0], undefined, false);
     });
-    d.areas.forEach(function (a, i) {  // [record, shape, layer, style, 1 when timed (0: a reference zone), symbol]
+    // [shape, layer, legend key]: the halo beneath an area new or grown since the first date of a
+    // comparison; it takes no click
+    (d.halos || []).forEach(function (h, i) {
+      var key = text(h[2]);
+      place('halo', i, L.polygon(shape(h[0]), style(L.extend({legend: [key]}, d.halo[key]))), h[1], null,
+        undefined, false);
+    });
+    // [record, shape, layer, style, 1 when timed (0: a reference zone), symbol, note (-1: none)]
+    d.areas.forEach(function (a, i) {
       var look = d.styles[a[3]];
       if (d.outline && a[4]) { look = L.extend({}, look, d.outline, {color: look.fillColor}); }
       var keys = a[4] ? [d.keys[a[2]], 'fill:' + (look.fillColor || look.color), text(a[5])] : [text(a[5])];
@@ -282,7 +294,7 @@
         area = L.geoJSON(null).addLayer(area);
       }
       areas.push(area);
-      place(a[4] ? 'area' : 'zone', i, area, a[2], a[0], title(a[0]), true);
+      place(a[4] ? 'area' : 'zone', i, area, a[2], a[0], title(a[0]), true, a[6]);
     });
     // [record, lat, lon, layer, radius, its claim, tooltip, label]: the ring of a claimed size, an
     // outline only (a click inside it reaches the area), labelled at its top with how it compares
@@ -295,13 +307,20 @@
         .setLatLng(top).setContent(text(c[7]));
       place('ring_label', i, label, c[3], c[0], undefined, false);
     });
-    d.dots.forEach(function (p, i) {  // [record, lat, lon, layer, fill (its verdict's colour)]
-      var colour = d.colours[p[3]], r = scene.records[p[0]];
+    // [record, lat, lon, layer, fill (its verdict's colour), note (-1: none; else a new event, ringed)]
+    d.dots.forEach(function (p, i) {
+      var colour = d.colours[p[3]], r = scene.records[p[0]], halo = null;
+      if (p[5] >= 0) {
+        halo = L.circleMarker([p[1], p[2]], style(L.extend({legend: ['new']}, d.halo['new'])));
+        halos.push(halo);
+        place('new', i, halo, p[3], p[0], undefined, false);
+      }
       var dot = L.circleMarker([p[1], p[2]], style({radius: 6, color: colour, weight: 3, fill: true,
         dashArray: d.patterns[p[3]], fillColor: text(p[4]), fillOpacity: 1,
         legend: [d.keys[p[3]], 'fill:' + text(p[4])]}));
+      dot._trackerHalo = halo;
       dots.push(dot);
-      place('dot', i, dot, p[3], p[0], title(p[0]) + ' (' + text(r[1]) + ')', true);
+      place('dot', i, dot, p[3], p[0], title(p[0]) + ' (' + text(r[1]) + ')', true, p[5]);
     });
     spread(map, dots);
     if (d.panel) { fillPanel(d.panel); }

@@ -1,5 +1,5 @@
-// The two panes of a comparison: moving one map moves the other to the same view, and each pane's
-// title goes into its map.
+// The two panes of a comparison: moving one map moves the other to the same view, each pane's
+// title goes into its map, and the summary of what changed into the second, below its title.
 (function () {
   'use strict';
   var tracker = window.tracker = window.tracker || {};
@@ -16,6 +16,9 @@
     });
     document.querySelectorAll('.tracker-pane').forEach(function (pane, i) {
       maps[i].getContainer().appendChild(pane);
+    });
+    document.querySelectorAll('.tracker-changes').forEach(function (summary) {
+      maps[maps.length - 1].getContainer().appendChild(summary);
     });
   };
 })();
