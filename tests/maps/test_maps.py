@@ -278,16 +278,23 @@ def test_many_events_are_aggregated_into_cells(tmp_path: Path, browser) -> None:
 
 
 def test_dots_are_outlined_by_actor_and_filled_by_verdict(page) -> None:
-    from tracker.maps.render import actor_colours
+    from collections import Counter
+
+    from tracker.maps.actors import Actors
     from tracker.maps.style import dot_fill
 
     tab, *_ = page
     events = _mapped()
     results = check_claims(load_events(MAPPED)).results
-    colours = actor_colours([*(e.actors[0].name for e in events), HOSTILE])
+    actors = Actors.group(Counter([*(e.actors[0].name for e in events), HOSTILE]),
+                          {a.name for e in events for a in e.actors})
+    looks = actors.styles()
+    assert len(actors.names) == 7 and len(set(looks)) == 7  # a seventh actor: a colour again, dashed
     dots = tab.evaluate("() => Object.values(window).filter(v => v instanceof L.CircleMarker"
-                        " && !(v instanceof L.Circle)).map(v => [v.options.color, v.options.fillColor])")
-    expected = [(colours[e.actors[0].name], dot_fill(r.verdict for r in results if r.event == e.id)) for e in events]
-    expected.append((colours[HOSTILE], VERDICT_COLOURS["unverifiable"]))  # its count claim
-    assert sorted(map(tuple, dots)) == sorted(expected)
+                        " && !(v instanceof L.Circle)).map(v => [v.options.color, v.options.dashArray || null,"
+                        " v.options.fillColor])")
+    expected = [(*looks[actors.first(e.actors[0].name)], dot_fill(r.verdict for r in results if r.event == e.id))
+                for e in events]
+    expected.append((*looks[actors.first(HOSTILE)], VERDICT_COLOURS["unverifiable"]))  # its count claim
+    assert sorted(map(tuple, dots), key=str) == sorted(expected, key=str)
     assert "Event types" not in tab.inner_text(".tracker-legend")  # a type is named in the tooltip and popup

@@ -383,9 +383,11 @@ def map_command(paths: tuple[Path, ...], output: Path, force: bool, offline: boo
                 actor: str | None, compare: Any, online: bool, control: Path) -> None:
     """Draw the records in PATHS (default ./events) on a map: one HTML file.
 
-    A layer per actor; each claimed area coloured by the verdict on its area claim, with a dashed disc
-    of the claimed size beside it; events as dots, with a disc of uncertainty for a location known
-    only near a place (precision 2) or as a region (3); reference zones; country borders; a legend.
+    A layer per group of actors (a unit under its force, a coalition in each member's, the dozen
+    with the most events named and the rest as "other actors"); each claimed area coloured by the
+    verdict on its area claim, with a dashed disc of the claimed size beside it; events as dots, with a
+    disc of uncertainty for a location known only near a place (precision 2) or as a region (3);
+    reference zones; country borders; a legend.
     Popups give the title, dates, actors, sources with their grades, and every claim with its verdict.
     The claims panel charts each group of claims about the same gain against the gains assessed in
     --control; with --compare, the second pane also draws each assessor's gained and lost ground.

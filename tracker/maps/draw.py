@@ -1,7 +1,7 @@
-"""Records drawn on a folium map: a layer per actor with its events, the areas they claim (the
-evidence, filled by the verdict on its area claim) and around each a ring of the claimed size,
-reference zones, country borders, and the time control, the legend of what is drawn and the panel of
-every claim.
+"""Records drawn on a folium map: a layer per group of actors (:mod:`~tracker.maps.actors`) with its
+events, the areas they claim (the evidence, filled by the verdict on its area claim) and around each a
+ring of the claimed size, reference zones, country borders, and the time control, the legend of what is
+drawn and the panel of every claim.
 
 :class:`Drawing` collects what one map draws as rows of numbers and indices into the page's
 :class:`~tracker.maps.scene.Scene`; ``static/records.js`` makes the Leaflet layers from them when the
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..claims import verdicts
 from ..geo import geodesy as geo
 from ..records.point_claims import own_point
+from .actors import Actors, legend_key
 from .assets import add_script, add_style, call
 from .basemap import draw_basemap, record_labels
 from .changes import note
@@ -36,6 +37,7 @@ from .style import (
     AGGREGATE_ABOVE,
     BORDER_STYLE,
     CANVAS_ABOVE,
+    COLLAPSE_ABOVE,
     DISC_STYLE,
     GROWN_AREA_STYLE,
     NEW_AREA_STYLE,
@@ -127,13 +129,15 @@ def _positive(result: ClaimResult) -> bool:
 
 
 class Drawing:
-    """The events of one map, collected as they are added, each actor in its colour."""
+    """The events of one map, collected as they are added, each group of ``actors`` (see
+    :mod:`~tracker.maps.actors`) a layer in its colour and line pattern."""
 
-    def __init__(self, fmap: folium.Map, report: CheckReport, colours: dict[str, str], count: int,
+    def __init__(self, fmap: folium.Map, report: CheckReport, actors: Actors, count: int,
                  assessed: Sequence[ClaimResult] = (), news: RecordChanges | None = None) -> None:
         import folium
 
-        self.fmap, self.report, self.colours = fmap, report, colours
+        self.fmap, self.report, self.actors = fmap, report, actors
+        self.looks = actors.styles()  # each group's colour and line pattern
         #: What changed since the first date of a comparison, in its second pane (new records get a
         #: halo and a note in their popups)
         self.news = news
@@ -149,7 +153,7 @@ class Drawing:
         self.cells = False  # whether aggregated events are drawn in grid cells
         self.borders = folium.FeatureGroup(name="Country borders", show=True)
         self.zones = folium.FeatureGroup(name="Reference zones", show=True)
-        self.layers: dict[str, folium.FeatureGroup] = {}
+        self.layers: dict[int, folium.FeatureGroup] = {}  # by the index of the group of actors
         self.bounds: list[tuple[float, float]] = []  # (lat, lon) of what was drawn
         self.compared: list[tuple[Event, ClaimResult]] = []  # area claims
         self.claimed: list[tuple[Event, ClaimResult]] = []  # every claim, for the claims panel
@@ -160,9 +164,9 @@ class Drawing:
         self.styles: dict[tuple[tuple[str, object], ...], int] = {}  # the styles of areas, each to its index
         self.days: list[int] = []  # the first and last day of each record drawn, for the time control
         # the rows records.js draws (see there); a layer is an index into ``self.groups``: the borders,
-        # the zones, then each actor's in the order of ``self.layers``
+        # the zones, then each group of actors' in the order of ``self.layers``
         self.groups: list[folium.FeatureGroup] = [self.borders, self.zones]
-        self.group_of: dict[str, int] = {}
+        self.group_of: dict[int, int] = {}
         self.border_rows: list[list[Any]] = []
         self.areas: list[list[Any]] = []
         self.discs: list[list[Any]] = []
@@ -170,15 +174,19 @@ class Drawing:
         self.dots: list[list[Any]] = []
         self.halos: list[list[Any]] = []  # new and grown areas: [shape, layer, legend key]
 
-    def layer(self, actor: str) -> folium.FeatureGroup:
-        """The layer of ``actor``, made on first use."""
+    def layer(self, group: int) -> folium.FeatureGroup:
+        """The layer of the group of actors ``group`` (its index), made on first use."""
         import folium
 
-        if actor not in self.layers:
-            self.layers[actor] = folium.FeatureGroup(name=f"{inert(actor)}", show=True)
-            self.group_of[actor] = len(self.groups)
-            self.groups.append(self.layers[actor])
-        return self.layers[actor]
+        if group not in self.layers:
+            self.layers[group] = folium.FeatureGroup(name=f"{inert(self.actors.names[group])}", show=True)
+            self.group_of[group] = len(self.groups)
+            self.groups.append(self.layers[group])
+        return self.layers[group]
+
+    def colour(self, actor: str) -> str:
+        """The colour of the group an event whose first actor is ``actor`` is drawn in."""
+        return self.looks[self.actors.first(actor)][0]
 
     def _style(self, style: dict[str, object]) -> int:
         """The index of ``style`` among the styles of the map's areas."""
@@ -201,8 +209,8 @@ class Drawing:
         shape = self.report.shape(event.id)
         if shape is None:
             return
-        self.layer(primary)
-        group = self.group_of[primary]
+        self.layer(self.actors.first(primary))
+        group = self.group_of[self.actors.first(primary)]
         results = self._results(event)
         record = self._record(event, results)
         said = note(self.news, event) if self.news is not None else None
@@ -237,15 +245,17 @@ class Drawing:
         if point is None:
             return False
         self.counted.append((point[0], point[1], event.start.toordinal(), event.end.toordinal(), actor))
-        self.layer(actor)
+        for group in self.actors.of[actor]:
+            self.layer(group)
         return True
 
     def add_points(self, points: Points) -> None:
         """Count plain point events given as columns (a table's) in their actors' grid cells."""
         if not len(points):
             return
-        for name in sorted(set(points.first_actors().tolist())):
-            self.layer(name)
+        for name in sorted(points.first_counts()):
+            for group in self.actors.of[name]:
+                self.layer(group)
         self.points = concat([self.points, points])
 
     def _area(self, event: Event, record: int, shape: int, area: Any, results: list[ClaimResult],
@@ -258,7 +268,7 @@ class Drawing:
         verdict = area_results[0].verdict if area_results else None
         reference = verdict is None and not event.claims  # an area no claim is about: a zone
         basis = event.area.source_basis if event.area is not None else "reported"
-        style = ZONE_STYLE if reference else area_style(self.colours[event.actors[0].name], verdict, basis)
+        style = ZONE_STYLE if reference else area_style(self.colour(event.actors[0].name), verdict, basis)
         self.areas.append([record, shape, 1 if reference else group, self._style(style), 0 if reference else 1,
                            self.scene.markup("zone" if reference else f"basis:{basis}"), remark])
         change = self.news.of(event.id) if self.news is not None else None
@@ -330,7 +340,9 @@ class Drawing:
         drawn = len(self.areas) + len(discs) + len(self.spreads) + len(self.dots) + cells
         return {
             "groups": [group.get_name() for group in self.groups],
-            "colours": [None, None, *(self.colours[name] for name in self.layers)],
+            "colours": [None, None, *(self.looks[group][0] for group in self.layers)],
+            "patterns": [None, None, *(self.looks[group][1] for group in self.layers)],
+            "keys": [None, None, *(legend_key(*self.looks[group]) for group in self.layers)],
             "styles": [dict(style) for style in self.styles],
             "border": BORDER_STYLE, "disc": DISC_STYLE, "uncertainty": UNCERTAINTY_STYLE, "borders": self.border_rows,
             "areas": self.areas, "discs": discs, "spreads": self.spreads, "dots": self.dots, "halos": self.halos,
@@ -355,23 +367,29 @@ class Drawing:
         self.borders.control = bool(self.border_rows)
         self.borders.add_to(self.fmap)
         self.zones.add_to(self.fmap)
-        for layer in self.layers.values():
-            layer.add_to(self.fmap)
-        folium.LayerControl(collapsed=False).add_to(self.fmap)
+        for group in sorted(self.layers):  # named in the layer control by rank
+            self.layers[group].add_to(self.fmap)
+        # past a few groups of actors, the layer control opens when the mouse is over it (or it is touched)
+        folium.LayerControl(collapsed=len(self.layers) > COLLAPSE_ABOVE).add_to(self.fmap)
         page = root(self.fmap)
         points = concat([points_of(self.counted), self.points])
-        groups = {self.layers[name]: (self.colours[name], columns) for name, columns in points.cells().items()}
+        origin = min([*self.days, *([int(points.start.min())] if len(points) else [])], default=0)
+        cells = points.cells(self.actors, origin)
+        groups = {self.layers[group]: (*self.looks[group], legend_key(*self.looks[group]),
+                                       inert(self.actors.names[group]), columns)
+                  for group, columns in cells.items()}
         add_script(page, "records.js")
-        rows = self.rows(sum(len(columns[0]) for _, columns in groups.values()))
+        rows = self.rows(sum(len(columns[0]) for columns in cells.values()))
         if controls and self.claimed:
             rows["panel"] = self._panel_rows()
         page.script.add_child(Markup(call("drawRecords", self.fmap.get_name(), rows)))
-        add_cells(page, groups, canvas=rows["canvas"])
+        add_cells(page, groups, origin, points.days(origin), canvas=rows["canvas"])
         self.cells = bool(groups)
         self.bounds += points.bounds()
         if not controls:
             return
-        page.html.add_child(Markup(legend_html({name: self.colours[name] for name in self.layers}, self.gains,
+        page.html.add_child(Markup(legend_html([(self.actors.names[group], *self.looks[group])
+                                                for group in sorted(self.layers)], self.gains,
                                                symbols=self.drawn())))
         if self.claimed or chart:
             summary = verdicts.summary(verdicts.codes_of(result.verdict for _, result in self.claimed))
@@ -383,7 +401,7 @@ class Drawing:
             fit(self.fmap, self.bounds)
 
 
-def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, colours: dict[str, str], *,
+def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, actors: Actors, *,
          controls: bool, changes: Sequence[Change] = (), chart: str = "", points: Points | None = None,
          assessed: Sequence[ClaimResult] = (), news: RecordChanges | None = None) -> Drawing:
     """Draw ``chosen`` (and the plain point events ``points``) on ``fmap``, over the assessed
@@ -395,7 +413,7 @@ def draw(fmap: folium.Map, chosen: EventCollection, report: CheckReport, colours
     shapes are written with the page (see :meth:`~tracker.maps.scene.Scene.add_to`)."""
     add_style(root(fmap))
     count = len(chosen) + (len(points) if points is not None else 0)
-    drawing = Drawing(fmap, report, colours, count, assessed, news)
+    drawing = Drawing(fmap, report, actors, count, assessed, news)
     borders(fmap, record_labels(chosen, report))
     drawing.add_gains(changes)
     for event in chosen:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from branca.element import Element
 from jinja2 import Template
 
+from .actors import PATTERN_NAMES, legend_key
 from .style import NO_CLAIM_FILL, VERDICT_COLOURS
 
 if TYPE_CHECKING:
@@ -170,11 +171,12 @@ def _verdict_labels() -> dict[str, str]:
     return {colour: " / ".join(verdicts) for colour, verdicts in labels.items()}
 
 
-def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] = (), *, discs: bool = True,
-                symbols: Iterable[str] | None = None) -> str:
-    """The legend, which the reader may close by its heading: each actor's colour (outlines and
-    markers), the fill of each verdict, each symbol of :data:`SYMBOLS`, and each area of ``gains``
-    (label, fill, outline: see :mod:`~tracker.maps.gains`). ``symbols``: the keys of what the map
+def legend_html(actors: Iterable[tuple[str, str, str | None]], gains: Iterable[tuple[str, str, str]] = (), *,
+                discs: bool = True, symbols: Iterable[str] | None = None) -> str:
+    """The legend, which the reader may close by its heading: each group of actors (name, colour and
+    line pattern: see :mod:`~tracker.maps.actors`; outlines and markers), the fill of each verdict,
+    each symbol of :data:`SYMBOLS`, and each area of ``gains`` (label, fill, outline: see
+    :mod:`~tracker.maps.gains`). ``symbols``: the keys of what the map
     draws (see :data:`SYMBOLS`), so that every entry is drawn; without them, every verdict and symbol
     a map may draw (the ring of a claimed size only with ``discs``)."""
     if symbols is None:
@@ -182,9 +184,9 @@ def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] =
                                                                               "uncertainty", f"fill:{NO_CLAIM_FILL}"}
         symbols |= {"ring"} if discs else set()
     drawn = set(symbols)
-    actors = "".join(
-        f"<div data-legend='actor:{colour}'><span class='tracker-actor' style='border-color:{colour}'></span>"
-        f"{inert(name)}</div>" for name, colour in colours.items()
+    named = "".join(
+        f"<div data-legend='{legend_key(colour, pattern)}'><span class='tracker-actor' style='border-color:{colour};"
+        f"border-style:{PATTERN_NAMES[pattern]}'></span>{inert(name)}</div>" for name, colour, pattern in actors
     )
     fills = {**_verdict_labels(), NO_CLAIM_FILL: "no claim"}
     verdicts = "".join(
@@ -201,7 +203,7 @@ def legend_html(colours: dict[str, str], gains: Iterable[tuple[str, str, str]] =
     )
     return (
         "<details class='tracker-legend' open><summary>Legend</summary>"
-        + (f"<b>Actors <i>(outline)</i></b>{actors}" if actors else "")
+        + (f"<b>Actors <i>(outline)</i></b>{named}" if named else "")
         + (f"<b>Verdicts <i>(fill)</i></b>{verdicts}" if verdicts else "")
         + (f"<b>Shapes</b>{shapes}" if shapes else "")
         + (f"<b>Assessed control</b>{assessed}" if assessed else "")

@@ -10,6 +10,7 @@ records, which the claims are checked on.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import numpy as np
 from ..errors import Problem, TrackerError
 from ..tables.paths import is_table
 from ..tables.schema import unflatten
+from .actors import Actors
 from .style import AGGREGATE_ABOVE, CELL_DEGREES
 
 if TYPE_CHECKING:
@@ -94,39 +96,133 @@ class Points:
             return []
         return [(float(self.lat.min()), float(self.lon.min())), (float(self.lat.max()), float(self.lon.max()))]
 
-    def cells(self) -> dict[str, list[list[Any]]]:
-        """For each first actor, its events' grid cells of :data:`CELL_DEGREES` as columns: the mean
-        position of each cell's events rounded to about a metre, its count, its first and last day.
+    def first_counts(self) -> dict[str, int]:
+        """How many events each first actor has (the name as written; '' for none)."""
+        counts = np.bincount(self.actor, minlength=len(self.actors)) if len(self) else np.zeros(0, dtype=np.int64)
+        found: dict[str, int] = {}
+        for names, count in zip(self.actors, counts.tolist(), strict=False):
+            if count:
+                first = names[0] if names else ""
+                found[first] = found.get(first, 0) + count
+        return found
+
+    def days(self, origin: int) -> list[list[int]]:
+        """The events' first and last days as two runs (see :func:`runs`), days counted from ``origin``:
+        how many events may fall in a window, whatever it is (``static/cells.js``)."""
+        return [runs(self.start - origin), runs(self.end - origin)]
+
+    def cells(self, actors: Actors, origin: int) -> dict[int, list[Any]]:
+        """For each group of ``actors`` (by its index), its events' grid cells of :data:`CELL_DEGREES` as
+        columns: the mean position of each cell's events rounded to about a metre, its count, its first
+        and last day, and its events' first and last days as runs (see :func:`runs`) from ``origin``
+        (the last days ``0`` where they are the first days), so that a cell counts its events in any
+        window; and where each of its events is, cell after cell, each cell's in the order of their first
+        days (see :func:`_spots`), and how many days each lasts (``0`` where each lasts one day), so that
+        it opens to its events.
+        An event counts in each group its first actor stands for (:class:`Actors`).
 
         >>> points = Points(np.array([34.01, 34.02, 34.5]), np.array([38.01, 38.02, 38.5]),
         ...                 np.array([1, 2, 3]), np.array([1, 5, 3]), np.array([0, 0, 0]), (("A",),))
-        >>> points.cells()
-        {'A': [[34.015, 34.5], [38.015, 38.5], [2, 1], [1, 3], [5, 3]]}
+        >>> points.cells(Actors.group({"A": 3}), 1)
+        {0: [[34.015, 34.5], [38.015, 38.5], [2, 1], [1, 3], [5, 3], [[0, 1, 1, 1], [2, 1]], [[0, 1, 4, 1], 0], \
+'zv/O/zIAMgAAAAAA', [[0, 3], 0]]}
         """
         if not len(self):
             return {}
-        firsts = sorted({names[0] if names else "" for names in self.actors})
-        position = {name: index for index, name in enumerate(firsts)}
-        first_code = np.array([position[names[0] if names else ""] for names in self.actors], dtype=np.int64)
-        first_code = first_code[self.actor]
-        row = np.floor(self.lat / CELL_DEGREES).astype(np.int64)
-        col = np.floor(self.lon / CELL_DEGREES).astype(np.int64)
+        # each event once per group of its first actor
+        code_groups = [actors.of[names[0] if names else ""] for names in self.actors]
+        sizes = np.array([len(groups) for groups in code_groups], dtype=np.int64)
+        flat = np.array([group for groups in code_groups for group in groups], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        each = sizes[self.actor]
+        event = np.repeat(np.arange(len(self)), each)
+        within = np.arange(len(event)) - np.repeat(np.cumsum(each) - each, each)
+        group = flat[offsets[self.actor[event]] + within]
+        lat, lon, start, end = self.lat[event], self.lon[event], self.start[event], self.end[event]
+        row = np.floor(lat / CELL_DEGREES).astype(np.int64)
+        col = np.floor(lon / CELL_DEGREES).astype(np.int64)
         rows, cols = row - row.min(), col - col.min()
-        key = (first_code * (rows.max() + 1) + rows) * (cols.max() + 1) + cols  # actor, then cell
+        key = (group * (rows.max() + 1) + rows) * (cols.max() + 1) + cols  # group, then cell
         keys, cell, counts = np.unique(key, return_inverse=True, return_counts=True)
-        lat = np.round(np.bincount(cell, self.lat) / counts, 5)
-        lon = np.round(np.bincount(cell, self.lon) / counts, 5)
+        cell = cell.reshape(-1)
+        mean_lat = np.round(np.bincount(cell, lat) / counts, 5)
+        mean_lon = np.round(np.bincount(cell, lon) / counts, 5)
         first = np.full(len(keys), np.iinfo(np.int64).max)
         last = np.full(len(keys), np.iinfo(np.int64).min)
-        np.minimum.at(first, cell, self.start)
-        np.maximum.at(last, cell, self.end)
+        np.minimum.at(first, cell, start)
+        np.maximum.at(last, cell, end)
+        ranged = np.zeros(len(keys), dtype=bool)
+        ranged[cell[start != end]] = True
+        starts, ends = _cell_runs(cell, start - origin, len(keys)), _cell_runs(cell, end - origin, len(keys))
+        spots, spans = _spots(cell, lat - mean_lat[cell], lon - mean_lon[cell], start, end, len(keys))
+        bounds = np.concatenate([[0], np.cumsum(counts)])  # where each cell's events begin among the spots
         owner = keys // ((rows.max() + 1) * (cols.max() + 1))
-        found: dict[str, list[list[Any]]] = {}
+        found: dict[int, list[Any]] = {}
         for code in np.unique(owner).tolist():
-            mine = owner == code
-            found[firsts[code]] = [lat[mine].tolist(), lon[mine].tolist(), counts[mine].tolist(),
-                                   first[mine].tolist(), last[mine].tolist()]
+            mine = np.flatnonzero(owner == code)
+            found[int(code)] = [mean_lat[mine].tolist(), mean_lon[mine].tolist(), counts[mine].tolist(),
+                                first[mine].tolist(), last[mine].tolist(), [starts[i] for i in mine],
+                                [ends[i] if ranged[i] else 0 for i in mine],
+                                spots[int(bounds[mine[0]]):int(bounds[mine[-1] + 1])],
+                                [spans[i] if ranged[i] else 0 for i in mine]]
         return found
+
+
+def runs(days: np.ndarray) -> list[int]:
+    """The days ``days`` (whole numbers, any order) as runs: each distinct day, as the step from the one
+    before (the first from 0), and how many events fall on it, one after the other.
+
+    >>> runs(np.array([5, 3, 5, 9]))
+    [3, 1, 2, 2, 4, 1]
+    >>> runs(np.array([], dtype=np.int64))
+    []
+    """
+    values, counts = np.unique(days, return_counts=True)
+    steps = np.diff(values, prepend=0)
+    found: list[int] = np.column_stack([steps, counts]).reshape(-1).tolist()
+    return found
+
+
+#: How finely the events of a cell are placed: a ten-thousandth of a degree (about 11 m).
+SPOT_DEGREES = 1e-4
+
+
+class Spots:
+    """Where the events of cells are, as :data:`SPOT_DEGREES` from their cell's position: little-endian
+    16-bit pairs (lat, lon) one after the other, written as base64 text (two bytes each, where JSON
+    would take about five characters: the largest part of a page of many events); sliced by event."""
+
+    def __init__(self, pairs: np.ndarray) -> None:
+        self.pairs = pairs.astype("<i2")
+
+    def __getitem__(self, events: slice) -> str:
+        return base64.b64encode(self.pairs[events].tobytes()).decode("ascii")
+
+
+def _spots(cell: np.ndarray, lat: np.ndarray, lon: np.ndarray, start: np.ndarray, end: np.ndarray,
+           cells: int) -> tuple[Spots, list[list[int]]]:
+    """The events of the cells (``cell`` giving each event's), cell after cell, each cell's in the order
+    of their first days, then last days: where each is, from the cell's position (``lat``, ``lon``
+    apart, within a cell of :data:`CELL_DEGREES`), see :class:`Spots`; and how many days after its first
+    each ends, per cell."""
+    order = np.lexsort((end, start, cell))
+    places = np.column_stack([np.round(lat[order] / SPOT_DEGREES), np.round(lon[order] / SPOT_DEGREES)])
+    spans = (end - start)[order].tolist()
+    bounds = np.searchsorted(cell[order], np.arange(cells + 1)).tolist()
+    return Spots(places.astype(np.int64)), [spans[bounds[i]:bounds[i + 1]] for i in range(cells)]
+
+
+def _cell_runs(cell: np.ndarray, days: np.ndarray, cells: int) -> list[list[int]]:
+    """The runs (:func:`runs`) of ``days`` of each of ``cells`` cells, ``cell`` giving each day's."""
+    span = int(days.max()) + 1 if len(days) else 1
+    keys, counts = np.unique(cell * span + days, return_counts=True)
+    owner, day = keys // span, keys % span
+    fresh = np.ones(len(keys), dtype=bool)
+    fresh[1:] = owner[1:] != owner[:-1]
+    steps = np.where(fresh, day, day - np.concatenate([[0], day[:-1]]))
+    pairs = np.column_stack([steps, counts]).reshape(-1).tolist()
+    bounds = np.searchsorted(owner, np.arange(cells + 1)).tolist()
+    return [pairs[2 * bounds[i]:2 * bounds[i + 1]] for i in range(cells)]
 
 
 def points_of(rows: Sequence[tuple[float, float, int, int, str]]) -> Points:

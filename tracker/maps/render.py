@@ -1,8 +1,9 @@
 """Maps that compare claimed territorial gains: ``tracker map``.
 
-One HTML file (folium over Leaflet): a layer per actor with its events and the areas they claim, each
-area coloured by the verdict on its area claim with a disc of the claimed size beside it, reference
-zones, country borders that need no tiles, a legend and a layer control. Every string that comes
+One HTML file (folium over Leaflet): a layer per group of actors (:mod:`~tracker.maps.actors`) with
+its events and the areas they claim, each area coloured by the verdict on its area claim with a disc
+of the claimed size beside it, reference zones, country borders that need no tiles, a legend and a
+layer control. Every string that comes
 from a record is HTML-escaped before it reaches the page. ``offline=True`` inlines Leaflet from the
 django-js-lib-leaflet package installed with the project and draws no tiles, so the file makes no
 network request at all.
@@ -30,6 +31,7 @@ from ..errors import RecordError
 from ..files.outputs import check_output, write_text
 from ..records.model import Event
 from ..tables.filters import select_events
+from .actors import Actors
 from .assets import add_script, call
 from .changes import changes_html
 from .chart import chart_html
@@ -108,9 +110,15 @@ def _subset(events: EventCollection, chosen: list[Event]) -> EventCollection:
     return EventCollection(chosen, [events.origin(e.id) for e in chosen])
 
 
-def _actors(events: Iterable[Event], points: Points) -> dict[str, str]:
-    """The colour of each first actor of ``events`` and ``points``."""
-    return actor_colours([*(event.actors[0].name for event in events), *set(points.first_actors().tolist())])
+def _actors(events: Iterable[Event], points: Points) -> Actors:
+    """The groups of the first actors of ``events`` and ``points`` (see :mod:`~tracker.maps.actors`),
+    units and coalitions recognised by every actor name they use."""
+    firsts = points.first_counts()
+    known = {name for names in points.actors for name in names}
+    for event in events:
+        firsts[event.actors[0].name] = firsts.get(event.actors[0].name, 0) + 1
+        known.update(actor.name for actor in event.actors)
+    return Actors.group(firsts, known)
 
 
 def render_map(events: EventCollection, *, offline: bool = False, since: dt.date | None = None,
@@ -135,17 +143,17 @@ def render_map(events: EventCollection, *, offline: bool = False, since: dt.date
     fmap = folium.Map(tiles=None if offline else "OpenStreetMap", control_scale=True, prefer_canvas=False)
     if offline:
         inline_assets(fmap)
-    colours = _actors(chosen, plain)
+    actors = _actors(chosen, plain)
     folder = _folder(control)
     assessed = with_assessments(report.results, chosen, folder) if folder is not None else []
-    drawing = draw(fmap, chosen, report, colours, controls=True, chart=_chart(chosen, events, report, folder),
+    drawing = draw(fmap, chosen, report, actors, controls=True, chart=_chart(chosen, events, report, folder),
                    points=plain, assessed=assessed)
     scene_of(root(fmap)).add_to(root(fmap), drawing.bounds)
     return fmap
 
 
 def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: CheckReport,
-          colours: dict[str, str], day: dt.date, side: str, *, offline: bool,
+          actors: Actors, day: dt.date, side: str, *, offline: bool,
           changes: Sequence[Change] = (), points: Points | None = None,
           news: RecordChanges | None = None) -> tuple[folium.Map, Drawing]:
     """One half of a comparison: what was claimed by ``day`` over the assessed ``changes``, titled, with
@@ -157,7 +165,7 @@ def _pane(figure: Figure, events: EventCollection, chosen: list[Event], report: 
     fmap.add_to(figure)
     if offline:
         fmap.default_js, fmap.default_css = [], []
-    drawing = draw(fmap, _subset(events, chosen), report, colours, controls=False, changes=changes, points=points,
+    drawing = draw(fmap, _subset(events, chosen), report, actors, controls=False, changes=changes, points=points,
                    news=news)
     shown = len(chosen) + (len(points) if points is not None else 0)
     count = f"{shown} record{'s' * (shown != 1)}"
@@ -192,19 +200,22 @@ def render_comparison(events: EventCollection, first: dt.date, second: dt.date, 
     plain = (points or Points.empty()).select(None, None, actor)
     if not everyone and not len(plain.select(None, second)):
         raise MapError("no event falls before those dates for that actor; choose later dates or drop --actor")
-    colours = _actors(everyone, plain.select(None, second))
+    actors = _actors(everyone, plain.select(None, second))
     folder = _folder(control)
     changes = assessed_changes(folder, first, second, actor) if folder is not None else []
     news = record_changes(events, report, first, second, actor)
-    panes = [_pane(figure, events, select(events, None, first, actor), report, colours, first, "0%", offline=offline,
+    panes = [_pane(figure, events, select(events, None, first, actor), report, actors, first, "0%", offline=offline,
                    points=plain.select(None, first)),
-             _pane(figure, events, everyone, report, colours, second, "50%", offline=offline, changes=changes,
+             _pane(figure, events, everyone, report, actors, second, "50%", offline=offline, changes=changes,
                    points=plain.select(None, second), news=news)]
     drawn = [corner for _, drawing in panes for corner in drawing.bounds]
     for pane, _ in panes:  # both open on everything either shows
         fit(pane, drawn)
     scene_of(figure).add_to(figure, drawn)
-    figure.html.add_child(Markup(legend_html(colours, panes[1][1].gains, symbols=set().union(
+    drawn_groups = sorted({group for _, drawing in panes for group in drawing.layers})
+    looks = actors.styles()
+    figure.html.add_child(Markup(legend_html([(actors.names[group], *looks[group]) for group in drawn_groups],
+                                             panes[1][1].gains, symbols=set().union(
         *(drawing.drawn() for _, drawing in panes)))))
     figure.html.add_child(Markup(_chart_panel(_chart(everyone, events, report, folder))))
     more = len(plain.select(None, second)) - len(plain.select(None, first))  # the table's new rows

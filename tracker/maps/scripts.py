@@ -19,15 +19,21 @@ if TYPE_CHECKING:
     from branca.element import Figure
 
 
-def add_cells(page: Figure, groups: dict[Any, tuple[str, list[list[Any]]]], *, canvas: bool = False) -> None:
-    """Dots for aggregated events: per layer of ``groups`` (layer -> its colour and its cells as
-    columns, see :meth:`~tracker.maps.points.Points.cells`), one per grid cell, sized by its count;
-    they join ``window.trackerCells`` for the time control. With ``canvas``, on the map's canvas."""
+def add_cells(page: Figure, groups: dict[Any, tuple[str, str | None, str, str, list[list[Any]]]], origin: int,
+              days: list[list[int]], *, canvas: bool = False) -> None:
+    """Dots for aggregated events: per layer of ``groups`` (layer -> its colour, line pattern, legend key,
+    its name as inert markup and its cells as columns, see :meth:`~tracker.maps.points.Points.cells`,
+    days counted from the ordinal ``origin``), one per grid cell, sized by the count of its events in the
+    time window; they join ``window.trackerCells`` for the time control, which counts ``days`` (the
+    first and last days of the events, as :meth:`~tracker.maps.points.Points.days` gives them) in its
+    window. With ``canvas``, on the map's canvas. A click on a cell zooms to it; close in, each cell
+    is drawn as its events."""
     if not groups:
         return
-    entries = [[layer.get_name(), colour, columns] for layer, (colour, columns) in groups.items()]
+    entries = [[layer.get_name(), colour, pattern, key, columns, name]
+               for layer, (colour, pattern, key, name, columns) in groups.items()]
     add_script(page, "cells.js")
-    page.script.add_child(Markup(call("cells", entries, canvas)))
+    page.script.add_child(Markup(call("cells", entries, origin, days, canvas)))
 
 
 def add_time_control(page: Figure, map_name: str, days: Sequence[int]) -> None:

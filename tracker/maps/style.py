@@ -50,7 +50,7 @@ PALETTE = ("#332288", "#882255", "#AA4499", "#117733", "#999933", "#004488")
 #: (only the region is known).
 UNCERTAINTY_M = {**evidence.UNCERTAINTY_M, 3: 50_000.0}
 #: Past this many events, events that are only a point (no area, no claim) are aggregated: one dot
-#: per actor and grid cell of :data:`CELL_DEGREES`, sized by its count, so that the file stays small
+#: per group of actors and grid cell of :data:`CELL_DEGREES`, sized by its count, so that the file stays small
 #: and the page responsive with hundreds of thousands of events.
 AGGREGATE_ABOVE = 2_000
 CELL_DEGREES = 0.1
@@ -62,6 +62,9 @@ CANVAS_ABOVE = 1_000
 #: overlapping fills and discs hide the map and each other, and take seconds to draw again at each
 #: move. Clicking inside an area still opens its popup.
 OUTLINE_ABOVE = 2_000
+#: Past this many layers of actors, the layer control is a button that opens when the mouse is over it:
+#: a list of a dozen names with their checkboxes would cover a good part of a laptop's screen.
+COLLAPSE_ABOVE = 6
 #: The outline and fill of a reference zone (an area no claim is about).
 ZONE_STYLE = {"color": "#777777", "weight": 1.5, "fillColor": "#777777", "fillOpacity": 0.08}
 #: The ring of the claimed size drawn around a claimed area, on the area's centroid: an outline only,

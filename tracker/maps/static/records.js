@@ -265,7 +265,7 @@
       groups[group].addLayer(layer);
       if (record !== null && kind !== 'zone') {
         var r = scene.records[record];
-        timed.push({layer: layer, group: groups[group], start: day(r[4]), end: day(r[5])});
+        timed.push({layer: layer, group: groups[group], start: day(r[4]), end: day(r[5]), record: record});
       }
     };
 
@@ -287,7 +287,7 @@
     d.areas.forEach(function (a, i) {
       var look = d.styles[a[3]];
       if (d.outline && a[4]) { look = L.extend({}, look, d.outline, {color: look.fillColor}); }
-      var keys = a[4] ? ['actor:' + look.color, 'fill:' + (look.fillColor || look.color), text(a[5])] : [text(a[5])];
+      var keys = a[4] ? [d.keys[a[2]], 'fill:' + (look.fillColor || look.color), text(a[5])] : [text(a[5])];
       if (d.outline && a[4]) { keys = ['fill:' + look.color, text(a[5])]; }
       var area = L.polygon(shape(a[1]), style(L.extend({legend: keys}, look)));
       if (!large) {  // as folium draws an area: a GeoJSON layer of one polygon
@@ -316,7 +316,8 @@
         place('new', i, halo, p[3], p[0], undefined, false);
       }
       var dot = L.circleMarker([p[1], p[2]], style({radius: 6, color: colour, weight: 3, fill: true,
-        fillColor: text(p[4]), fillOpacity: 1, legend: ['actor:' + colour, 'fill:' + text(p[4])]}));
+        dashArray: d.patterns[p[3]], fillColor: text(p[4]), fillOpacity: 1,
+        legend: [d.keys[p[3]], 'fill:' + text(p[4])]}));
       dot._trackerHalo = halo;
       dots.push(dot);
       place('dot', i, dot, p[3], p[0], title(p[0]) + ' (' + text(r[1]) + ')', true, p[5]);

@@ -1,9 +1,11 @@
-// The time control: two sliders, from and until, that show only what may have happened between.
+// The time control: two sliders, from and until, that show only what may have happened between, and
+// how many events that is.
 (function () {
   'use strict';
   var tracker = window.tracker = window.tracker || {};
-  // Shows and hides what records.js and cells.js put in window.trackerTimed and window.trackerCells:
-  // {layer, group, start, end}, dates as ISO text.
+  var ordinal = function (date) { return Math.round(date.getTime() / 86400000) + 719163; };  // as Python's
+  // Shows and hides what records.js puts in window.trackerTimed ({layer, group, start, end, record},
+  // dates as ISO text), and has cells.js count its cells again for the window.
   tracker.timeControl = function (mapName, firstDay, days) {
     var first = new Date(firstDay + 'T00:00:00Z');
     var day = function (n) { return new Date(first.getTime() + n * 86400000).toISOString().slice(0, 10); };
@@ -12,7 +14,8 @@
       var box = L.DomUtil.create('div', 'tracker-time leaflet-bar');
       box.innerHTML = '<label>from <input id="tracker-from" type="range" min="0" max="' + days +
         '" value="0"></label><label>until <input id="tracker-until" type="range" min="0" max="' +
-        days + '" value="' + days + '"></label><div id="tracker-window"></div>';
+        days + '" value="' + days + '"></label><div id="tracker-window"></div>' +
+        '<div id="tracker-total" class="tracker-total"></div>';
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
@@ -25,11 +28,19 @@
       return false;
     };
     var update = function () {
-      var a = day(Math.min(+from.value, +until.value)), b = day(Math.max(+from.value, +until.value));
+      var low = Math.min(+from.value, +until.value), high = Math.max(+from.value, +until.value);
+      var a = day(low), b = day(high), records = {};
       document.getElementById('tracker-window').textContent = a + ' to ' + b;
       var shown = false;
-      (window.trackerTimed || []).forEach(function (t) { shown = toggle(t, a, b) || shown; });
-      (window.trackerCells || []).forEach(function (t) { toggle(t, a, b); });
+      (window.trackerTimed || []).forEach(function (t) {
+        shown = toggle(t, a, b) || shown;
+        if (t.end >= a && t.start <= b) { records[t.record] = true; }
+      });
+      var start = ordinal(first);
+      if (tracker.countCells) { tracker.countCells(start + low, start + high); }
+      var total = Object.keys(records).length + (tracker.countPoints ? tracker.countPoints(start + low, start + high) : 0);
+      document.getElementById('tracker-total').textContent = total.toLocaleString('en') + ' event' +
+        (total === 1 ? '' : 's');
       if (shown && tracker.restack) { tracker.restack(); }  // what came back goes back beneath the dots
     };
     from.addEventListener('input', update);
