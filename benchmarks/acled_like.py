@@ -69,3 +69,51 @@ def write_acled_like(path: Path, count: int, seed: int = 2017, variety: int = 1,
         writer.writerows(rows)
     return path
 
+
+
+#: Forces of the Syrian war as ACLED names them, and units written after a force's name, for
+#: :func:`many_actor_rows`.
+SYRIA = "Military Forces of Syria (2000-)"
+FORCES = (SYRIA, "Islamic State (Syria)", "Hezbollah", "Military Forces of Russia (2000-)",
+          "SDF: Syrian Democratic Forces", "Hayat Tahrir al-Sham", "Military Forces of Turkey (2016-)",
+          "Liwa al-Quds", "Military Forces of Iran (1979-)", "Jaysh al-Islam")
+UNITS = ("4th Armoured Division", "Republican Guard", "Tiger Forces", "5th Corps", "Air Force", "25th Division")
+
+
+def many_actor_names(more_forces: tuple[str, ...] = ()) -> list[str]:
+    """400 actor names as a real export has them: the forces (and ``more_forces``), units of the first
+    four, coalitions written with 'and' and ';', and a long tail of local groups. Made up."""
+    forces = [*FORCES, *more_forces]
+    names = list(forces)
+    names += [f"{force} {unit}" for force in forces[:4] for unit in UNITS]
+    names += [f"{SYRIA} and {other}" for other in forces[1:8]]
+    names += [f"{SYRIA} {UNITS[0]} and Hezbollah", f"Hezbollah; {SYRIA} {UNITS[2]}"]
+    while len(names) < 400:
+        names.append(f"Local militia of {['Homs', 'Hama', 'Idlib', 'Daraa', 'Raqqa'][len(names) % 5]} "
+                     f"{len(names)}")
+    return names
+
+
+def many_actor_rows(count: int, more_forces: tuple[str, ...] = ()) -> list[list[str]]:
+    """:func:`acled_like_rows` whose two actors are drawn from :func:`many_actor_names`: most events by
+    the forces and their units (``more_forces`` half as often), a long tail by the rest. Made up."""
+    rng = np.random.default_rng(400)
+    names = many_actor_names(more_forces)
+    forces = len(FORCES) + len(more_forces)
+    weights = np.array([60.0] * forces + [1.0] * (len(names) - forces))
+    weights[len(FORCES):forces] = 30.0
+    weights /= weights.sum()
+    rows = list(acled_like_rows(count, seed=20))
+    firsts, seconds = rng.choice(len(names), count, p=weights), rng.choice(len(names), count, p=weights)
+    for row, first, second in zip(rows, firsts, seconds, strict=True):
+        row[6], row[9] = names[first], names[second]
+    return rows
+
+
+def write_many_actors(path: Path, count: int, more_forces: tuple[str, ...] = ()) -> Path:
+    """Write :func:`many_actor_rows` as a CSV file with ACLED's header."""
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(ACLED_COLUMNS)
+        writer.writerows(many_actor_rows(count, more_forces))
+    return path

@@ -8,7 +8,7 @@
   disc, moved into the desert east of Tadmur, under the names "Example assessor" and "Example army") and
   two made-up claims about its gain, with the chart panel opened from its heading.
 - ``many-events-map.png``: ``tracker map`` of 20,000 made-up ACLED-shaped events of 400 actor names
-  (``benchmarks/many_actors.py``), imported with ``tracker import acled``.
+  (``write_many_actors`` in ``benchmarks/acled_like.py``), imported with ``tracker import acled``.
 
 Everything drawn is made here or ships with the project; the pages make no network request. Needs the
 test extra (Playwright) and Debian's Chromium (``apt-get install chromium``).
@@ -136,7 +136,7 @@ def compare(work: Path) -> None:
 
 def many(work: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from many_actors import write_many_actors
+    from acled_like import write_many_actors
 
     csv = write_many_actors(work / "many.csv", 20_000)
     tracker("import", "acled", csv, "-o", work / "many.parquet")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -23,46 +24,17 @@ from .test_map_claims import CONTROLS, SCREEN, _overlap
 from .test_maps import HOSTILE
 
 sys_path = str(ROOT / "benchmarks")
-SYRIA = "Military Forces of Syria (2000-)"
 #: Names that must reach the page as text (each first actor of many events, so named in the legend).
-PAYLOADS = [HOSTILE, "</script><script>window.pwned = 1</script>", "{{ 7 * 7 }} ${document.title}"]
-FORCES = [SYRIA, "Islamic State (Syria)", "Hezbollah", "Military Forces of Russia (2000-)",
-          "SDF: Syrian Democratic Forces", "Hayat Tahrir al-Sham", "Military Forces of Turkey (2016-)",
-          "Liwa al-Quds", "Military Forces of Iran (1979-)", "Jaysh al-Islam", *PAYLOADS]
-UNITS = ["4th Armoured Division", "Republican Guard", "Tiger Forces", "5th Corps", "Air Force", "25th Division"]
-
-
-def _actor_names(rng: np.random.Generator) -> list[str]:
-    """400 names: the forces, units of the first four, coalitions written with 'and' and ';', and a
-    long tail of local groups."""
-    names = list(FORCES)
-    names += [f"{force} {unit}" for force in FORCES[:4] for unit in UNITS]
-    names += [f"{SYRIA} and {other}" for other in FORCES[1:8]]
-    names += [f"{SYRIA} {UNITS[0]} and Hezbollah", f"Hezbollah; {SYRIA} {UNITS[2]}"]
-    while len(names) < 400:
-        names.append(f"Local militia of {['Homs', 'Hama', 'Idlib', 'Daraa', 'Raqqa'][len(names) % 5]} "
-                     f"{len(names)}")
-    return names
+PAYLOADS = (HOSTILE, "</script><script>window.pwned = 1</script>", "{{ 7 * 7 }} ${document.title}")
 
 
 def _acled_rows(count: int) -> list[list[str]]:
-    """ACLED-shaped rows (benchmarks/acled_like.py) whose actors are drawn from 400 names, most events
-    by the forces and their units, a long tail by the rest."""
-    import sys
-
+    """ACLED-shaped rows (benchmarks/acled_like.py) whose actors are drawn from 400 names, the hostile
+    ones among the forces."""
     sys.path.insert(0, sys_path)
-    from acled_like import acled_like_rows
+    from acled_like import many_actor_rows
 
-    rng = np.random.default_rng(400)
-    names = _actor_names(rng)
-    weights = np.array([60.0] * len(FORCES) + [1.0] * (len(names) - len(FORCES)))
-    weights[len(FORCES) - len(PAYLOADS):len(FORCES)] = 30.0
-    weights /= weights.sum()
-    rows = list(acled_like_rows(count, seed=20))
-    firsts, seconds = rng.choice(len(names), count, p=weights), rng.choice(len(names), count, p=weights)
-    for row, first, second in zip(rows, firsts, seconds, strict=True):
-        row[6], row[9] = names[first], names[second]
-    return rows
+    return many_actor_rows(count, PAYLOADS)
 
 
 @pytest.fixture(scope="module")
