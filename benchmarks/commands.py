@@ -137,7 +137,8 @@ def measure_tables(sizes: list[int], rounds: int, work: Path) -> list[Run]:
         argv = [part.format(table=table, out=out) for part in template]
         seconds, peak, failed, cpu = rounds_of(argv, rounds)
         size_mb = (out / written).stat().st_size / 1e6 if (out / written).exists() else None
-        runs.append(Run("map --offline (event table)", size, seconds, peak, size_mb, failed, cpu=cpu, limits=TABLE_LIMITS))
+        runs.append(Run("map --offline (event table)", size, seconds, peak, size_mb, failed, cpu=cpu,
+                        limits=TABLE_LIMITS))
         print(f"  map on a table of {size:,} events: {seconds:.1f} s", file=sys.stderr, flush=True)
     return runs
 

@@ -158,6 +158,7 @@ class Drawing:
         self.compared: list[tuple[Event, ClaimResult]] = []  # area claims
         self.claimed: list[tuple[Event, ClaimResult]] = []  # every claim, for the claims panel
         self.counted: list[tuple[float, float, int, int, str]] = []  # plain events: lat, lon, days, actor
+        self.counted_actors: set[str] = set()  # the first actors of the events counted so far
         self.points = Points.empty()  # plain events as columns (a table's), counted in cells too
         self.aggregate = count > AGGREGATE_ABOVE
         self.gains: list[tuple[str, str, str]] = []  # legend entries of assessed gains: (label, fill, outline)
@@ -245,8 +246,10 @@ class Drawing:
         if point is None:
             return False
         self.counted.append((point[0], point[1], event.start.toordinal(), event.end.toordinal(), actor))
-        for group in self.actors.of[actor]:
-            self.layer(group)
+        if actor not in self.counted_actors:  # each actor's layers made once, not once per event
+            self.counted_actors.add(actor)
+            for group in self.actors.of[actor]:
+                self.layer(group)
         return True
 
     def add_points(self, points: Points) -> None:

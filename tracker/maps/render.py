@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,9 +116,10 @@ def _actors(events: Iterable[Event], points: Points) -> Actors:
     units and coalitions recognised by every actor name they use."""
     firsts = points.first_counts()
     known = {name for names in points.actors for name in names}
-    for event in events:
-        firsts[event.actors[0].name] = firsts.get(event.actors[0].name, 0) + 1
-        known.update(actor.name for actor in event.actors)
+    casts = Counter(tuple(actor.name for actor in event.actors) for event in events)  # most events repeat a cast
+    for names, count in casts.items():
+        firsts[names[0]] = firsts.get(names[0], 0) + count
+        known.update(names)
     return Actors.group(firsts, known)
 
 
