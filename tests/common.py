@@ -5,10 +5,38 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Debian's Chromium, for the tests that open maps in a real browser (.ci/run installs it).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: The screen the map tests open pages at: a common laptop's.
+SCREEN = {"width": 1366, "height": 768}
+
+
+def offline_tab(browser: Any, path: Path, dialogs: list[str] | None = None) -> tuple[Any, Any, list[str], list[str]]:
+    """``path`` opened in a new tab of ``browser`` at :data:`SCREEN` with every request but the file's own
+    blocked: the context, the tab, its console and page errors, and the addresses it asked for (each
+    blocked). With ``dialogs``, a dialog's message is put there and the dialog dismissed."""
+    context = browser.new_context(viewport=SCREEN)
+    requested: list[str] = []
+
+    def block(route: Any) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", block)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    if dialogs is not None:
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.goto(path.as_uri())
+    return context, tab, errors, requested
 DATA = Path(__file__).resolve().parent / "data"
 EVENTS = ROOT / "events"
 #: How many records events/ holds.

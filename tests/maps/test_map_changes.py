@@ -19,7 +19,7 @@ from tracker.maps.gains import GAINED_COLOUR, LOST_COLOUR
 from tracker.maps.render import PALETTE, VERDICT_COLOURS, requests_in
 from tracker.maps.style import NEW_COLOUR
 
-from ..common import EVENTS
+from ..common import EVENTS, offline_tab
 from .test_map_claims import CONTROLS, SCREEN, _distance, _overlap
 
 FIRST, SECOND = dt.date(2017, 5, 1), dt.date(2017, 6, 30)
@@ -45,22 +45,7 @@ def page(tmp_path_factory: pytest.TempPathFactory, browser):
                                        "-o", str(output)])
     assert result.exit_code == 0, result.output
     assert requests_in(output.read_text(encoding="utf-8")) == []
-    context = browser.new_context(viewport=SCREEN)
-    requested: list[str] = []
-
-    def block(route) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(output.as_uri())
+    context, tab, errors, requested = offline_tab(browser, output)
     tab.wait_for_selector(".leaflet-interactive")
     tab.wait_for_function("() => Object.values(window).filter(v => v instanceof L.Map).every(map =>"
                           " !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress))")

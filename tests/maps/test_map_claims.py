@@ -19,10 +19,7 @@ from tracker.cli import main
 from tracker.maps.markup import ADMIRALTY, grade_words
 from tracker.maps.render import PALETTE, VERDICT_COLOURS, requests_in
 
-from ..common import EVENTS, VALID
-
-#: A screen of a small laptop: what the page must fit when it opens.
-SCREEN = {"width": 1366, "height": 768}
+from ..common import EVENTS, SCREEN, VALID, offline_tab
 
 
 def _lab(colour: str) -> tuple[float, float, float]:
@@ -72,22 +69,7 @@ def seed_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def page(seed_map: Path, browser):
     """The seed map at 1366×768 with the network blocked: the tab, its errors and what it requested."""
-    context = browser.new_context(viewport=SCREEN)
-    requested: list[str] = []
-
-    def block(route) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(seed_map.as_uri())
+    context, tab, errors, requested = offline_tab(browser, seed_map)
     tab.wait_for_selector(".leaflet-interactive")
     # the map has settled on its first view (a zoom still moving would take back any view set meanwhile)
     tab.wait_for_function("() => { const map = Object.values(window).find(v => v instanceof L.Map);"

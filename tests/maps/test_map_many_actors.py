@@ -19,7 +19,7 @@ from tracker.cli import main
 from tracker.maps.actors import TOP, Actors
 from tracker.maps.points import read_points
 
-from ..common import ROOT
+from ..common import ROOT, offline_tab
 from .test_map_claims import CONTROLS, SCREEN, _overlap
 from .test_maps import HOSTILE
 
@@ -117,22 +117,7 @@ MAPS = ["acled_map", "ucdp_map"]
 def opened(request: pytest.FixtureRequest, browser):
     """A map at 1366×768 with the network blocked: the tab, the table, its errors and what it requested."""
     table, page = request.getfixturevalue(request.param)
-    context = browser.new_context(viewport=SCREEN)
-    requested: list[str] = []
-
-    def block(route) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(page.as_uri())
+    context, tab, errors, requested = offline_tab(browser, page)
     tab.wait_for_function("() => window.trackerCells && window.trackerCells.length > 0")
     tab.evaluate("() => new Promise(done => setTimeout(done, 300))")
     yield tab, table, errors, requested
