@@ -14,11 +14,13 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCREEN = {"width": 1366, "height": 768}
 
 
-def offline_tab(browser: Any, path: Path, dialogs: list[str] | None = None) -> tuple[Any, Any, list[str], list[str]]:
-    """``path`` opened in a new tab of ``browser`` at :data:`SCREEN` with every request but the file's own
+def offline_tab(browser: Any, path: Path, *, screen: dict[str, int] = SCREEN,
+                dialogs: list[str] | None = None) -> tuple[Any, Any, list[str], list[str]]:
+    """``path`` opened in a new tab of ``browser`` (at ``screen``) with every request but the file's own
     blocked: the context, the tab, its console and page errors, and the addresses it asked for (each
-    blocked). With ``dialogs``, a dialog's message is put there and the dialog dismissed."""
-    context = browser.new_context(viewport=SCREEN)
+    blocked). A dialog is dismissed and counts as an error ("dialog: ..."), or its message is put in
+    ``dialogs`` when given."""
+    context = browser.new_context(viewport=screen)
     requested: list[str] = []
 
     def block(route: Any) -> None:
@@ -33,7 +35,9 @@ def offline_tab(browser: Any, path: Path, dialogs: list[str] | None = None) -> t
     errors: list[str] = []
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    if dialogs is not None:
+    if dialogs is None:
+        tab.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    else:
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     tab.goto(path.as_uri())
     return context, tab, errors, requested

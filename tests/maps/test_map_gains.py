@@ -16,6 +16,7 @@ from tracker.maps.chart import ASSESSED_COLOUR
 from tracker.maps.gains import GAINED_COLOUR, LOST_COLOUR
 from tracker.maps.render import VERDICT_COLOURS, requests_in
 
+from ..common import offline_tab
 from ..control.control_series import AREA_B, AREA_DISC, LAYERS, write_series
 from .test_map_safety import PAYLOADS
 
@@ -54,23 +55,7 @@ def _write(arguments: list[str], output: Path) -> Path:
 
 def _open(browser, path: Path):
     """The page in a tab whose every request but the file fails, with its console errors."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    requested: list[str] = []
-
-    def block(route) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    tab.goto(path.as_uri())
+    context, tab, errors, requested = offline_tab(browser, path)
     tab.wait_for_selector(".leaflet-interactive", state="attached")
     return context, tab, errors, requested
 

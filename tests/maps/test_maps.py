@@ -15,7 +15,7 @@ from tracker.claims.check import check_claims
 from tracker.cli import main
 from tracker.maps.render import VERDICT_COLOURS, render_map, requests_in, write_map
 
-from ..common import EVENTS, MINIMAL, SEED_COUNT, VALID
+from ..common import EVENTS, MINIMAL, SEED_COUNT, VALID, offline_tab
 
 #: The folders the seed map is drawn from (the seed records, and the record with a drawn area).
 MAPPED = [EVENTS, VALID]
@@ -76,24 +76,9 @@ def test_filters_and_an_empty_window(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def page(seed_map: Path, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    requested: list[str] = []
-
-    def block(route) -> None:  # the network is blocked: any request but the file itself fails
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block)
-    tab = context.new_page()
-    errors: list[str] = []
     dialogs: list[str] = []
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    tab.goto(seed_map.as_uri())
+    context, tab, errors, requested = offline_tab(browser, seed_map, screen={"width": 1400, "height": 900},
+                                                  dialogs=dialogs)
     tab.wait_for_selector(".leaflet-interactive")
     yield tab, errors, dialogs, requested
     context.close()
