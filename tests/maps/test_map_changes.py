@@ -20,7 +20,7 @@ from tracker.maps.render import PALETTE, VERDICT_COLOURS, requests_in
 from tracker.maps.style import NEW_COLOUR
 
 from ..common import EVENTS, offline_tab
-from .test_map_claims import CONTROLS, SCREEN, _distance, _overlap
+from .test_map_claims import CONTROLS, DRAWN_KEYS, SCREEN, _distance, _overlap
 
 FIRST, SECOND = dt.date(2017, 5, 1), dt.date(2017, 6, 30)
 #: The seed records first dated between the two dates, and those among them that bring an area no
@@ -116,10 +116,7 @@ def test_the_legend_names_what_is_drawn_new_symbols_too(page) -> None:
     tab, errors, _ = page
     legend = tab.evaluate("() => Array.from(document.querySelectorAll('.tracker-legend [data-legend]'))"
                           ".map(e => e.dataset.legend)")
-    drawn = tab.evaluate("""() => { const keys = new Set();
-        Object.values(window).filter(v => v instanceof L.Map).forEach(map => map.eachLayer(layer => {
-            (layer.options.legend || []).forEach(key => keys.add(key)); }));
-        return Array.from(keys); }""")
+    drawn = tab.evaluate(DRAWN_KEYS)
     assert sorted(legend) == sorted(drawn)
     assert {"new", "new-area"} <= set(drawn) and "grown-area" not in drawn
     assert errors == []

@@ -21,6 +21,11 @@ from tracker.maps.render import PALETTE, VERDICT_COLOURS, requests_in
 
 from ..common import EVENTS, SCREEN, VALID, offline_tab
 
+#: A script that gives the legend keys of every layer drawn on the page's maps.
+DRAWN_KEYS = """() => { const keys = new Set();
+    Object.values(window).filter(v => v instanceof L.Map).forEach(map => map.eachLayer(layer => {
+        (layer.options.legend || []).forEach(key => keys.add(key)); }));
+    return Array.from(keys); }"""
 
 def _lab(colour: str) -> tuple[float, float, float]:
     """CIE L*a*b* (D65) of an sRGB colour '#rrggbb'."""
@@ -117,10 +122,7 @@ def test_every_legend_entry_is_drawn_and_every_symbol_is_in_the_legend(page) -> 
     legend = tab.evaluate("""() => Array.from(document.querySelectorAll('.tracker-legend [data-legend]'))
         .map(e => [e.dataset.legend, e.textContent, getComputedStyle(e.querySelector('span')).borderTopColor,
                    getComputedStyle(e.querySelector('span')).backgroundColor])""")
-    drawn = tab.evaluate("""() => { const keys = new Set();
-        Object.values(window).filter(v => v instanceof L.Map).forEach(map => map.eachLayer(layer => {
-            (layer.options.legend || []).forEach(key => keys.add(key)); }));
-        return Array.from(keys); }""")
+    drawn = tab.evaluate(DRAWN_KEYS)
     assert sorted(key for key, *_ in legend) == sorted(drawn)
     assert {"ring", "uncertainty", "zone", "basis:reported", "stack"} <= set(drawn)
     rgb = tab.evaluate("""(colours) => colours.map(c => { const e = document.createElement('i');

@@ -20,7 +20,7 @@ from tracker.maps.actors import TOP, Actors
 from tracker.maps.points import read_points
 
 from ..common import ROOT, offline_tab
-from .test_map_claims import CONTROLS, SCREEN, _overlap
+from .test_map_claims import CONTROLS, DRAWN_KEYS, SCREEN, _overlap
 from .test_maps import HOSTILE
 
 sys_path = str(ROOT / "benchmarks")
@@ -28,33 +28,25 @@ sys_path = str(ROOT / "benchmarks")
 PAYLOADS = (HOSTILE, "</script><script>window.pwned = 1</script>", "{{ 7 * 7 }} ${document.title}")
 
 
-def _acled_rows(count: int) -> list[list[str]]:
-    """ACLED-shaped rows (benchmarks/acled_like.py) whose actors are drawn from 400 names, the hostile
-    ones among the forces."""
-    sys.path.insert(0, sys_path)
-    from acled_like import many_actor_rows
-
-    return many_actor_rows(count, PAYLOADS)
+def _imported_and_mapped(kind: str, csv_path: Path) -> tuple[Path, Path]:
+    """``csv_path`` imported with ``tracker import KIND`` and mapped offline: the table and the map."""
+    table = csv_path.with_suffix(".parquet")
+    result = CliRunner().invoke(main, ["import", kind, str(csv_path), "-o", str(table)])
+    assert result.exit_code == 0, result.output
+    output = csv_path.with_suffix(".html")
+    result = CliRunner().invoke(main, ["map", str(table), "--offline", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    return table, output
 
 
 @pytest.fixture(scope="module")
 def acled_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """20,000 ACLED-shaped events of 400 actor names, imported and mapped offline: the table and the map."""
-    from tracker.datasets.importing import ACLED_COLUMNS
+    sys.path.insert(0, sys_path)
+    from acled_like import write_many_actors
 
     folder = tmp_path_factory.mktemp("acled400")
-    csv_path = folder / "acled.csv"
-    with csv_path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(ACLED_COLUMNS)
-        writer.writerows(_acled_rows(20_000))
-    table = folder / "acled.parquet"
-    result = CliRunner().invoke(main, ["import", "acled", str(csv_path), "-o", str(table)])
-    assert result.exit_code == 0, result.output
-    output = folder / "acled.html"
-    result = CliRunner().invoke(main, ["map", str(table), "--offline", "-o", str(output)])
-    assert result.exit_code == 0, result.output
-    return table, output
+    return _imported_and_mapped("acled", write_many_actors(folder / "acled.csv", 20_000, PAYLOADS))
 
 
 def _ucdp_rows(count: int) -> list[dict[str, str]]:
@@ -101,13 +93,7 @@ def ucdp_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         writer = csv.DictWriter(stream, fieldnames=header, restval="")
         writer.writeheader()
         writer.writerows(_ucdp_rows(6_000))
-    table = folder / "ged.parquet"
-    result = CliRunner().invoke(main, ["import", "ucdp", str(csv_path), "-o", str(table)])
-    assert result.exit_code == 0, result.output
-    output = folder / "ged.html"
-    result = CliRunner().invoke(main, ["map", str(table), "--offline", "-o", str(output)])
-    assert result.exit_code == 0, result.output
-    return table, output
+    return _imported_and_mapped("ucdp", csv_path)
 
 
 MAPS = ["acled_map", "ucdp_map"]
@@ -197,10 +183,7 @@ def test_every_legend_entry_is_drawn_and_distinct(opened) -> None:
         .map(e => [e.dataset.legend, getComputedStyle(e.querySelector('span')).borderTopColor,
                    getComputedStyle(e.querySelector('span')).borderTopStyle,
                    getComputedStyle(e.querySelector('span')).backgroundColor])""")
-    drawn = tab.evaluate("""() => { const keys = new Set();
-        Object.values(window).filter(v => v instanceof L.Map).forEach(map => map.eachLayer(layer => {
-            (layer.options.legend || []).forEach(key => keys.add(key)); }));
-        return Array.from(keys); }""")
+    drawn = tab.evaluate(DRAWN_KEYS)
     assert sorted(key for key, *_ in legend) == sorted(drawn)
     actors = [entry for entry in legend if entry[0].startswith("actor:")]
     assert len(actors) == len(_grouping(table)[1].names)
